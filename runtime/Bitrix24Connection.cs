@@ -1,0 +1,174 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Bitrix24.Generated.Envelope;
+
+namespace Bitrix24.Generated;
+
+/// <summary>
+/// Sends REST calls to one portal through an incoming webhook and reads the envelope of each answer.
+/// Generated clients call <see cref="CallAsync{TRequest, TResult}"/>; it is thread-safe.
+/// </summary>
+public sealed class Bitrix24Connection : IDisposable
+{
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _httpClient;
+    private readonly Bitrix24Webhook _webhook;
+    private readonly Bitrix24ConnectionOptions _options;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>Creates a connection over an HttpClient the caller owns.</summary>
+    public Bitrix24Connection(HttpClient httpClient, Bitrix24Webhook webhook, Bitrix24ConnectionOptions? options = null)
+        : this(httpClient, webhook, options, ownsHttpClient: false)
+    {
+    }
+
+    private Bitrix24Connection(HttpClient httpClient, Bitrix24Webhook webhook, Bitrix24ConnectionOptions? options, bool ownsHttpClient)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _webhook = webhook ?? throw new ArgumentNullException(nameof(webhook));
+        _options = options ?? new Bitrix24ConnectionOptions();
+        _ownsHttpClient = ownsHttpClient;
+    }
+
+    /// <summary>The webhook the calls go through.</summary>
+    public Bitrix24Webhook Webhook => _webhook;
+
+    /// <summary>
+    /// Creates a connection from a webhook URL such as <c>https://portal.bitrix24.com/rest/1/abc123/</c>.
+    /// Without <paramref name="httpClient"/> it creates one and disposes it with the connection.
+    /// </summary>
+    public static Bitrix24Connection FromWebhook(string webhookUrl, HttpClient? httpClient = null)
+    {
+        var webhook = Bitrix24Webhook.Parse(webhookUrl);
+        return httpClient is null
+            ? new Bitrix24Connection(new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, webhook, null, ownsHttpClient: true)
+            : new Bitrix24Connection(httpClient, webhook, null, ownsHttpClient: false);
+    }
+
+    /// <summary>Calls a method with parameters.</summary>
+    /// <param name="method">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
+    /// <param name="request">The parameters, serialized with <paramref name="requestType"/>.</param>
+    /// <param name="requestType">How to write the parameters.</param>
+    /// <param name="resultType">How to read <c>result</c>.</param>
+    /// <param name="errors">The method's documented errors, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
+    /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
+    /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
+    public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+        string method,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResult> resultType,
+        Bitrix24ErrorMap? errors,
+        CancellationToken cancellationToken)
+    {
+        ValidateMethod(method);
+        if (requestType is null)
+        {
+            throw new ArgumentNullException(nameof(requestType));
+        }
+
+        return SendAsync(method, JsonSerializer.SerializeToUtf8Bytes(request, requestType), resultType, errors, cancellationToken);
+    }
+
+    /// <summary>Calls a method that takes no parameters (an empty JSON object is sent).</summary>
+    /// <param name="method">The REST method, e.g. <c>calendar.settings.get</c>.</param>
+    /// <param name="resultType">How to read <c>result</c>.</param>
+    /// <param name="errors">The method's documented errors, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
+    /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
+    /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
+    public Task<Bitrix24Response<TResult>> CallAsync<TResult>(
+        string method,
+        JsonTypeInfo<TResult> resultType,
+        Bitrix24ErrorMap? errors,
+        CancellationToken cancellationToken)
+    {
+        ValidateMethod(method);
+        return SendAsync(method, EmptyObject, resultType, errors, cancellationToken);
+    }
+
+    /// <summary>Disposes the HttpClient if this connection created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => "Bitrix24Connection { Webhook = " + _webhook + " }";
+
+    private async Task<Bitrix24Response<TResult>> SendAsync<TResult>(
+        string method,
+        byte[] body,
+        JsonTypeInfo<TResult> resultType,
+        Bitrix24ErrorMap? errors,
+        CancellationToken cancellationToken)
+    {
+        if (resultType is null)
+        {
+            throw new ArgumentNullException(nameof(resultType));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, _webhook.MethodUri(method));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        message.Content = new ByteArrayContent(body);
+        message.Content.Headers.ContentType = JsonContentType;
+
+        byte[] responseBody;
+        System.Net.HttpStatusCode status;
+        string? contentType;
+        try
+        {
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            status = response.StatusCode;
+            contentType = response.Content.Headers.ContentType?.ToString();
+            responseBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new Bitrix24TransportException(method, $"The call to '{method}' got no answer within {_options.Timeout.TotalSeconds:0.#} s.", Sanitize(exception));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_webhook.Redact(exception.Message)}", Sanitize(exception));
+        }
+
+        return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _webhook.Redact);
+    }
+
+    // Inner exceptions of HttpClient may quote the request URI; keep them only when they do not.
+    private Exception? Sanitize(Exception exception)
+    {
+        var text = exception.ToString();
+        return _webhook.Redact(text) == text ? exception : null;
+    }
+
+    private static void ValidateMethod(string method)
+    {
+        if (string.IsNullOrWhiteSpace(method))
+        {
+            throw new ArgumentException("A method name is required.", nameof(method));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+
+namespace Bitrix24.Generated;
+
+/// <summary>
+/// An incoming webhook of a Bitrix24 portal: <c>https://portal/rest/{userId}/{secret}/</c>.
+/// The secret is kept private and never shown by <see cref="ToString"/>.
+/// </summary>
+public sealed class Bitrix24Webhook
+{
+    private readonly string _secret;
+
+    private Bitrix24Webhook(Uri baseAddress, int userId, string secret)
+    {
+        BaseAddress = baseAddress;
+        UserId = userId;
+        _secret = secret;
+    }
+
+    /// <summary>The portal's REST address, e.g. <c>https://portal.bitrix24.com/rest/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The user the webhook acts as.</summary>
+    public int UserId { get; }
+
+    /// <summary>Parses a webhook URL such as <c>https://portal.bitrix24.com/rest/1/abc123/</c>.</summary>
+    /// <exception cref="ArgumentException">The URL is not a webhook URL (the message never repeats the secret).</exception>
+    public static Bitrix24Webhook Parse(string url)
+    {
+        if (TryParse(url, out var webhook, out var problem))
+        {
+            return webhook!;
+        }
+
+        throw new ArgumentException("Not a Bitrix24 webhook URL: " + problem + " Expected https://<portal>/rest/<user id>/<code>/.", nameof(url));
+    }
+
+    /// <summary>Parses a webhook URL; returns false when it is not one.</summary>
+    public static bool TryParse(string? url, out Bitrix24Webhook? webhook) => TryParse(url, out webhook, out _);
+
+    private static bool TryParse(string? url, out Bitrix24Webhook? webhook, out string problem)
+    {
+        webhook = null;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            problem = "the URL is empty.";
+            return false;
+        }
+
+        if (!Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var uri) ||
+            (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            problem = "it is not an absolute http(s) URL.";
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            problem = "it must not carry a query or fragment.";
+            return false;
+        }
+
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        if (segments.Length != 3 || !string.Equals(segments[0], "rest", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "the path must be /rest/<user id>/<code>/.";
+            return false;
+        }
+
+        if (!int.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var userId) || userId <= 0)
+        {
+            problem = "the user id must be a positive integer.";
+            return false;
+        }
+
+        if (segments[2].Length == 0)
+        {
+            problem = "the webhook code is missing.";
+            return false;
+        }
+
+        var portal = new UriBuilder(uri.Scheme, uri.Host, uri.Port, "/rest/").Uri;
+        webhook = new Bitrix24Webhook(portal, userId, Uri.UnescapeDataString(segments[2]));
+        problem = string.Empty;
+        return true;
+    }
+
+    /// <summary>The address of a method call, secret included; only for the transport.</summary>
+    internal Uri MethodUri(string method) => new(
+        BaseAddress,
+        UserId.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(_secret) + "/" + method);
+
+    /// <summary>Hides the secret from any text that comes from outside (e.g. an exception message).</summary>
+    internal string Redact(string text) =>
+        text.Replace(_secret, "***").Replace(Uri.EscapeDataString(_secret), "***");
+
+    /// <summary>The webhook URL with its secret replaced by <c>***</c>.</summary>
+    public override string ToString() => BaseAddress + UserId.ToString(CultureInfo.InvariantCulture) + "/***/";
+}

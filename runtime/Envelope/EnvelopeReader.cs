@@ -1,0 +1,264 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Bitrix24.Generated.Serialization;
+
+namespace Bitrix24.Generated.Envelope;
+
+/// <summary>
+/// Reads <c>{result, time, total, next}</c> or <c>{error, error_description}</c> in one forward pass,
+/// turning anything else into a <see cref="Bitrix24ResponseFormatException"/>.
+/// </summary>
+internal static class EnvelopeReader
+{
+    private const int ExcerptLength = 200;
+
+    public static Bitrix24Response<T> Read<T>(
+        string method,
+        HttpStatusCode status,
+        string? contentType,
+        ReadOnlySpan<byte> body,
+        JsonTypeInfo<T> resultType,
+        Bitrix24ErrorMap? errors,
+        Func<string, string> redact)
+    {
+        var hasResult = false;
+        T value = default!;
+        Bitrix24Time? time = null;
+        int? total = null;
+        int? next = null;
+        string? errorCode = null;
+        string? errorDescription = null;
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Format(redact, method, status, contentType, body, "the body is not a JSON object.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("result"u8))
+                {
+                    reader.Read();
+                    value = ReadResult(ref reader, redact, method, status, contentType, body, resultType);
+                    hasResult = true;
+                }
+                else if (reader.ValueTextEquals("time"u8))
+                {
+                    reader.Read();
+                    time = ReadTime(ref reader);
+                }
+                else if (reader.ValueTextEquals("total"u8))
+                {
+                    reader.Read();
+                    total = Bitrix24Wire.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("next"u8))
+                {
+                    reader.Read();
+                    next = Bitrix24Wire.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    ReadError(ref reader, ref errorCode, ref errorDescription);
+                }
+                else if (reader.ValueTextEquals("error_description"u8))
+                {
+                    reader.Read();
+                    errorDescription = Bitrix24Wire.ReadString(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                throw Format(redact, method, status, contentType, body, "the envelope is not a JSON object.");
+            }
+
+            if (reader.Read())
+            {
+                throw Format(redact, method, status, contentType, body, "there is data after the JSON object.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw Format(redact, method, status, contentType, body, "the JSON is malformed or cut off (" + exception.Message + ")", exception);
+        }
+
+        if (errorCode is not null)
+        {
+            var description = redact(errorDescription ?? string.Empty);
+            throw errors?.CreateException(method, status, errorCode, description)
+                ?? new Bitrix24ApiException(method, status, errorCode, description);
+        }
+
+        if ((int)status < 200 || (int)status > 299)
+        {
+            throw Format(redact, method, status, contentType, body, "the HTTP status is an error but the body carries no error code.");
+        }
+
+        if (!hasResult)
+        {
+            throw Format(redact, method, status, contentType, body, "the envelope has neither 'result' nor 'error'.");
+        }
+
+        return new Bitrix24Response<T>(value, time, total, next);
+    }
+
+    private static T ReadResult<T>(ref Utf8JsonReader reader, Func<string, string> redact, string method, HttpStatusCode status, string? contentType, ReadOnlySpan<byte> body, JsonTypeInfo<T> resultType)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(ref reader, resultType)!;
+        }
+        catch (JsonException exception)
+        {
+            throw Format(redact, method, status, contentType, body, "'result' does not fit " + typeof(T).Name + ": " + exception.Message, exception);
+        }
+    }
+
+    private static void ReadError(ref Utf8JsonReader reader, ref string? code, ref string? description)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            code = Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
+            return;
+        }
+
+        // REST 3.0 nests the error: {"error": {"code": "...", "message": "..."}}.
+        code = string.Empty;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("code"u8))
+            {
+                reader.Read();
+                code = Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                description = Bitrix24Wire.ReadString(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private static Bitrix24Time? ReadTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Bitrix24Wire.Unexpected(ref reader, "the 'time' object");
+        }
+
+        double start = 0, finish = 0, duration = 0, processing = 0;
+        double? operating = null;
+        DateTimeOffset? dateStart = null, dateFinish = null, operatingResetAt = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "start":
+                    start = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
+                    break;
+                case "finish":
+                    finish = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
+                    break;
+                case "duration":
+                    duration = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
+                    break;
+                case "processing":
+                    processing = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
+                    break;
+                case "operating":
+                    operating = Bitrix24Wire.ReadDouble(ref reader);
+                    break;
+                case "date_start":
+                    dateStart = ReadDate(ref reader);
+                    break;
+                case "date_finish":
+                    dateFinish = ReadDate(ref reader);
+                    break;
+                case "operating_reset_at":
+                    operatingResetAt = ReadDate(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new Bitrix24Time
+        {
+            Start = start,
+            Finish = finish,
+            Duration = duration,
+            Processing = processing,
+            Operating = operating,
+            DateStart = dateStart,
+            DateFinish = dateFinish,
+            OperatingResetAt = operatingResetAt,
+        };
+    }
+
+    // Dates come as ISO strings; operating_reset_at usually as Unix seconds.
+    private static DateTimeOffset? ReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)(reader.GetDouble() * 1000));
+        }
+
+        var text = Bitrix24Wire.ReadString(ref reader);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return date;
+        }
+
+        throw new JsonException("Expected a date but found \"" + text + "\".");
+    }
+
+    private static Bitrix24ResponseFormatException Format(Func<string, string> redact, string method, HttpStatusCode status, string? contentType, ReadOnlySpan<byte> body, string problem, Exception? inner = null)
+    {
+        var length = Math.Min(body.Length, ExcerptLength * 4);
+        var text = Encoding.UTF8.GetString(body.Slice(0, length).ToArray());
+        if (text.Length > ExcerptLength)
+        {
+            text = text.Substring(0, ExcerptLength) + "…";
+        }
+
+        // An error page may echo the request path, and with it the webhook secret.
+        return new Bitrix24ResponseFormatException(method, status, contentType, text.Length == 0 ? "(empty)" : redact(text), redact(problem), inner);
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Bitrix24.Generated.Serialization;
+
+/// <summary>
+/// Reads and writes the value forms Bitrix24 uses. Readers are lenient, because portals send the same
+/// field as <c>true</c>, <c>"Y"</c> or <c>"1"</c> depending on the method and version; writers are exact.
+/// Generated converters call these.
+/// </summary>
+public static class Bitrix24Wire
+{
+    /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, <c>"Y"</c>/<c>"N"</c>, <c>"true"</c>/<c>"false"</c>, <c>"1"</c>/<c>"0"</c> or <c>1</c>/<c>0</c>; <c>""</c> and <c>null</c> read as null.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var number) && (number == 0 || number == 1))
+                {
+                    return number == 1;
+                }
+
+                throw Unexpected(ref reader, "a boolean (0 or 1)");
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                switch (text)
+                {
+                    case "":
+                        return null;
+                    case "Y":
+                    case "y":
+                    case "1":
+                        return true;
+                    case "N":
+                    case "n":
+                    case "0":
+                        return false;
+                }
+
+                if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                throw Unexpected(ref reader, "a boolean (Y/N, true/false, 1/0)");
+            default:
+                throw Unexpected(ref reader, "a boolean");
+        }
+    }
+
+    /// <summary>Reads a <c>"Y"</c>/<c>"N"</c> flag, accepting the same forms as <see cref="ReadBoolean"/>.</summary>
+    public static bool? ReadFlag(ref Utf8JsonReader reader) => ReadBoolean(ref reader);
+
+    /// <summary>Reads an integer written as a number or as a numeric string; <c>""</c> and <c>null</c> read as null.</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt32(out var number))
+                {
+                    return number;
+                }
+
+                throw Unexpected(ref reader, "a 32-bit integer");
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                throw Unexpected(ref reader, "an integer");
+            default:
+                throw Unexpected(ref reader, "an integer");
+        }
+    }
+
+    /// <summary>Reads a number written as a number or as a numeric string; <c>""</c> and <c>null</c> read as null.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                return reader.GetDouble();
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                throw Unexpected(ref reader, "a number");
+            default:
+                throw Unexpected(ref reader, "a number");
+        }
+    }
+
+    /// <summary>Reads a string; numbers and booleans read as their invariant text, <c>null</c> as null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+            default:
+                throw Unexpected(ref reader, "a string");
+        }
+    }
+
+    /// <summary>Writes a flag as <c>"Y"</c> or <c>"N"</c>.</summary>
+    public static void WriteFlag(Utf8JsonWriter writer, bool value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStringValue(value ? "Y" : "N");
+    }
+
+    /// <summary>Writes an integer as a JSON string, e.g. <c>"3"</c>.</summary>
+    public static void WriteIntegerString(Utf8JsonWriter writer, int value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        Span<byte> digits = stackalloc byte[11];
+        Utf8Formatter.TryFormat(value, digits, out var written);
+        writer.WriteStringValue(digits.Slice(0, written));
+    }
+
+    /// <summary>Builds the error for a token that is not what a field expects.</summary>
+    public static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
+    {
+        var found = reader.TokenType switch
+        {
+            JsonTokenType.String => "the string \"" + Shorten(reader.GetString()) + "\"",
+            JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => "null",
+            _ => reader.TokenType.ToString(),
+        };
+        return new JsonException("Expected " + expected + " but found " + found + ".");
+    }
+
+    private static string Shorten(string? text) =>
+        text is null ? string.Empty : text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+}
