@@ -27,7 +27,9 @@ internal sealed record PropertyModel(
     string? Default,
     string? Example,
     EquatableArray<ValueModel> Values,
-    SourceLocation Location);
+    SourceLocation Location,
+    // Where the example value stands, so a wrong example is reported at the value itself.
+    SourceLocation? ExampleLocation);
 
 /// <summary>How a value travels on the wire and which .NET type stands for it.</summary>
 internal enum WireKind
