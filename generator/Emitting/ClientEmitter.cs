@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Generator.Model;
+using Bitrix24.Generated.Generator.Validation;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>
+/// Emits <c>Bitrix24Client</c> and one group class per dotted prefix, so that
+/// <c>calendar.user.settings.set</c> is called as <c>client.Calendar.User.Settings.SetAsync(...)</c>.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Connection = EmitContext.Runtime + ".Bitrix24Connection";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    private sealed class Group
+    {
+        public Group(IReadOnlyList<string> path) => Path = path;
+
+        public IReadOnlyList<string> Path { get; }
+
+        public SortedDictionary<string, Group> Children { get; } = new(StringComparer.Ordinal);
+
+        public List<MethodModel> Methods { get; } = new();
+
+        public string ClassName => string.Concat(Path.Select(Naming.ToPascalCase)) + "Api";
+
+        public string PropertyName => Naming.ToPascalCase(Path[Path.Count - 1]);
+    }
+
+    public static IEnumerable<GeneratedSource> Emit(EmitContext context)
+    {
+        var root = new Group(Array.Empty<string>());
+        foreach (var method in context.Model.Methods)
+        {
+            var segments = method.Name.Split('.');
+            var group = root;
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                if (!group.Children.TryGetValue(segments[i], out var child))
+                {
+                    child = new Group(segments.Take(i + 1).ToArray());
+                    group.Children.Add(segments[i], child);
+                }
+
+                group = child;
+            }
+
+            group.Methods.Add(method);
+        }
+
+        yield return new GeneratedSource(context.RootNamespace + ".Bitrix24Client.g.cs", EmitClient(context, root));
+        foreach (var top in root.Children.Values)
+        {
+            var writer = new SourceWriter();
+            writer.FileHeader();
+            writer.Line();
+            writer.Open("namespace " + Namespace(context, top));
+            var first = true;
+            foreach (var group in Flatten(top))
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                EmitGroup(writer, context, group);
+            }
+
+            writer.Close();
+            yield return new GeneratedSource(Namespace(context, top) + "." + top.ClassName + ".g.cs", writer.ToString());
+        }
+    }
+
+    private static IEnumerable<Group> Flatten(Group group) =>
+        new[] { group }.Concat(group.Children.Values.SelectMany(Flatten));
+
+    private static string Namespace(EmitContext context, Group group) => context.RootNamespace + "." + Naming.ToPascalCase(group.Path[0]);
+
+    private static string FullName(EmitContext context, Group group) => "global::" + Namespace(context, group) + "." + group.ClassName;
+
+    private static string EmitClient(EmitContext context, Group root)
+    {
+        var writer = new SourceWriter();
+        writer.FileHeader();
+        writer.Line();
+        writer.Open("namespace " + context.RootNamespace);
+        writer.Line("/// <summary>");
+        writer.Line("/// The typed Bitrix24 REST client generated from this project's method specs. Methods are grouped by");
+        writer.Line("/// the dotted method name: <c>calendar.user.settings.set</c> is <c>Calendar.User.Settings.SetAsync</c>.");
+        writer.Line("/// </summary>");
+        writer.Open("public sealed partial class Bitrix24Client : global::System.IDisposable");
+        writer.Line("private readonly bool _ownsConnection;");
+        foreach (var method in root.Methods.Where(m => !m.Errors.IsEmpty))
+        {
+            ErrorEmitter.EmitMap(writer, context, method);
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Creates a client over a connection the caller owns.</summary>");
+        writer.Line("/// <param name=\"connection\">The connection calls go through.</param>");
+        writer.Line("public Bitrix24Client(" + Connection + " connection)");
+        writer.Line(SourceWriter.Indent(1) + ": this(connection, ownsConnection: false)");
+        writer.Block();
+        writer.Close();
+        writer.Line();
+        writer.Open("private Bitrix24Client(" + Connection + " connection, bool ownsConnection)");
+        writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+        writer.Line("_ownsConnection = ownsConnection;");
+        foreach (var child in root.Children.Values)
+        {
+            writer.Line(child.PropertyName + " = new " + FullName(context, child) + "(connection);");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Creates a client for an incoming webhook, e.g. <c>https://portal.bitrix24.com/rest/1/abc123/</c>.</summary>");
+        writer.Line("/// <param name=\"webhookUrl\">The webhook URL; its secret never appears in messages or logs.</param>");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient to send through; without one the client creates and disposes its own.</param>");
+        writer.Line("public static Bitrix24Client FromWebhook(string webhookUrl, global::System.Net.Http.HttpClient? httpClient = null) =>");
+        writer.Line(SourceWriter.Indent(1) + "new(" + Connection + ".FromWebhook(webhookUrl, httpClient), ownsConnection: true);");
+        writer.Line();
+        writer.Line("/// <summary>The connection calls go through.</summary>");
+        writer.Line("public " + Connection + " Connection { get; }");
+        writer.Line();
+        writer.Line("private " + Connection + " _connection => Connection;");
+        foreach (var child in root.Children.Values)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", child.Path) + ".") + ".</summary>");
+            writer.Line("public " + FullName(context, child) + " " + child.PropertyName + " { get; }");
+        }
+
+        foreach (var method in root.Methods)
+        {
+            writer.Line();
+            EmitMethod(writer, context, method);
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Disposes the connection when this client created it (<see cref=\"FromWebhook\"/>).</summary>");
+        writer.Open("public void Dispose()");
+        writer.Open("if (_ownsConnection)");
+        writer.Line("Connection.Dispose();");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void EmitGroup(SourceWriter writer, EmitContext context, Group group)
+    {
+        writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", group.Path) + ".") + ".</summary>");
+        writer.Open("public sealed partial class " + group.ClassName);
+        writer.Line("private readonly " + Connection + " _connection;");
+        foreach (var method in group.Methods.Where(m => !m.Errors.IsEmpty))
+        {
+            ErrorEmitter.EmitMap(writer, context, method);
+        }
+
+        writer.Line();
+        writer.Open("internal " + group.ClassName + "(" + Connection + " connection)");
+        writer.Line("_connection = connection;");
+        foreach (var child in group.Children.Values)
+        {
+            writer.Line(child.PropertyName + " = new " + FullName(context, child) + "(connection);");
+        }
+
+        writer.Close();
+        foreach (var child in group.Children.Values)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", child.Path) + ".") + ".</summary>");
+            writer.Line("public " + FullName(context, child) + " " + child.PropertyName + " { get; }");
+        }
+
+        foreach (var method in group.Methods)
+        {
+            writer.Line();
+            EmitMethod(writer, context, method);
+        }
+
+        writer.Close();
+    }
+
+    private static void EmitMethod(SourceWriter writer, EmitContext context, MethodModel method)
+    {
+        var segments = method.Name.Split('.');
+        var name = Naming.ToPascalCase(segments[segments.Length - 1]) + "Async";
+        var resultType = context.ClrType(method.Result.Type);
+        var returnType = "global::System.Threading.Tasks.Task<" + EmitContext.Runtime + ".Bitrix24Response<" + resultType + ">>";
+        var resultInfo = "global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.ResultPropertyName(method.Result.Type);
+        var errors = method.Errors.IsEmpty ? "null" : ErrorEmitter.MapField(method);
+
+        if (method.Parameters.IsEmpty)
+        {
+            EmitDocs(writer, context, method, parameters: null);
+            writer.Line("public " + returnType + " " + name + "(" + Token + " cancellationToken = default) =>");
+            writer.Line(SourceWriter.Indent(1) + "_connection.CallAsync(" + DocComments.Literal(method.Name) + ", " + resultInfo + ", " + errors + ", cancellationToken);");
+            return;
+        }
+
+        var request = context.RequestName(method);
+        var ordered = method.Parameters.Where(p => p.Required).Concat(method.Parameters.Where(p => !p.Required)).ToList();
+        var arguments = ordered.Select(p => (Property: p, Name: ParameterName(p))).ToList();
+
+        EmitDocs(writer, context, method, arguments);
+        var signature = string.Join(", ", arguments.Select(a => context.ClrType(a.Property.Type) + (a.Property.Required ? " " + a.Name : "? " + a.Name + " = null")));
+        writer.Open("public " + returnType + " " + name + "(" + signature + ", " + Token + " cancellationToken = default)");
+        foreach (var argument in arguments.Where(a => a.Property.Required && !context.IsValueType(a.Property.Type)))
+        {
+            writer.Open("if (" + argument.Name + " is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + argument.Name + "));");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("var request = new " + request);
+        writer.Line("{");
+        foreach (var argument in arguments)
+        {
+            writer.Line(SourceWriter.Indent(1) + argument.Property.CSharpName + " = " + argument.Name + ",");
+        }
+
+        writer.Line("};");
+        writer.Line("return " + name + "(request, cancellationToken);");
+        writer.Close();
+        writer.Line();
+
+        writer.Doc("summary", DocComments.Escape(method.Summary));
+        writer.Line("/// <param name=\"request\">All parameters of " + DocComments.Code(method.Name) + "; unset ones are not sent.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        EmitOutcomeDocs(writer, context, method);
+        writer.Open("public " + returnType + " " + name + "(" + request + " request, " + Token + " cancellationToken = default)");
+        writer.Open("if (request is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
+        writer.Close();
+        writer.Line();
+        writer.Line("return _connection.CallAsync(" + DocComments.Literal(method.Name) + ", request, global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.RequestPropertyName(method) + ", " + resultInfo + ", " + errors + ", cancellationToken);");
+        writer.Close();
+    }
+
+    private static void EmitDocs(SourceWriter writer, EmitContext context, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)
+    {
+        writer.Doc("summary", DocComments.Escape(method.Summary));
+        var remarks = "Calls " + DocComments.Code(method.Name) + " (scope " + DocComments.Code(method.Scope) +
+            (method.Access is null ? string.Empty : "; " + DocComments.Escape(method.Access)) + ")." +
+            (method.Description is null ? string.Empty : "\n" + DocComments.Escape(method.Description));
+        writer.Doc("remarks", remarks);
+        foreach (var parameter in parameters ?? new List<(PropertyModel Property, string Name)>())
+        {
+            writer.Doc("param", DocComments.Escape(parameter.Property.Description ?? parameter.Property.WireName), " name=\"" + parameter.Name.TrimStart('@') + "\"");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        EmitOutcomeDocs(writer, context, method);
+    }
+
+    private static void EmitOutcomeDocs(SourceWriter writer, EmitContext context, MethodModel method)
+    {
+        writer.Doc("returns", (method.Result.Description is null ? "The result" : DocComments.Escape(method.Result.Description)) +
+            " The response also carries the envelope's timing.");
+        var apiError = method.Errors.IsEmpty
+            ? "The portal answered with an error."
+            : "The portal answered with an error; it is a <see cref=\"global::Bitrix24.Generated.Bitrix24ApiException{TError}\"/> of <see cref=\"" + context.ErrorEnumName(method) + "\"/>.";
+        writer.Line("/// <exception cref=\"global::Bitrix24.Generated.Bitrix24ApiException\">" + apiError + "</exception>");
+        writer.Line("/// <exception cref=\"global::Bitrix24.Generated.Bitrix24ResponseFormatException\">The answer is not a Bitrix24 response.</exception>");
+        writer.Line("/// <exception cref=\"global::Bitrix24.Generated.Bitrix24TransportException\">The portal could not be reached or did not answer in time.</exception>");
+    }
+
+    private static string ParameterName(PropertyModel property)
+    {
+        var name = char.ToLowerInvariant(property.CSharpName[0]) + property.CSharpName.Substring(1);
+        if (name is "cancellationToken" or "request")
+        {
+            return name + "Value";
+        }
+
+        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    }
+}

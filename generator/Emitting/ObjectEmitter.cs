@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Bitrix24.Generated.Generator.Model;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>
+/// Emits a DTO class for an object type (or a method's request) and its JsonConverter: lenient reading,
+/// exact wire form on writing, unknown fields kept in <c>AdditionalProperties</c>.
+/// </summary>
+internal static class ObjectEmitter
+{
+    public static void Emit(SourceWriter writer, EmitContext context, string name, string? description, EquatableArray<PropertyModel> properties, string? remarks = null)
+    {
+        writer.Doc("summary", DocComments.Escape(description ?? name));
+        writer.Doc("remarks", remarks);
+        writer.Line("[" + EmitContext.Json + ".Serialization.JsonConverter(typeof(" + name + "JsonConverter))]");
+        writer.Open("public sealed partial class " + name);
+        foreach (var property in properties)
+        {
+            EmitProperty(writer, context, property);
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>Fields not described by the spec: kept when read, written back when serialized, never lost.</summary>");
+        writer.Line("public global::System.Collections.Generic.IDictionary<string, " + EmitContext.Json + ".JsonElement>? AdditionalProperties { get; set; }");
+        writer.Close();
+        writer.Line();
+        EmitConverter(writer, context, name, properties);
+    }
+
+    private static void EmitProperty(SourceWriter writer, EmitContext context, PropertyModel property)
+    {
+        writer.Doc("summary", DocComments.Escape(property.Description ?? property.WireName));
+        var remarks = new List<string> { "Sent as " + DocComments.Code(property.WireName) + WireNote(property.Type) + "." };
+        foreach (var value in property.Values)
+        {
+            var shown = property.Type.Kind == WireKind.Flag
+                ? (value.Value == "Y" ? "<see langword=\"true\"/> (" + DocComments.Code("Y") + ")" : "<see langword=\"false\"/> (" + DocComments.Code("N") + ")")
+                : DocComments.Code(value.Value);
+            remarks.Add(shown + ": " + DocComments.Escape(value.Description ?? string.Empty));
+        }
+
+        if (property.Required)
+        {
+            remarks.Add("Required.");
+        }
+
+        if (property.Default is not null)
+        {
+            remarks.Add("Default: " + DocComments.Code(property.Default) + ".");
+        }
+
+        if (property.Example is not null)
+        {
+            remarks.Add("Example: " + DocComments.Code(property.Example) + ".");
+        }
+
+        writer.Doc("remarks", string.Join("\n", remarks));
+        writer.Line("public " + context.ClrType(property.Type) + "? " + property.CSharpName + " { get; set; }");
+    }
+
+    private static string WireNote(TypeRef type) => type.Kind switch
+    {
+        WireKind.Flag => ", a <c>\"Y\"</c>/<c>\"N\"</c> flag",
+        WireKind.IntegerString => ", an integer written as a string",
+        _ => string.Empty,
+    };
+
+    private static void EmitConverter(SourceWriter writer, EmitContext context, string name, EquatableArray<PropertyModel> properties)
+    {
+        var json = EmitContext.Json;
+        writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> in its Bitrix24 wire form.</summary>");
+        writer.Open("internal sealed class " + name + "JsonConverter : " + json + ".Serialization.JsonConverter<" + name + ">");
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override " + name + "? Read(ref " + json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override void Write(" + json + ".Utf8JsonWriter writer, " + name + " value, " + json + ".JsonSerializerOptions options)");
+        writer.Line("WriteValue(writer, value, options);");
+        writer.Close();
+        writer.Line();
+
+        writer.Open("internal static " + name + "? ReadValue(ref " + json + ".Utf8JsonReader reader, " + json + ".JsonSerializerOptions options)");
+        writer.Open("if (reader.TokenType == " + json + ".JsonTokenType.Null)");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Line();
+        writer.Open("if (reader.TokenType == " + json + ".JsonTokenType.StartArray)");
+        writer.Line("// An empty PHP array stands for an empty object.");
+        writer.Line("reader.Skip();");
+        writer.Line("return new " + name + "();");
+        writer.Close();
+        writer.Line();
+        writer.Open("if (reader.TokenType != " + json + ".JsonTokenType.StartObject)");
+        writer.Line("throw " + EmitContext.Runtime + ".Serialization.Bitrix24Wire.Unexpected(ref reader, " + DocComments.Literal("an object (" + name + ")") + ");");
+        writer.Close();
+        writer.Line();
+        writer.Line("var value = new " + name + "();");
+        writer.Open("while (reader.Read() && reader.TokenType == " + json + ".JsonTokenType.PropertyName)");
+        writer.Line("var name = reader.GetString()!;");
+        writer.Line("reader.Read();");
+        writer.Open("try");
+        writer.Open("switch (name)");
+        foreach (var property in properties)
+        {
+            writer.Line("case " + DocComments.Literal(property.WireName) + ":");
+            writer.Line(SourceWriter.Indent(1) + "value." + property.CSharpName + " = " + ValueCode.Read(context, property.Type) + ";");
+            writer.Line(SourceWriter.Indent(1) + "break;");
+        }
+
+        writer.Line("default:");
+        writer.Line(SourceWriter.Indent(1) + "(value.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, " + json + ".JsonElement>())[name] = " + json + ".JsonElement.ParseValue(ref reader);");
+        writer.Line(SourceWriter.Indent(1) + "break;");
+        writer.Close();
+        writer.Close();
+        writer.Open("catch (" + json + ".JsonException exception) when (exception.Path is null)");
+        writer.Line("// Name the field, so a bad value is found without a debugger.");
+        writer.Line("throw new " + json + ".JsonException(" + DocComments.Literal(name + ".") + " + name + \": \" + exception.Message, exception);");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open("if (reader.TokenType != " + json + ".JsonTokenType.EndObject)");
+        writer.Line("throw new " + json + ".JsonException(" + DocComments.Literal("The JSON ends inside " + name + ".") + ");");
+        writer.Close();
+        writer.Line();
+        writer.Line("return value;");
+        writer.Close();
+        writer.Line();
+
+        writer.Open("internal static void WriteValue(" + json + ".Utf8JsonWriter writer, " + name + " value, " + json + ".JsonSerializerOptions options)");
+        writer.Line("writer.WriteStartObject();");
+        var index = 0;
+        foreach (var property in properties)
+        {
+            var local = "v" + index.ToString(CultureInfo.InvariantCulture);
+            index++;
+            writer.Open("if (value." + property.CSharpName + " is { } " + local + ")");
+            writer.Line("writer.WritePropertyName(" + DocComments.Literal(property.WireName) + ");");
+            ValueCode.Write(writer, context, property.Type, local);
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Open("if (value.AdditionalProperties is { } additional)");
+        writer.Open("foreach (var field in additional)");
+        writer.Line("writer.WritePropertyName(field.Key);");
+        writer.Line("field.Value.WriteTo(writer);");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("writer.WriteEndObject();");
+        writer.Close();
+        writer.Close();
+    }
+}
