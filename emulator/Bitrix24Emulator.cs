@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Bitrix24.Emulator.Handlers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bitrix24.Emulator;
+
+/// <summary>
+/// A local Bitrix24 portal on 127.0.0.1 for tests and samples: webhook authentication, the real
+/// response envelope, and per-method handlers that keep state where the portal does.
+/// </summary>
+public sealed class Bitrix24Emulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Bitrix24EmulatorOptions _options;
+    private readonly string _secret;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
+    {
+        _app = app;
+        _options = options;
+        _secret = secret;
+        CalendarSettings.Register(Methods);
+    }
+
+    /// <summary>The methods this portal answers; add handlers to answer more.</summary>
+    public MethodRegistry Methods { get; } = new();
+
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:5024/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The incoming webhook to call the portal with: <c>http://127.0.0.1:port/rest/{user}/{secret}/</c>.</summary>
+    public Uri WebhookUrl => new(BaseAddress, "rest/" + _options.UserId + "/" + _secret + "/");
+
+    /// <summary>The requests received so far, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    private CalendarSettingsHandlers CalendarSettings { get; } = new();
+
+    /// <summary>Starts a portal and returns once it accepts connections.</summary>
+    /// <param name="options">Port, user and secret; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<Bitrix24Emulator> StartAsync(Bitrix24EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new Bitrix24EmulatorOptions();
+        var secret = options.WebhookSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var emulator = new Bitrix24Emulator(app, options, secret);
+        app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetService(typeof(IServer)) is IServer server
+            ? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            : null;
+        emulator.BaseAddress = new Uri((address ?? "http://127.0.0.1:" + options.Port).TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var routeMethod = (string)context.Request.RouteValues["method"]!;
+        var method = (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
+        var userText = (string)context.Request.RouteValues["userId"]!;
+        var code = (string)context.Request.RouteValues["code"]!;
+        var userId = int.TryParse(userText, out var parsedUser) ? parsedUser : 0;
+        var authorized = userId == _options.UserId &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(_secret));
+
+        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, body, authorized));
+
+        if (!authorized)
+        {
+            await WriteAsync(context, 401, EnvelopeWriter.Error("NO_AUTH_FOUND", "Wrong authorization data")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!Methods.TryGet(method, out var handler))
+        {
+            await WriteAsync(context, 404, EnvelopeWriter.Error("ERROR_METHOD_NOT_FOUND", "Method not found!")).ConfigureAwait(false);
+            return;
+        }
+
+        JsonObject parameters;
+        try
+        {
+            parameters = ReadParameters(context.Request, body);
+        }
+        catch (JsonException)
+        {
+            await WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var result = handler(new MethodCall(method, userId, parameters));
+            var processing = clock.Elapsed.TotalSeconds;
+            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, DateTimeOffset.UtcNow, processing, processing)).ConfigureAwait(false);
+        }
+        catch (Bitrix24EmulatorError error)
+        {
+            await WriteAsync(context, error.Status, EnvelopeWriter.Error(error.Code, error.Message)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method))
+        {
+            return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync().ConfigureAwait(false);
+    }
+
+    private static JsonObject ReadParameters(HttpRequest request, string body)
+    {
+        if (HttpMethods.IsGet(request.Method) || request.HasFormContentType)
+        {
+            var parameters = new JsonObject();
+            foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = pair.Split('=', 2);
+                parameters[WebUtility.UrlDecode(parts[0])] = parts.Length > 1 ? WebUtility.UrlDecode(parts[1]) : string.Empty;
+            }
+
+            return parameters;
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return new JsonObject();
+        }
+
+        return JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(envelope.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+}
