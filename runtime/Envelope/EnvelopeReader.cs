@@ -33,6 +33,13 @@ internal static class EnvelopeReader
         string? errorCode = null;
         string? errorDescription = null;
 
+        var firstByte = body.TrimStart(" \t\r\n"u8);
+        if (!firstByte.IsEmpty && firstByte[0] != (byte)'{')
+        {
+            // An HTML error page from a proxy, or plain text: say so rather than quote a parser error.
+            throw Format(redact, method, status, contentType, body, "the body is not a JSON object.");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Bitrix24.Generated.Serialization;
+
+namespace Bitrix24.Generated.Runtime.Tests;
+
+internal enum SampleError
+{
+    SettingsNotSet,
+    AccessDenied,
+}
+
+/// <summary>Answers every request with a canned response and remembers what was sent.</summary>
+internal sealed class RecordingHandler : HttpMessageHandler
+{
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _respond;
+
+    public RecordingHandler(HttpStatusCode status, string body, string contentType = "application/json")
+        : this((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) }))
+    {
+    }
+
+    public RecordingHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
+
+    public List<(HttpRequestMessage Request, string Body)> Requests { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Add((request, body));
+        return await _respond(request, cancellationToken);
+    }
+}
+
+/// <summary>Type infos built the way generated code builds them: on converters, without reflection.</summary>
+internal static class TestJson
+{
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = new Resolver() };
+
+    public static JsonTypeInfo<bool> Boolean => (JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+
+    public static JsonTypeInfo<int> Int32 => (JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+
+    public static JsonTypeInfo<Dictionary<string, string>> Parameters => (JsonTypeInfo<Dictionary<string, string>>)Options.GetTypeInfo(typeof(Dictionary<string, string>));
+
+    private sealed class Resolver : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+        {
+            if (type == typeof(bool))
+            {
+                return JsonMetadataServices.CreateValueInfo<bool>(options, Bitrix24Converters.Boolean);
+            }
+
+            if (type == typeof(int))
+            {
+                return JsonMetadataServices.CreateValueInfo<int>(options, Bitrix24Converters.Int32);
+            }
+
+            if (type == typeof(Dictionary<string, string>))
+            {
+                return JsonMetadataServices.CreateValueInfo<Dictionary<string, string>>(options, new ParametersConverter());
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class ParametersConverter : JsonConverter<Dictionary<string, string>>
+    {
+        public override Dictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, string> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var pair in value)
+            {
+                writer.WriteString(pair.Key, pair.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}
