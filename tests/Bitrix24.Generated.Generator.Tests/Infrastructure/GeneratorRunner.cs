@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Bitrix24.Generated.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bitrix24.Generated.Generator.Tests.Infrastructure;
+
+/// <summary>A spec handed to the generator as an AdditionalFile.</summary>
+internal sealed class SpecText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public SpecText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Runs the generator the way the compiler does, over specs and a small C# program.</summary>
+internal static class GeneratorRunner
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator);
+        return platform
+            .Where(path => System.IO.Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) ||
+                           System.IO.Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(Bitrix24Connection).Assembly.Location)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    });
+
+    /// <summary>The directory the shipped specs are copied to.</summary>
+    public static string ShippedSpecsDirectory => System.IO.Path.Combine(AppContext.BaseDirectory, "specs");
+
+    public static IReadOnlyList<SpecText> ShippedSpecs() =>
+        Directory.GetFiles(ShippedSpecsDirectory, "*.yaml", SearchOption.AllDirectories)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => new SpecText(path, File.ReadAllText(path)))
+            .ToList();
+
+    public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
+        "Consumer",
+        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, "Program" + i + ".cs")),
+        References.Value,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // The SDK suppresses these two by default: references built against an older framework.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> specs, bool trackSteps = false, string? rootNamespace = null)
+    {
+        var options = new Dictionary<string, string>();
+        if (rootNamespace is not null)
+        {
+            options["build_property.Bitrix24RootNamespace"] = rootNamespace;
+        }
+
+        return CSharpGeneratorDriver.Create(
+            new[] { new Bitrix24Generator().AsSourceGenerator() },
+            specs,
+            ParseOptions,
+            new OptionsProvider(options),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    /// <summary>Runs the generator once and returns its result and the compilation with the generated code.</summary>
+    public static (GeneratorRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null)
+    {
+        var driver = Driver(specs, rootNamespace: rootNamespace)
+            .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }"), out var output, out _);
+        return (driver.GetRunResult().Results.Single(), output);
+    }
+
+    public static (GeneratorRunResult Result, Compilation Output) Run(params (string Path, string Text)[] specs) =>
+        Run(specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Text)));
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        public OptionsProvider(Dictionary<string, string> global) => GlobalOptions = new Options(global);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> _values;
+
+            public Options(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
+    }
+}
