@@ -19,14 +19,21 @@ internal static class SpecParser
         }
 
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             var location = Locate(filePath, exception.Start, exception.End);
             return Failed(filePath, location, Describe(exception));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input; report where reading stopped.
+            var location = Locate(filePath, parser.LastEnd, parser.LastEnd);
+            return Failed(filePath, location, "the YAML cannot be read past this point; is a bracket or quote left open?");
         }
 
         if (stream.Documents.Count == 0)

@@ -1,0 +1,207 @@
+using System.Linq;
+using Bitrix24.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrix24.Generated.Generator.Tests;
+
+/// <summary>Each bad spec gets its diagnostic, at the line and column of the mistake, and never a crash.</summary>
+public class SpecDiagnosticsTests
+{
+    private const string Path = "/specs/test/test.item.get.yaml";
+
+    public static TheoryData<string, string, string, int, int> BadSpecs() => new()
+    {
+        {
+            "broken YAML",
+            "method: test.item.get\nscope: [test\nsummary: Reads.\n",
+            "B24001", 2, 8
+        },
+        {
+            "missing method name",
+            "scope: test\nsummary: Reads.\nresult:\n  type: boolean\n",
+            "B24002", 1, 1
+        },
+        {
+            "unknown top-level field",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nsumary: typo\nresult:\n  type: boolean\n",
+            "B24003", 4, 1
+        },
+        {
+            "unknown type",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: id\n    type: Identifer\nresult:\n  type: boolean\n",
+            "B24004", 6, 11
+        },
+        {
+            "type that is not even a name",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: list of things\n",
+            "B24004", 5, 9
+        },
+        {
+            "duplicate parameter",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: id\n    type: integer\n  - name: id\n    type: string\nresult:\n  type: boolean\n",
+            "B24005", 7, 11
+        },
+        {
+            "enum example outside the allowed values",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: view\n    type: View\n    example: year\nresult:\n  type: boolean\ntypes:\n  View:\n    kind: enum\n    values:\n      - value: day\n      - value: week\n",
+            "B24006", 7, 14
+        },
+        {
+            "flag example other than Y or N",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: active\n    type: flag\n    example: X\nresult:\n  type: boolean\n",
+            "B24006", 7, 14
+        },
+        {
+            "invalid method name",
+            "method: test..get\nscope: test\nsummary: Reads.\nresult:\n  type: boolean\n",
+            "B24007", 1, 9
+        },
+        {
+            "wrong kind of value for required",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: id\n    type: integer\n    required: maybe\nresult:\n  type: boolean\n",
+            "B24010", 7, 15
+        },
+        {
+            "wrong kind of value for an error status",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: boolean\nerrors:\n  - name: NotFound\n    code: NOT_FOUND\n    status: often\n",
+            "B24010", 9, 13
+        },
+        {
+            "array without items",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: ids\n    type: array\nresult:\n  type: boolean\n",
+            "B24012", 6, 11
+        },
+        {
+            "key type with a bad pattern",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: sections\n    type: map\n    key: Owner\n    values: integer\nresult:\n  type: boolean\ntypes:\n  Owner:\n    kind: key\n    patterns:\n      - name: User\n        format: user-id\n",
+            "B24012", 16, 17
+        },
+        {
+            "csharpName that is a keyword",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: klass\n    csharpName: class\n    type: string\nresult:\n  type: boolean\n",
+            "B24011", 6, 17
+        },
+        {
+            "duplicate enum value",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: View\ntypes:\n  View:\n    kind: enum\n    values:\n      - value: day\n      - value: day\n",
+            "B24013", 11, 16
+        },
+        {
+            "example that is not JSON",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: boolean\nexamples:\n  - name: Broken\n    request: '{\"id\": }'\n",
+            "B24014", 8, 14
+        },
+        {
+            "two wire names with one C# name",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: user_id\n    type: integer\n  - name: userId\n    type: integer\nresult:\n  type: boolean\n",
+            "B24015", 7, 11
+        },
+        {
+            "key type used as a value",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Owner\ntypes:\n  Owner:\n    kind: key\n    patterns:\n      - name: User\n        format: user{id}\n",
+            "B24010", 5, 9
+        },
+        {
+            "params that are not a list",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams: id\nresult:\n  type: boolean\n",
+            "B24010", 4, 9
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSpecs))]
+    public void A_bad_spec_gets_its_diagnostic_at_the_mistake(string mistake, string spec, string id, int line, int column)
+    {
+        var (result, _) = GeneratorRunner.Run((Path, spec));
+
+        Assert.Null(result.Exception);
+        var diagnostic = result.Diagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.True(diagnostic is not null, mistake + ": expected " + id + ", got " + string.Join("; ", result.Diagnostics));
+        var span = diagnostic!.Location.GetLineSpan();
+        Assert.Equal(Path, span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void Two_specs_declaring_one_type_differently_clash_at_the_second()
+    {
+        const string first = "method: test.a.get\nscope: test\nsummary: A.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    properties:\n      - name: id\n        type: integer\n";
+        const string second = "method: test.b.get\nscope: test\nsummary: B.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    properties:\n      - name: id\n        type: string\n";
+
+        var (result, _) = GeneratorRunner.Run(("/specs/a.yaml", first), ("/specs/b.yaml", second));
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "B24008");
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("/specs/b.yaml", 7, 3), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Contains("/specs/a.yaml", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identical_declarations_in_two_specs_are_fine()
+    {
+        const string type = "types:\n  Item:\n    kind: object\n    properties:\n      - name: id\n        type: integer\n";
+        var (result, output) = GeneratorRunner.Run(
+            ("/specs/a.yaml", "method: test.a.get\nscope: test\nsummary: A.\nresult:\n  type: Item\n" + type),
+            ("/specs/b.yaml", "method: test.b.get\nscope: test\nsummary: B.\nresult:\n  type: Item\n" + type));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.GeneratedSources, s => s.HintName == "Bitrix24.Generated.Test.Item.g.cs");
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void The_same_method_in_two_specs_is_reported_at_the_second()
+    {
+        const string spec = "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: boolean\n";
+
+        var (result, _) = GeneratorRunner.Run(("/specs/a.yaml", spec), ("/specs/b.yaml", spec));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("B24009", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("/specs/b.yaml", 1, 9), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void A_good_spec_beside_a_bad_one_still_generates()
+    {
+        var (result, output) = GeneratorRunner.Run(
+            ("/specs/bad.yaml", "method: test.bad.get\nscope: test\nsummary: Bad.\nresult:\n  type: Missing\n"),
+            ("/specs/good.yaml", "method: test.good.get\nscope: test\nsummary: Good.\nresult:\n  type: boolean\n"));
+
+        Assert.Single(result.Diagnostics, d => d.Id == "B24004");
+        var client = output.GetTypeByMetadataName("Bitrix24.Generated.Test.TestGoodApi");
+        Assert.NotNull(client);
+        Assert.Contains(client!.GetMembers(), m => m.Name == "GetAsync");
+        Assert.Null(output.GetTypeByMetadataName("Bitrix24.Generated.Test.TestBadApi"));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Unknown_keys_warn_but_do_not_stop_generation()
+    {
+        var (result, output) = GeneratorRunner.Run((Path, "method: test.item.get\nscope: test\nsummary: Reads.\ncolour: red\nresult:\n  type: boolean\n"));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("expected one of: method, scope", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.NotNull(output.GetTypeByMetadataName("Bitrix24.Generated.Test.TestItemApi"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("just a sentence")]
+    [InlineData("- a\n- list\n")]
+    [InlineData("method: a.b\n---\nmethod: c.d\n")]
+    [InlineData("method: [\n")]
+    [InlineData("types:\n  T:\n    kind: object\n    properties: 5\nresult: {type: T}\nmethod: a.b\nscope: s\nsummary: x\n")]
+    public void Malformed_files_never_crash_the_generator(string text)
+    {
+        var (result, _) = GeneratorRunner.Run((Path, text));
+
+        Assert.Null(result.Exception);
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.StartsWith("B24", d.Id, System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "B24099");
+    }
+}
