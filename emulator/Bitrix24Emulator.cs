@@ -31,6 +31,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
     {
@@ -53,6 +54,17 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     private CalendarSettingsHandlers CalendarSettings { get; } = new();
+
+    /// <summary>
+    /// Makes the next call of <paramref name="method"/> answer exactly this, whatever its handler would say:
+    /// for replaying a documented response or a broken one (an HTML error page, cut-off JSON).
+    /// </summary>
+    /// <param name="method">The method name.</param>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="body">The body, sent as is.</param>
+    /// <param name="contentType">The content type.</param>
+    public void AnswerNext(string method, int status, string body, string contentType = "application/json; charset=utf-8") =>
+        _canned.GetOrAdd(method, _ => new ConcurrentQueue<CannedAnswer>()).Enqueue(new CannedAnswer(status, body, contentType));
 
     /// <summary>Starts a portal and returns once it accepts connections.</summary>
     /// <param name="options">Port, user and secret; defaults when null.</param>
@@ -102,6 +114,14 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         if (!authorized)
         {
             await WriteAsync(context, 401, EnvelopeWriter.Error("NO_AUTH_FOUND", "Wrong authorization data")).ConfigureAwait(false);
+            return;
+        }
+
+        if (_canned.TryGetValue(method, out var queue) && queue.TryDequeue(out var canned))
+        {
+            context.Response.StatusCode = canned.Status;
+            context.Response.ContentType = canned.ContentType;
+            await context.Response.WriteAsync(canned.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -173,4 +193,6 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(envelope.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
+
+    private sealed record CannedAnswer(int Status, string Body, string ContentType);
 }
