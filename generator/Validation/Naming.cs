@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -6,31 +8,31 @@ namespace Bitrix24.Generated.Generator.Validation;
 /// <summary>How wire names become .NET names.</summary>
 internal static class Naming
 {
+    private static readonly char[] Separators = { '_', '-', '.', ' ' };
+
     /// <summary>
-    /// PascalCase of a wire name, split on <c>_ - . space</c>; inner capitals stay, so
-    /// <c>showDeclined</c> → <c>ShowDeclined</c>, <c>work_time_start</c> → <c>WorkTimeStart</c>.
+    /// PascalCase of a wire name, split on <c>_ - . space</c>. Mixed-case segments keep their inner
+    /// capitals (<c>showDeclined</c> → <c>ShowDeclined</c>, <c>timezoneOffsetUTC</c> → <c>TimezoneOffsetUTC</c>);
+    /// all-capital segments, common in Bitrix24 fields, are capitalized (<c>DATE_FROM</c> → <c>DateFrom</c>).
     /// A name that would start with a digit gets the prefix <c>Value</c>.
     /// </summary>
     public static string ToPascalCase(string wireName)
     {
         var builder = new StringBuilder(wireName.Length);
-        var upperNext = true;
-        foreach (var character in wireName)
+        foreach (var segment in wireName.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (character is '_' or '-' or '.' or ' ')
+            var allCapitals = segment.Any(char.IsLetter) && !segment.Any(char.IsLower);
+            var first = true;
+            foreach (var character in segment)
             {
-                upperNext = true;
-                continue;
-            }
+                if (!char.IsLetterOrDigit(character))
+                {
+                    continue;
+                }
 
-            if (!char.IsLetterOrDigit(character))
-            {
-                upperNext = true;
-                continue;
+                builder.Append(first ? char.ToUpperInvariant(character) : allCapitals ? char.ToLowerInvariant(character) : character);
+                first = false;
             }
-
-            builder.Append(upperNext ? char.ToUpperInvariant(character) : character);
-            upperNext = false;
         }
 
         if (builder.Length == 0 || char.IsDigit(builder[0]))

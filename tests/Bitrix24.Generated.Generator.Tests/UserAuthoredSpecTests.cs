@@ -1,0 +1,50 @@
+using System.Linq;
+using Bitrix24.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrix24.Generated.Generator.Tests;
+
+/// <summary>A spec a user writes for a method we do not ship (the example in specs/README.md) generates a working client.</summary>
+public class UserAuthoredSpecTests
+{
+    private const string UserCurrent = """
+        method: user.current
+        scope: user
+        access: any user
+        summary: Reads the user the webhook or token belongs to.
+        result:
+          type: CurrentUser
+          description: The user's profile.
+        types:
+          CurrentUser:
+            kind: object
+            description: A user's profile.
+            properties:
+              - name: ID
+                type: integer-string
+                description: The user's identifier.
+                example: "1"
+              - name: NAME
+                type: string
+                description: First name.
+              - name: ACTIVE
+                type: boolean
+                description: Whether the account is active.
+        """;
+
+    [Fact]
+    public void The_documented_user_current_example_generates_a_client_method()
+    {
+        var (result, output) = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs().Cast<AdditionalText>().Append(new SpecText("/app/specs/user.current.yaml", UserCurrent)));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var client = output.GetTypeByMetadataName("Bitrix24.Generated.Bitrix24Client")!;
+        var user = (IPropertySymbol)client.GetMembers("User").Single();
+        var current = (IMethodSymbol)user.Type.GetMembers("CurrentAsync").Single();
+        Assert.Equal("System.Threading.Tasks.Task<Bitrix24.Generated.Bitrix24Response<Bitrix24.Generated.User.CurrentUser>>", current.ReturnType.ToDisplayString());
+        var profile = output.GetTypeByMetadataName("Bitrix24.Generated.User.CurrentUser")!;
+        Assert.Equal("int?", ((IPropertySymbol)profile.GetMembers("Id").Single()).Type.ToDisplayString());
+        Assert.Equal("bool?", ((IPropertySymbol)profile.GetMembers("Active").Single()).Type.ToDisplayString());
+    }
+}
