@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -16,7 +18,7 @@ internal static class Snapshot
 
     public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Approved");
+        var directory = Path.Combine(SourceDirectory(callerPath), "Approved");
         var approvedPath = Path.Combine(directory, name + ".approved.txt");
         var receivedPath = Path.Combine(directory, name + ".received.txt");
         actual = Normalize(actual);
@@ -42,6 +44,18 @@ internal static class Snapshot
             ? $"No approved snapshot '{name}' yet."
             : $"Snapshot '{name}' differs from the approved one:\n{Diff(approved, actual)}";
         throw new SnapshotMismatchException($"{reason}\nReceived: {receivedPath}\nIf the change is intended, run the tests with {AcceptVariable}=1 and review the diff of the approved files.");
+    }
+
+    // [CallerFilePath] is a mapped path in CI builds; the project directory recorded at build time is not.
+    private static string SourceDirectory(string callerPath)
+    {
+        var projectDirectory = typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "ProjectDirectory").Value!;
+        var relative = callerPath.Replace('\\', '/');
+        var marker = "/Bitrix24.Generated.Generator.Tests/";
+        var index = relative.LastIndexOf(marker, StringComparison.Ordinal);
+        var inProject = index >= 0 ? relative.Substring(index + marker.Length) : Path.GetFileName(relative);
+        return Path.GetDirectoryName(Path.Combine(projectDirectory, inProject))!;
     }
 
     /// <summary>The first differing lines, numbered, with a little context.</summary>
