@@ -145,8 +145,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         try
         {
             var result = handler(new MethodCall(method, userId, parameters));
-            var processing = clock.Elapsed.TotalSeconds;
-            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, DateTimeOffset.UtcNow, processing, processing)).ConfigureAwait(false);
+            var processing = clock.Elapsed;
+            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, started + processing, processing.TotalSeconds, processing.TotalSeconds)).ConfigureAwait(false);
         }
         catch (Bitrix24EmulatorError error)
         {

@@ -31,6 +31,7 @@ public class EmulatorEndToEndTests
         Assert.True(saved);
         Assert.NotNull(saved.Time);
         Assert.True(saved.Time!.Finish >= saved.Time.Start);
+        Assert.True(saved.Time.Duration + 1e-6 >= saved.Time.Processing, "the portal cannot process for longer than the call lasts");
         Assert.Equal(CalendarView.Month, before.View);
         Assert.Empty(before.DefaultSections!);
         Assert.Equal(CalendarView.Week, after.View);
