@@ -95,10 +95,7 @@ internal static class ClientEmitter
         writer.Line("/// </summary>");
         writer.Open("public sealed partial class Bitrix24Client : global::System.IDisposable");
         writer.Line("private readonly bool _ownsConnection;");
-        foreach (var method in root.Methods.Where(m => !m.Errors.IsEmpty))
-        {
-            ErrorEmitter.EmitMap(writer, context, method);
-        }
+        EmitErrorMaps(writer, context, root);
 
         writer.Line();
         writer.Line("/// <summary>Creates a client over a connection the caller owns.</summary>");
@@ -111,10 +108,7 @@ internal static class ClientEmitter
         writer.Open("private Bitrix24Client(" + Connection + " connection, bool ownsConnection)");
         writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
         writer.Line("_ownsConnection = ownsConnection;");
-        foreach (var child in root.Children.Values)
-        {
-            writer.Line(child.PropertyName + " = new " + FullName(context, child) + "(connection);");
-        }
+        EmitChildInitializers(writer, context, root);
 
         writer.Close();
         writer.Line();
@@ -128,18 +122,7 @@ internal static class ClientEmitter
         writer.Line("public " + Connection + " Connection { get; }");
         writer.Line();
         writer.Line("private " + Connection + " _connection => Connection;");
-        foreach (var child in root.Children.Values)
-        {
-            writer.Line();
-            writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", child.Path) + ".") + ".</summary>");
-            writer.Line("public " + FullName(context, child) + " " + child.PropertyName + " { get; }");
-        }
-
-        foreach (var method in root.Methods)
-        {
-            writer.Line();
-            EmitMethod(writer, context, method);
-        }
+        EmitMembers(writer, context, root);
 
         writer.Line();
         writer.Line("/// <summary>Disposes the connection when this client created it (<see cref=\"FromWebhook\"/>).</summary>");
@@ -155,27 +138,46 @@ internal static class ClientEmitter
 
     private static void EmitGroup(SourceWriter writer, EmitContext context, Group group)
     {
-        writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", group.Path) + ".") + ".</summary>");
+        writer.Line(GroupSummary(group));
         writer.Open("public sealed partial class " + group.ClassName);
         writer.Line("private readonly " + Connection + " _connection;");
-        foreach (var method in group.Methods.Where(m => !m.Errors.IsEmpty))
-        {
-            ErrorEmitter.EmitMap(writer, context, method);
-        }
+        EmitErrorMaps(writer, context, group);
 
         writer.Line();
         writer.Open("internal " + group.ClassName + "(" + Connection + " connection)");
         writer.Line("_connection = connection;");
+        EmitChildInitializers(writer, context, group);
+        writer.Close();
+        EmitMembers(writer, context, group);
+        writer.Close();
+    }
+
+    private static string GroupSummary(Group group) =>
+        "/// <summary>Methods under " + DocComments.Code(string.Join(".", group.Path) + ".") + ".</summary>";
+
+    private static void EmitErrorMaps(SourceWriter writer, EmitContext context, Group group)
+    {
+        foreach (var method in group.Methods.Where(m => !m.Errors.IsEmpty))
+        {
+            ErrorEmitter.EmitMap(writer, context, method);
+        }
+    }
+
+    private static void EmitChildInitializers(SourceWriter writer, EmitContext context, Group group)
+    {
         foreach (var child in group.Children.Values)
         {
             writer.Line(child.PropertyName + " = new " + FullName(context, child) + "(connection);");
         }
+    }
 
-        writer.Close();
+    /// <summary>The properties of a group's sub-groups, then its methods.</summary>
+    private static void EmitMembers(SourceWriter writer, EmitContext context, Group group)
+    {
         foreach (var child in group.Children.Values)
         {
             writer.Line();
-            writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", child.Path) + ".") + ".</summary>");
+            writer.Line(GroupSummary(child));
             writer.Line("public " + FullName(context, child) + " " + child.PropertyName + " { get; }");
         }
 
@@ -184,8 +186,6 @@ internal static class ClientEmitter
             writer.Line();
             EmitMethod(writer, context, method);
         }
-
-        writer.Close();
     }
 
     private static void EmitMethod(SourceWriter writer, EmitContext context, MethodModel method)
