@@ -94,6 +94,7 @@ internal static class ClientEmitter
         writer.Line("/// the dotted method name: <c>calendar.user.settings.set</c> is <c>Calendar.User.Settings.SetAsync</c>.");
         writer.Line("/// </summary>");
         writer.Open("public sealed partial class Bitrix24Client : global::System.IDisposable");
+        writer.Line("private readonly " + Connection + " _connection;");
         writer.Line("private readonly bool _ownsConnection;");
         EmitErrorMaps(writer, context, root);
 
@@ -106,7 +107,7 @@ internal static class ClientEmitter
         writer.Close();
         writer.Line();
         writer.Open("private Bitrix24Client(" + Connection + " connection, bool ownsConnection)");
-        writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+        writer.Line("_connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
         writer.Line("_ownsConnection = ownsConnection;");
         EmitChildInitializers(writer, context, root);
 
@@ -119,16 +120,14 @@ internal static class ClientEmitter
         writer.Line(SourceWriter.Indent(1) + "new(" + Connection + ".FromWebhook(webhookUrl, httpClient), ownsConnection: true);");
         writer.Line();
         writer.Line("/// <summary>The connection calls go through.</summary>");
-        writer.Line("public " + Connection + " Connection { get; }");
-        writer.Line();
-        writer.Line("private " + Connection + " _connection => Connection;");
+        writer.Line("public " + Connection + " Connection => _connection;");
         EmitMembers(writer, context, root);
 
         writer.Line();
         writer.Line("/// <summary>Disposes the connection when this client created it (<see cref=\"FromWebhook\"/>).</summary>");
         writer.Open("public void Dispose()");
         writer.Open("if (_ownsConnection)");
-        writer.Line("Connection.Dispose();");
+        writer.Line("_connection.Dispose();");
         writer.Close();
         writer.Close();
         writer.Close();
@@ -248,10 +247,17 @@ internal static class ClientEmitter
     private static void EmitDocs(SourceWriter writer, EmitContext context, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)
     {
         writer.Doc("summary", DocComments.Escape(method.Summary));
-        var remarks = "Calls " + DocComments.Code(method.Name) + " (scope " + DocComments.Code(method.Scope) +
-            (method.Access is null ? string.Empty : "; " + DocComments.Escape(method.Access)) + ")." +
-            (method.Description is null ? string.Empty : "\n" + DocComments.Escape(method.Description));
-        writer.Doc("remarks", remarks);
+        var remarks = new List<string>
+        {
+            "Calls " + DocComments.Code(method.Name) + " (scope " + DocComments.Code(method.Scope) +
+            (method.Access is null ? string.Empty : "; " + DocComments.Escape(method.Access)) + ").",
+        };
+        if (method.Description is not null)
+        {
+            remarks.Add(DocComments.Escape(method.Description));
+        }
+
+        writer.Doc("remarks", DocComments.Paragraphs(remarks));
         foreach (var parameter in parameters ?? new List<(PropertyModel Property, string Name)>())
         {
             writer.Doc("param", DocComments.Escape(parameter.Property.Description ?? parameter.Property.WireName), " name=\"" + parameter.Name.TrimStart('@') + "\"");

@@ -91,6 +91,10 @@ internal static class DocComments
         return lines;
     }
 
+    /// <summary>Escaped lines as separate paragraphs, so tooltips keep them apart; a single line stays plain.</summary>
+    public static string Paragraphs(IReadOnlyList<string> lines) =>
+        lines.Count == 1 ? lines[0] : string.Join("\n", System.Linq.Enumerable.Select(lines, line => "<para>" + line + "</para>"));
+
     /// <summary>A C# string literal for any text.</summary>
     public static string Literal(string value)
     {

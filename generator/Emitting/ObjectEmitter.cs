@@ -56,7 +56,7 @@ internal static class ObjectEmitter
             remarks.Add("Example: " + DocComments.Code(property.Example) + ".");
         }
 
-        writer.Doc("remarks", string.Join("\n", remarks));
+        writer.Doc("remarks", DocComments.Paragraphs(remarks));
         writer.Line("public " + context.ClrType(property.Type) + "? " + property.CSharpName + " { get; set; }");
     }
 
