@@ -58,41 +58,34 @@ internal static class GenerationModelBuilder
         var valid = new List<MethodModel>();
         foreach (var method in accepted)
         {
-            var problems = diagnostics.Count;
+            var checker = new ReferenceChecker(types, diagnostics, reported);
             var what = "'" + method.Name + "'";
-            var used = new HashSet<string>(StringComparer.Ordinal);
             foreach (var parameter in method.Parameters)
             {
-                CheckProperty(parameter, "Parameter '" + parameter.WireName + "' of " + what, types, used, diagnostics, reported);
+                checker.Property(parameter, "Parameter '" + parameter.WireName + "' of " + what);
             }
 
-            CheckReference(method.Result.Type, "The result of " + what, types, used, diagnostics, reported);
+            checker.Reference(method.Result.Type, "The result of " + what);
+            if (method.Result.Type.Kind is WireKind.Array or WireKind.Map)
+            {
+                checker.Fail(DiagnosticDescriptors.IncompleteType, method.Result.Type.Location, "The result of " + what, "list and map results are not supported yet; wrap them in a named object type");
+            }
 
             // Types reached through other types need their own references resolved too.
-            var pending = new Queue<string>(used);
-            while (pending.Count > 0)
+            while (checker.Pending.Count > 0)
             {
-                if (!types.TryGetValue(pending.Dequeue(), out var type))
-                {
-                    continue;
-                }
-
+                var type = types[checker.Pending.Dequeue()];
                 foreach (var property in type.Properties)
                 {
-                    var before = used.Count;
-                    CheckProperty(property, "Property '" + property.WireName + "' of type '" + type.Name + "'", types, used, diagnostics, reported);
-                    foreach (var name in used.Skip(before))
-                    {
-                        pending.Enqueue(name);
-                    }
+                    checker.Property(property, "Property '" + property.WireName + "' of type '" + type.Name + "'");
                 }
             }
 
-            CheckNameClashes(method, types, diagnostics);
-            if (diagnostics.Count == problems && !rejected.Contains(method) && !used.Any(name => !types.ContainsKey(name)))
+            var clashes = CheckNameClashes(method, types, diagnostics);
+            if (checker.IsValid && !clashes && !rejected.Contains(method))
             {
                 valid.Add(method);
-                referencedTypes.UnionWith(used);
+                referencedTypes.UnionWith(checker.Reached);
             }
         }
 
@@ -110,93 +103,22 @@ internal static class GenerationModelBuilder
         return new GenerationResult(model, diagnostics.ToEquatableArray());
     }
 
-    private static void CheckProperty(PropertyModel property, string what, Dictionary<string, TypeModel> types, HashSet<string> used, List<DiagnosticInfo> diagnostics, HashSet<SourceLocation> reported)
-    {
-        CheckReference(property.Type, what, types, used, diagnostics, reported);
-        if (property.Example is null || property.Type.Kind != WireKind.Named ||
-            !types.TryGetValue(property.Type.Name!, out var type) || type.Kind != TypeKind.Enum)
-        {
-            return;
-        }
-
-        if (!type.Values.Any(v => v.Value == property.Example) && reported.Add(property.Location))
-        {
-            diagnostics.Add(DiagnosticInfoExtensions.Create(
-                DiagnosticDescriptors.ValueNotAllowed,
-                ExampleLocation(property),
-                "example",
-                property.Example,
-                what,
-                string.Join(", ", type.Values.Select(v => v.Value))));
-        }
-    }
-
-    private static SourceLocation ExampleLocation(PropertyModel property) => property.ExampleLocation ?? property.Location;
-
-    private static void CheckReference(TypeRef reference, string what, Dictionary<string, TypeModel> types, HashSet<string> used, List<DiagnosticInfo> diagnostics, HashSet<SourceLocation> reported)
-    {
-        switch (reference.Kind)
-        {
-            case WireKind.Named:
-                if (!types.TryGetValue(reference.Name!, out var type))
-                {
-                    used.Add(reference.Name!);
-                    if (reported.Add(reference.Location))
-                    {
-                        diagnostics.Add(DiagnosticInfoExtensions.Create(DiagnosticDescriptors.UnknownType, reference.Location, what, reference.Name!, BuiltInTypes.List));
-                    }
-                }
-                else if (type.Kind == TypeKind.Key)
-                {
-                    if (reported.Add(reference.Location))
-                    {
-                        diagnostics.Add(DiagnosticInfoExtensions.Create(DiagnosticDescriptors.WrongValueType, reference.Location, what, "an object or enum type; key types are only for a map's 'key'"));
-                    }
-                }
-                else
-                {
-                    used.Add(type.Name);
-                }
-
-                break;
-            case WireKind.Array:
-                CheckReference(reference.Items!, what, types, used, diagnostics, reported);
-                break;
-            case WireKind.Map:
-                CheckReference(reference.Items!, what, types, used, diagnostics, reported);
-                if (reference.KeyType is { } key)
-                {
-                    if (!types.TryGetValue(key, out var keyType) || keyType.Kind != TypeKind.Key)
-                    {
-                        if (reported.Add(reference.Location))
-                        {
-                            diagnostics.Add(DiagnosticInfoExtensions.Create(DiagnosticDescriptors.UnknownType, reference.Location, what + " (map key)", key, "a type of kind 'key'"));
-                        }
-
-                        used.Add(key + "?");
-                    }
-                    else
-                    {
-                        used.Add(key);
-                    }
-                }
-
-                break;
-        }
-    }
-
     // The request DTO and error enum get names from the method; a declared type must not take them.
-    private static void CheckNameClashes(MethodModel method, Dictionary<string, TypeModel> types, List<DiagnosticInfo> diagnostics)
+    private static bool CheckNameClashes(MethodModel method, Dictionary<string, TypeModel> types, List<DiagnosticInfo> diagnostics)
     {
         var prefix = Naming.MethodTypePrefix(method.Name);
+        var clash = false;
         foreach (var generated in new[] { prefix + "Request", prefix + "Error" })
         {
             if (types.TryGetValue(generated, out var type))
             {
                 diagnostics.Add(DiagnosticInfoExtensions.Create(DiagnosticDescriptors.NameClash, type.Location,
                     "Type '" + generated + "' has the name generated for method '" + method.Name + "'; rename the type"));
+                clash = true;
             }
         }
+
+        return clash;
     }
 
     /// <summary>Whether two declarations say the same thing, wherever they stand.</summary>

@@ -102,6 +102,11 @@ public class SpecDiagnosticsTests
             "B24010", 5, 9
         },
         {
+            "a list result, not supported yet",
+            "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: array\n  items: string\n",
+            "B24012", 5, 9
+        },
+        {
             "params that are not a list",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams: id\nresult:\n  type: boolean\n",
             "B24010", 4, 9
@@ -160,6 +165,22 @@ public class SpecDiagnosticsTests
         Assert.Equal("B24009", diagnostic.Id);
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal(("/specs/b.yaml", 1, 9), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void A_broken_shared_type_is_reported_once_and_leaves_out_every_method_using_it()
+    {
+        const string shared = "method: test.a.get\nscope: test\nsummary: A.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    properties:\n      - name: owner\n        type: Persn\n";
+        const string user = "method: test.b.get\nscope: test\nsummary: B.\nresult:\n  type: Item\n";
+
+        var (result, output) = GeneratorRunner.Run(("/specs/a.yaml", shared), ("/specs/b.yaml", user));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("B24004", diagnostic.Id);
+        Assert.Equal(("/specs/a.yaml", 11, 15), (diagnostic.Location.GetLineSpan().Path, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Null(output.GetTypeByMetadataName("Bitrix24.Generated.Test.TestAApi"));
+        Assert.Null(output.GetTypeByMetadataName("Bitrix24.Generated.Test.TestBApi"));
+        Assert.Empty(result.GeneratedSources);
     }
 
     [Fact]
