@@ -12,6 +12,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Handlers;
+using Bitrix24.Emulator.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -108,6 +109,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var authorized = userId == _options.UserId &&
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(_secret));
 
+        context.Request.EnableBuffering();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, body, authorized));
 
@@ -134,9 +136,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         JsonObject parameters;
         try
         {
-            parameters = ReadParameters(context.Request, body);
+            parameters = await ReadParametersAsync(context.Request, body).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidDataException)
         {
             await WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
             return;
@@ -161,30 +163,40 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        request.Body.Position = 0;
+        return body;
     }
 
-    private static JsonObject ReadParameters(HttpRequest request, string body)
+    // A portal reads parameters from the query string and the body alike, in whichever form they come.
+    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, string body)
     {
-        if (HttpMethods.IsGet(request.Method) || request.HasFormContentType)
+        var fields = request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
+        if (HttpMethods.IsGet(request.Method))
         {
-            var parameters = new JsonObject();
-            foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            return PhpFormDecoder.Decode(fields);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync().ConfigureAwait(false);
+            var formFields = form.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
+            return PhpFormDecoder.Decode(fields.Concat(formFields));
+        }
+
+        var parameters = PhpFormDecoder.Decode(fields);
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            var json = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+            foreach (var (key, value) in json.ToList())
             {
-                var parts = pair.Split('=', 2);
-                parameters[WebUtility.UrlDecode(parts[0])] = parts.Length > 1 ? WebUtility.UrlDecode(parts[1]) : string.Empty;
+                json.Remove(key);
+                parameters[key] = value;
             }
-
-            return parameters;
         }
 
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return new JsonObject();
-        }
-
-        return JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+        return parameters;
     }
 
     private static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
