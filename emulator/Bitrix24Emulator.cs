@@ -33,6 +33,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly string _secret;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Bitrix24Fault> _faults = new();
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
     {
@@ -55,6 +56,22 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     private CalendarSettingsHandlers CalendarSettings { get; } = new();
+
+    /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
+    /// <param name="fault">The fault, optionally limited to one method.</param>
+    /// <param name="count">How many calls it hits.</param>
+    public void InjectFault(Bitrix24Fault fault, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_faults)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Add(fault);
+            }
+        }
+    }
 
     /// <summary>
     /// Makes the next call of <paramref name="method"/> answer exactly this, whatever its handler would say:
@@ -113,6 +130,12 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, body, authorized));
 
+        var fault = TakeFault(method);
+        if (fault is not null && await ApplyFaultAsync(context, fault).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (!authorized)
         {
             await WriteAsync(context, 401, EnvelopeWriter.Error("NO_AUTH_FOUND", "Wrong authorization data")).ConfigureAwait(false);
@@ -153,6 +176,49 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         catch (Bitrix24EmulatorError error)
         {
             await WriteAsync(context, error.Status, EnvelopeWriter.Error(error.Code, error.Message)).ConfigureAwait(false);
+        }
+    }
+
+    private Bitrix24Fault? TakeFault(string method)
+    {
+        lock (_faults)
+        {
+            var index = _faults.FindIndex(f => f.Method is null || string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    /// <summary>Plays a fault; returns whether the call is answered by it (a delay lets the call go on).</summary>
+    private static async Task<bool> ApplyFaultAsync(HttpContext context, Bitrix24Fault fault)
+    {
+        switch (fault.Kind)
+        {
+            case Bitrix24FaultKind.InternalServerError:
+                await WriteAsync(context, 500, EnvelopeWriter.Error("INTERNAL_SERVER_ERROR", "Internal server error")).ConfigureAwait(false);
+                return true;
+            case Bitrix24FaultKind.BadGatewayHtml:
+                context.Response.StatusCode = 502;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>", context.RequestAborted).ConfigureAwait(false);
+                return true;
+            case Bitrix24FaultKind.TruncatedJson:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync("{\"result\":{\"view\":\"mon", context.RequestAborted).ConfigureAwait(false);
+                return true;
+            case Bitrix24FaultKind.Delay:
+                await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                return false;
+            default:
+                context.Abort();
+                return true;
         }
     }
 

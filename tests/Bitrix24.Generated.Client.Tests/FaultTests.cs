@@ -1,0 +1,66 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Bitrix24.Emulator;
+
+namespace Bitrix24.Generated.Client.Tests;
+
+/// <summary>Injected portal faults surface from the generated client as the documented typed exceptions.</summary>
+public class FaultTests
+{
+    [Fact]
+    public async Task A_500_is_an_api_exception_with_the_system_code()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.InternalServerError));
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.Calendar.Settings.GetAsync());
+
+        Assert.Equal(Bitrix24ErrorCode.InternalServerError, exception.Code);
+        Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Bitrix24FaultKind.BadGatewayHtml, HttpStatusCode.BadGateway)]
+    [InlineData(Bitrix24FaultKind.TruncatedJson, HttpStatusCode.OK)]
+    public async Task Broken_bodies_are_format_exceptions(Bitrix24FaultKind kind, HttpStatusCode status)
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        portal.InjectFault(new Bitrix24Fault(kind));
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => client.Calendar.User.Settings.GetAsync());
+
+        Assert.Equal("calendar.user.settings.get", exception.Method);
+        Assert.Equal(status, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_a_transport_exception()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.DropConnection));
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.Calendar.Settings.GetAsync());
+
+        Assert.Equal("calendar.settings.get", exception.Method);
+        Assert.DoesNotContain(portal.WebhookUrl.Segments[3].TrimEnd('/'), exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_portal_slower_than_the_timeout_is_a_transport_exception()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.Delay, TimeSpan.FromSeconds(5)));
+        using var http = new HttpClient();
+        using var connection = new Bitrix24Connection(http, Bitrix24Webhook.Parse(portal.WebhookUrl.ToString()), new Bitrix24ConnectionOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+        var client = new Bitrix24Client(connection);
+
+        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.Calendar.Settings.GetAsync());
+
+        Assert.Contains("no answer within", exception.Message, StringComparison.Ordinal);
+    }
+}
