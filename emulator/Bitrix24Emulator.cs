@@ -12,6 +12,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Handlers;
+using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,12 +35,17 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Bitrix24Fault> _faults = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LeakyBucket? _bucket;
+    private readonly OperatingBudget? _budget;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
     {
         _app = app;
         _options = options;
         _secret = secret;
+        _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
+        _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
         CalendarSettings.Register(Methods);
     }
 
@@ -56,6 +62,14 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     private CalendarSettingsHandlers CalendarSettings { get; } = new();
+
+    /// <summary>
+    /// Makes every call of <paramref name="method"/> count as having worked for <paramref name="cost"/> against
+    /// the operating-time limit, instead of the few microseconds the emulator really takes.
+    /// </summary>
+    /// <param name="method">The method name.</param>
+    /// <param name="cost">The working time each call is charged.</param>
+    public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
 
     /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
     /// <param name="fault">The fault, optionally limited to one method.</param>
@@ -116,7 +130,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var started = DateTimeOffset.UtcNow;
+        var started = _options.TimeProvider.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var routeMethod = (string)context.Request.RouteValues["method"]!;
         var method = (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
@@ -150,6 +164,18 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
+        if (_bucket is not null && !_bucket.TryTake())
+        {
+            await WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
+            return;
+        }
+
+        if (_budget is not null && _budget.IsExhausted(method))
+        {
+            await WriteAsync(context, 429, EnvelopeWriter.Error("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.")).ConfigureAwait(false);
+            return;
+        }
+
         if (!Methods.TryGet(method, out var handler))
         {
             await WriteAsync(context, 404, EnvelopeWriter.Error("ERROR_METHOD_NOT_FOUND", "Method not found!")).ConfigureAwait(false);
@@ -171,7 +197,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         {
             var result = handler(new MethodCall(method, userId, parameters));
             var processing = clock.Elapsed;
-            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, started + processing, processing.TotalSeconds, processing.TotalSeconds)).ConfigureAwait(false);
+            var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
+            var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
+            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, started + processing, processing.TotalSeconds, operating, resetAt)).ConfigureAwait(false);
         }
         catch (Bitrix24EmulatorError error)
         {

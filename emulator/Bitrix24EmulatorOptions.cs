@@ -11,4 +11,13 @@ public sealed class Bitrix24EmulatorOptions
 
     /// <summary>The webhook secret; a random one when null.</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>The request-rate limit of the whole portal; null for none.</summary>
+    public Bitrix24RateLimit? RateLimit { get; set; } = Bitrix24RateLimit.Standard;
+
+    /// <summary>How much working time a method may use in ten minutes before it is refused; null for no limit.</summary>
+    public System.TimeSpan? OperatingLimit { get; set; } = System.TimeSpan.FromSeconds(480);
+
+    /// <summary>The clock the limits and timings use; tests pass one they control.</summary>
+    public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
 }

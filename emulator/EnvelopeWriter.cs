@@ -7,7 +7,7 @@ namespace Bitrix24.Emulator;
 /// <summary>Builds the JSON envelopes a portal answers with.</summary>
 internal static class EnvelopeWriter
 {
-    public static JsonObject Success(JsonNode? result, DateTimeOffset started, DateTimeOffset finished, double processing, double operating)
+    public static JsonObject Success(JsonNode? result, DateTimeOffset started, DateTimeOffset finished, double processing, double operating, DateTimeOffset operatingResetAt)
     {
         // Full tick precision: fast calls take well under a millisecond.
         var start = (started - DateTimeOffset.UnixEpoch).TotalSeconds;
@@ -23,8 +23,7 @@ internal static class EnvelopeWriter
                 ["processing"] = processing,
                 ["date_start"] = started.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
                 ["date_finish"] = finished.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-                // A method's operating budget is counted in ten one-minute baskets.
-                ["operating_reset_at"] = started.AddMinutes(10).ToUnixTimeSeconds(),
+                ["operating_reset_at"] = operatingResetAt.ToUnixTimeSeconds(),
                 ["operating"] = operating,
             },
         };

@@ -63,4 +63,21 @@ public class FaultTests
 
         Assert.Contains("no answer within", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Past_the_burst_the_portal_answers_query_limit_exceeded()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = new Bitrix24RateLimit(5, 0.001) });
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.Calendar.Settings.GetAsync();
+        }
+
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.Calendar.Settings.GetAsync());
+
+        Assert.Equal(Bitrix24ErrorCode.QueryLimitExceeded, exception.Code);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+    }
 }
