@@ -38,6 +38,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
+    private readonly BatchExecutor _batch;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
     {
@@ -46,6 +47,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _secret = secret;
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
+        _batch = new BatchExecutor(this);
         CalendarSettings.Register(Methods);
     }
 
@@ -170,18 +172,6 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (_budget is not null && _budget.IsExhausted(method))
-        {
-            await WriteAsync(context, 429, EnvelopeWriter.Error("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.")).ConfigureAwait(false);
-            return;
-        }
-
-        if (!Methods.TryGet(method, out var handler))
-        {
-            await WriteAsync(context, 404, EnvelopeWriter.Error("ERROR_METHOD_NOT_FOUND", "Method not found!")).ConfigureAwait(false);
-            return;
-        }
-
         JsonObject parameters;
         try
         {
@@ -193,17 +183,43 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
+        var outcome = method == "batch"
+            ? _batch.Execute(userId, parameters, started)
+            : Execute(method, userId, parameters);
+        await WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
+    internal CallOutcome Execute(string method, int userId, JsonObject parameters)
+    {
+        var started = _options.TimeProvider.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        if (_budget is not null && _budget.IsExhausted(method))
+        {
+            return CallOutcome.Failure(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+        }
+
+        if (method == "batch")
+        {
+            return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
+        }
+
+        if (!Methods.TryGet(method, out var handler))
+        {
+            return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+        }
+
         try
         {
             var result = handler(new MethodCall(method, userId, parameters));
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
-            await WriteAsync(context, 200, EnvelopeWriter.Success(result, started, started + processing, processing.TotalSeconds, operating, resetAt)).ConfigureAwait(false);
+            return CallOutcome.Success(result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt));
         }
         catch (Bitrix24EmulatorError error)
         {
-            await WriteAsync(context, error.Status, EnvelopeWriter.Error(error.Code, error.Message)).ConfigureAwait(false);
+            return CallOutcome.Failure(error.Status, error.Code, error.Message);
         }
     }
 

@@ -1,0 +1,25 @@
+using System;
+using System.Text.Json.Nodes;
+
+namespace Bitrix24.Emulator;
+
+/// <summary>How one call ended: a result with its timing, or a Bitrix24 error.</summary>
+internal sealed record CallOutcome(int Status, JsonNode? Result, JsonObject? Time, string? ErrorCode, string? ErrorDescription)
+{
+    public bool IsError => ErrorCode is not null;
+
+    public static CallOutcome Success(JsonNode? result, JsonObject? time) => new(200, result, time, null, null);
+
+    public static CallOutcome Failure(int status, string code, string description) => new(status, null, null, code, description);
+
+    /// <summary>The response envelope; the outer timing of a request is measured around the whole of it.</summary>
+    public JsonObject ToEnvelope(DateTimeOffset started, TimeSpan elapsed)
+    {
+        if (IsError)
+        {
+            return EnvelopeWriter.Error(ErrorCode!, ErrorDescription!);
+        }
+
+        return new JsonObject { ["result"] = Result, ["time"] = Time ?? EnvelopeWriter.Time(started, started + elapsed, elapsed.TotalSeconds, 0, started) };
+    }
+}
