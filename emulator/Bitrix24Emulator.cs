@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -13,6 +14,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +41,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
     private readonly BatchExecutor _batch;
+    private readonly OAuthServer _oauth;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
     {
@@ -48,6 +51,11 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
         _batch = new BatchExecutor(this);
+        _oauth = new OAuthServer(
+            options.OAuthClientId,
+            options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            options.AccessTokenLifetime,
+            options.TimeProvider);
         CalendarSettings.Register(Methods);
     }
 
@@ -59,6 +67,28 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>The incoming webhook to call the portal with: <c>http://127.0.0.1:port/rest/{user}/{secret}/</c>.</summary>
     public Uri WebhookUrl => new(BaseAddress, "rest/" + _options.UserId + "/" + _secret + "/");
+
+    /// <summary>The REST address OAuth calls go to: <c>http://127.0.0.1:port/rest/</c> + method, with <c>auth</c>.</summary>
+    public Uri RestUrl => new(BaseAddress, "rest/");
+
+    /// <summary>The token endpoint, answering the <c>refresh_token</c> grant.</summary>
+    public Uri OAuthTokenUrl => new(BaseAddress, "oauth/token/");
+
+    /// <summary>The OAuth application's client id.</summary>
+    public string OAuthClientId => _oauth.ClientId;
+
+    /// <summary>The OAuth application's client secret.</summary>
+    public string OAuthClientSecret => _oauth.ClientSecret;
+
+    /// <summary>How many times the token endpoint has handed out new tokens.</summary>
+    public int TokenRefreshCount => _oauth.RefreshCount;
+
+    /// <summary>Issues tokens for a user, as installing the application would.</summary>
+    /// <param name="userId">The user; the webhook's user when null.</param>
+    public Bitrix24Tokens IssueTokens(int? userId = null) => _oauth.Issue(userId ?? _options.UserId);
+
+    /// <summary>Makes every access token expired now; calls then get <c>expired_token</c> until refreshed.</summary>
+    public void ExpireAccessTokens() => _oauth.ExpireAll();
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
@@ -114,6 +144,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var app = builder.Build();
         var emulator = new Bitrix24Emulator(app, options, secret);
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
+        app.Map("/rest/{method}", emulator.HandleAsync);
+        app.Map("/oauth/token/", emulator.HandleTokenAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetService(typeof(IServer)) is IServer server
@@ -133,18 +165,26 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var started = _options.TimeProvider.GetUtcNow();
-        var clock = Stopwatch.StartNew();
         var routeMethod = (string)context.Request.RouteValues["method"]!;
         var method = (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
-        var userText = (string)context.Request.RouteValues["userId"]!;
-        var code = (string)context.Request.RouteValues["code"]!;
-        var userId = int.TryParse(userText, out var parsedUser) ? parsedUser : 0;
-        var authorized = userId == _options.UserId &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(_secret));
 
         context.Request.EnableBuffering();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, body, authorized));
+        JsonObject? parameters;
+        try
+        {
+            parameters = await ReadParametersAsync(context.Request, body).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidDataException)
+        {
+            parameters = null;
+        }
+
+        var (userId, authError, token) = Authenticate(context, parameters);
+        parameters?.Remove("auth");
+        // Recorded requests never keep a secret: the token in a body or query is masked.
+        var recordedBody = token is null ? body : body.Replace(token, "***", StringComparison.Ordinal);
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, recordedBody, authError is null));
 
         var fault = TakeFault(method);
         if (fault is not null && await ApplyFaultAsync(context, fault).ConfigureAwait(false))
@@ -152,9 +192,10 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (!authorized)
+        if (authError is not null)
         {
-            await WriteAsync(context, 401, EnvelopeWriter.Error("NO_AUTH_FOUND", "Wrong authorization data")).ConfigureAwait(false);
+            var description = authError == "expired_token" ? "The access token provided has expired." : "Wrong authorization data";
+            await WriteAsync(context, 401, EnvelopeWriter.Error(authError, description)).ConfigureAwait(false);
             return;
         }
 
@@ -172,12 +213,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        JsonObject parameters;
-        try
-        {
-            parameters = await ReadParametersAsync(context.Request, body).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException)
+        if (parameters is null)
         {
             await WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
             return;
@@ -187,6 +223,44 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             ? _batch.Execute(userId, parameters, started)
             : Execute(method, userId, parameters);
         await WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
+    }
+
+    /// <summary>A webhook path (<c>/rest/{user}/{code}/…</c>) or an OAuth token in <c>auth</c>.</summary>
+    private (int UserId, string? Error, string? Token) Authenticate(HttpContext context, JsonObject? parameters)
+    {
+        var route = context.Request.RouteValues;
+        if (route.TryGetValue("code", out var codeValue))
+        {
+            var userId = int.TryParse((string?)route["userId"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            var authorized = userId == _options.UserId &&
+                CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes((string)codeValue!), Encoding.UTF8.GetBytes(_secret));
+            return (userId, authorized ? null : "NO_AUTH_FOUND", null);
+        }
+
+        var token = parameters?["auth"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return (0, "NO_AUTH_FOUND", null);
+        }
+
+        var (user, error) = _oauth.Authenticate(token);
+        return (user, error, token);
+    }
+
+    private async Task HandleTokenAsync(HttpContext context)
+    {
+        var fields = context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+        {
+            foreach (var pair in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                fields[pair.Key] = pair.Value.ToString();
+            }
+        }
+
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, "oauth/token", 0, context.Request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
+        var (status, body) = _oauth.Grant(fields, BaseAddress);
+        await WriteAsync(context, status, body).ConfigureAwait(false);
     }
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>

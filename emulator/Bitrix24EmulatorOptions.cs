@@ -18,6 +18,15 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>How much working time a method may use in ten minutes before it is refused; null for no limit.</summary>
     public System.TimeSpan? OperatingLimit { get; set; } = System.TimeSpan.FromSeconds(480);
 
+    /// <summary>The client id of the OAuth application the portal knows.</summary>
+    public string OAuthClientId { get; set; } = "local.emulator";
+
+    /// <summary>The OAuth application's client secret; a random one when null.</summary>
+    public string? OAuthClientSecret { get; set; }
+
+    /// <summary>How long an access token works; an hour, as on a portal.</summary>
+    public System.TimeSpan AccessTokenLifetime { get; set; } = System.TimeSpan.FromHours(1);
+
     /// <summary>The clock the limits and timings use; tests pass one they control.</summary>
     public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
 }
