@@ -16,6 +16,7 @@ using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
+using Bitrix24.Emulator.Specs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,9 +43,13 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly OperatingBudget? _budget;
     private readonly BatchExecutor _batch;
     private readonly OAuthServer _oauth;
+    private readonly SpecCatalog _specs;
+    private readonly ParameterValidator _validator;
 
-    private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret)
+    private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
+        _specs = specs;
+        _validator = new ParameterValidator(specs);
         _app = app;
         _options = options;
         _secret = secret;
@@ -89,6 +94,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>Makes every access token expired now; calls then get <c>expired_token</c> until refreshed.</summary>
     public void ExpireAccessTokens() => _oauth.ExpireAll();
+
+    /// <summary>The methods the loaded specs describe.</summary>
+    public IReadOnlyCollection<string> SpecifiedMethods => _specs.MethodNames;
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
@@ -136,13 +144,14 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public static async Task<Bitrix24Emulator> StartAsync(Bitrix24EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new Bitrix24EmulatorOptions();
+        var specs = SpecCatalog.Load(options.SpecPaths.ToList());
         var secret = options.WebhookSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var emulator = new Bitrix24Emulator(app, options, secret);
+        var emulator = new Bitrix24Emulator(app, options, secret, specs);
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
         app.Map("/rest/{method}", emulator.HandleAsync);
         app.Map("/oauth/token/", emulator.HandleTokenAsync);
@@ -278,14 +287,24 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }
 
-        if (!Methods.TryGet(method, out var handler))
+        var spec = _specs.Find(method);
+        var hasHandler = Methods.TryGet(method, out var handler);
+        if (spec is null && !hasHandler)
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }
 
         try
         {
-            var result = handler(new MethodCall(method, userId, parameters));
+            if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
+            {
+                throw invalid;
+            }
+
+            // Without a handler, a method answers with its spec's documented example.
+            var result = hasHandler
+                ? handler(new MethodCall(method, userId, parameters))
+                : SpecCatalog.ExampleResult(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);

@@ -12,6 +12,12 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>The webhook secret; a random one when null.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// Spec files or folders of specs describing the methods to answer; empty for the specs shipped with the
+    /// emulator. Calls are checked against them, and a method without a handler answers with its example.
+    /// </summary>
+    public System.Collections.Generic.IList<string> SpecPaths { get; } = new System.Collections.Generic.List<string>();
+
     /// <summary>The request-rate limit of the whole portal; null for none.</summary>
     public Bitrix24RateLimit? RateLimit { get; set; } = Bitrix24RateLimit.Standard;
 

@@ -1,17 +1,28 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
 
 // Standalone: `dotnet run --project emulator -- --port 5024` serves a local portal until Ctrl+C.
-var port = 0;
+// `--specs <folder>` (repeatable) serves other specs than the shipped ones.
+var options = new Bitrix24EmulatorOptions();
 for (var i = 0; i < args.Length - 1; i++)
 {
-    if (args[i] == "--port" && !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port))
+    if (args[i] == "--port")
     {
-        Console.Error.WriteLine("--port takes a number from 0 to 65535.");
-        return 2;
+        if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            Console.Error.WriteLine("--port takes a number from 0 to 65535.");
+            return 2;
+        }
+
+        options.Port = port;
+    }
+    else if (args[i] == "--specs")
+    {
+        options.SpecPaths.Add(args[i + 1]);
     }
 }
 
@@ -22,9 +33,21 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { Port = port }, stop.Token);
+Bitrix24Emulator portal;
+try
+{
+    portal = await Bitrix24Emulator.StartAsync(options, stop.Token);
+}
+catch (System.IO.InvalidDataException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+
+await using var running = portal;
 Console.WriteLine("Bitrix24 emulator listening on " + portal.BaseAddress);
 Console.WriteLine("Webhook URL: " + portal.WebhookUrl);
+Console.WriteLine("Methods: " + string.Join(", ", portal.SpecifiedMethods.Order(StringComparer.Ordinal)));
 Console.WriteLine("Press Ctrl+C to stop.");
 try
 {

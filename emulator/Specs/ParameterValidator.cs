@@ -1,0 +1,167 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Bitrix24.Generated.Generator.Model;
+
+namespace Bitrix24.Emulator.Specs;
+
+/// <summary>
+/// Checks a call's parameters against its spec the way a portal does: a missing required parameter and a value
+/// of the wrong kind or outside the allowed ones are refused with HTTP 400 and the empty error code.
+/// </summary>
+internal sealed class ParameterValidator
+{
+    private readonly SpecCatalog _catalog;
+
+    public ParameterValidator(SpecCatalog catalog) => _catalog = catalog;
+
+    /// <summary>The error to answer with, or null when the parameters are acceptable.</summary>
+    public Bitrix24EmulatorError? Validate(MethodModel method, JsonObject parameters)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            var value = parameters[parameter.WireName];
+            if (value is null)
+            {
+                if (parameter.Required)
+                {
+                    return Bitrix24EmulatorError.MissingParameter(method.Name, parameter.WireName);
+                }
+
+                continue;
+            }
+
+            var problem = Check(parameter.Type, value, parameter.WireName);
+            if (problem is not null)
+            {
+                return new Bitrix24EmulatorError(400, string.Empty, problem + " in the method \"" + method.Name + "\"");
+            }
+        }
+
+        return null;
+    }
+
+    private string? Check(TypeRef type, JsonNode? value, string path)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        switch (type.Kind)
+        {
+            case WireKind.String:
+                return value is JsonValue ? null : Invalid(path, value, "a string");
+            case WireKind.Boolean:
+            case WireKind.Flag:
+                return IsBoolean(value) ? null : Invalid(path, value, type.Kind == WireKind.Flag ? "Y or N" : "true or false");
+            case WireKind.Integer:
+            case WireKind.IntegerString:
+                return IsInteger(value) ? null : Invalid(path, value, "an integer");
+            case WireKind.Number:
+                return IsNumber(value) ? null : Invalid(path, value, "a number");
+            case WireKind.Array:
+                return value is JsonArray items
+                    ? items.Select((item, index) => Check(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]")).FirstOrDefault(p => p is not null)
+                    : Invalid(path, value, "a list");
+            case WireKind.Map:
+                return CheckMap(type, value, path);
+            case WireKind.Named:
+                return CheckNamed(_catalog.Type(type.Name!), value, path);
+            default:
+                return null;
+        }
+    }
+
+    private string? CheckMap(TypeRef type, JsonNode value, string path)
+    {
+        if (value is JsonArray { Count: 0 })
+        {
+            return null;
+        }
+
+        if (value is not JsonObject map)
+        {
+            return Invalid(path, value, "an object");
+        }
+
+        var keyType = type.KeyType is null ? null : _catalog.Type(type.KeyType);
+        foreach (var (key, item) in map)
+        {
+            if (keyType is not null && !keyType.Patterns.Any(p => IsKey(key, p.Prefix)))
+            {
+                return "Invalid key \"" + key + "\" in the parameter \"" + path + "\": expected " + string.Join(" or ", keyType.Patterns.Select(p => p.Prefix + "{id}"));
+            }
+
+            var problem = Check(type.Items!, item, path + "[" + key + "]");
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    private string? CheckNamed(TypeModel? type, JsonNode value, string path)
+    {
+        switch (type?.Kind)
+        {
+            case TypeKind.Enum:
+                var text = value is JsonValue scalar ? scalar.ToString() : null;
+                return type.Values.Any(v => v.Value == text)
+                    ? null
+                    : Invalid(path, value, "one of " + string.Join(", ", type.Values.Select(v => v.Value)));
+            case TypeKind.Object:
+                if (value is JsonArray { Count: 0 })
+                {
+                    return null;
+                }
+
+                if (value is not JsonObject fields)
+                {
+                    return Invalid(path, value, "an object");
+                }
+
+                foreach (var property in type.Properties)
+                {
+                    var field = fields[property.WireName];
+                    if (field is null && property.Required)
+                    {
+                        return "The required parameter \"" + path + "[" + property.WireName + "]\" is not set";
+                    }
+
+                    var problem = Check(property.Type, field, path + "[" + property.WireName + "]");
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsKey(string key, string prefix) =>
+        key.StartsWith(prefix, StringComparison.Ordinal) &&
+        int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsBoolean(JsonNode value) => value is JsonValue scalar && (
+        scalar.TryGetValue<bool>(out _) ||
+        (scalar.TryGetValue<int>(out var number) && number is 0 or 1) ||
+        (scalar.TryGetValue<string>(out var text) && text is "Y" or "N" or "true" or "false" or "1" or "0"));
+
+    private static bool IsInteger(JsonNode value) => value is JsonValue scalar && (
+        scalar.TryGetValue<long>(out _) ||
+        (scalar.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)));
+
+    private static bool IsNumber(JsonNode value) => value is JsonValue scalar && (
+        scalar.TryGetValue<double>(out _) ||
+        (scalar.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)));
+
+    private static string Invalid(string path, JsonNode value, string expected) =>
+        "Invalid value " + value.ToJsonString() + " for the parameter \"" + path + "\": expected " + expected;
+}

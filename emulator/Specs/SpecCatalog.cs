@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bitrix24.Generated.Generator.Diagnostics;
+using Bitrix24.Generated.Generator.Model;
+using Bitrix24.Generated.Generator.Parsing;
+using Bitrix24.Generated.Generator.Validation;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrix24.Emulator.Specs;
+
+/// <summary>
+/// The method specs the portal answers for, read with the generator's own reader so that the emulator and
+/// the generated client agree on every method, parameter and type.
+/// </summary>
+internal sealed class SpecCatalog
+{
+    private readonly Dictionary<string, MethodModel> _methods;
+    private readonly Dictionary<string, TypeModel> _types;
+
+    private SpecCatalog(GenerationModel model)
+    {
+        _methods = model.Methods.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+        _types = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<string> MethodNames => _methods.Keys;
+
+    /// <summary>Loads the given spec files and folders, or the specs shipped with the emulator when there are none.</summary>
+    /// <exception cref="InvalidDataException">A spec has errors; the message lists them with file, line and column.</exception>
+    public static SpecCatalog Load(IReadOnlyCollection<string> paths)
+    {
+        var files = paths.Count == 0 ? EmbeddedSpecs() : FileSpecs(paths);
+        var methods = new List<MethodModel>();
+        var errors = new List<string>();
+        foreach (var (path, text) in files)
+        {
+            var validated = SpecValidator.Validate(SpecParser.Parse(path, text));
+            errors.AddRange(validated.Diagnostics.Where(IsError).Select(Describe));
+            if (validated.Method is not null)
+            {
+                methods.Add(validated.Method);
+            }
+        }
+
+        var generation = GenerationModelBuilder.Build(methods.ToImmutableArray(), "Emulator");
+        errors.AddRange(generation.Diagnostics.Where(IsError).Select(Describe));
+        if (errors.Count > 0)
+        {
+            throw new InvalidDataException("The specs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+
+        return new SpecCatalog(generation.Model);
+    }
+
+    public MethodModel? Find(string method) => _methods.TryGetValue(method, out var found) ? found : null;
+
+    public TypeModel? Type(string name) => _types.TryGetValue(name, out var found) ? found : null;
+
+    /// <summary>The <c>result</c> of the method's first successful example, or null when it has none.</summary>
+    public static JsonNode? ExampleResult(MethodModel method)
+    {
+        foreach (var example in method.Examples)
+        {
+            if (example.Status is >= 200 and < 300 && example.Response is { } response)
+            {
+                try
+                {
+                    if (JsonNode.Parse(response) is JsonObject envelope && envelope.ContainsKey("result"))
+                    {
+                        return envelope["result"]?.DeepClone() ?? JsonValue.Create((string?)null);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // The generator already warned about it; look at the next example.
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsError(DiagnosticInfo info) => DiagnosticDescriptors.ById(info.Id).DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static string Describe(DiagnosticInfo info)
+    {
+        var descriptor = DiagnosticDescriptors.ById(info.Id);
+        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), info.Arguments.Cast<object>().ToArray());
+        return $"{info.Location.FilePath}({info.Location.StartLine + 1},{info.Location.StartColumn + 1}): {info.Id}: {message}";
+    }
+
+    private static IEnumerable<(string Path, string Text)> EmbeddedSpecs()
+    {
+        var assembly = typeof(SpecCatalog).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("specs/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            yield return (name, reader.ReadToEnd());
+        }
+    }
+
+    private static IEnumerable<(string Path, string Text)> FileSpecs(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                : new[] { path }.AsEnumerable();
+            foreach (var file in files)
+            {
+                yield return (file, File.ReadAllText(file));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Emulator.Tests;
+
+/// <summary>The portal knows its methods from the same YAML specs the generator reads.</summary>
+public sealed class SpecDrivenTests : IDisposable
+{
+    private const string UserCurrent = """
+        method: user.current
+        scope: user
+        summary: Reads the current user.
+        params:
+          - name: fields
+            type: array
+            items: string
+        result:
+          type: CurrentUser
+        types:
+          CurrentUser:
+            kind: object
+            properties:
+              - name: ID
+                type: integer-string
+        examples:
+          - name: Read
+            status: 200
+            response: '{"result":{"ID":"1","NAME":"Anna"},"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("b24-specs-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task The_shipped_specs_are_served_by_default()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+
+        Assert.Contains("calendar.user.settings.set", portal.SpecifiedMethods);
+        Assert.Contains("calendar.settings.get", portal.SpecifiedMethods);
+    }
+
+    [Theory]
+    [InlineData("""{"settings":{"view":"year"}}""", "settings[view]", "one of day, week, month, list")]
+    [InlineData("""{"settings":{"syncPeriodPast":"three"}}""", "settings[syncPeriodPast]", "an integer")]
+    [InlineData("""{"settings":{"collapseOffHours":"maybe"}}""", "settings[collapseOffHours]", "Y or N")]
+    [InlineData("""{"settings":{"defaultReminders":{"fullDay":[{"type":"week","count":1}]}}}""", "settings[defaultReminders][fullDay][0][type]", "one of min, hour, day")]
+    [InlineData("""{"settings":{"defaultSections":{"company1":"4"}}}""", "settings[defaultSections]", "user{id} or group{id}")]
+    [InlineData("""{"settings":"all of them"}""", "settings", "an object")]
+    public async Task Values_against_the_spec_are_refused_with_a_400(string body, string parameter, string expected)
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.PostAsync(new Uri(portal.WebhookUrl, "calendar.user.settings.set"), Json(body));
+        var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("", (string?)envelope["error"]);
+        var description = (string)envelope["error_description"]!;
+        Assert.Contains("\"" + parameter + "\"", description, StringComparison.Ordinal);
+        Assert.Contains(expected, description, StringComparison.Ordinal);
+        Assert.Contains("calendar.user.settings.set", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_method_without_a_handler_answers_its_spec_example_and_checks_its_parameters()
+    {
+        File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent);
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        var ok = await http.PostAsync(new Uri(portal.WebhookUrl, "user.current"), Json("""{"fields":["ID"]}"""));
+        var bad = await http.PostAsync(new Uri(portal.WebhookUrl, "user.current"), Json("""{"fields":"ID"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("""{"ID":"1","NAME":"Anna"}""", JsonNode.Parse(await ok.Content.ReadAsStringAsync())!["result"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(new[] { "user.current" }, portal.SpecifiedMethods);
+    }
+
+    [Fact]
+    public async Task A_specified_method_without_an_example_or_handler_says_so()
+    {
+        File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent[..UserCurrent.IndexOf("examples:", StringComparison.Ordinal)]);
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        var response = await http.PostAsync(new Uri(portal.WebhookUrl, "user.current"), Json("{}"));
+
+        Assert.Equal((HttpStatusCode)501, response.StatusCode);
+        Assert.Equal("ERROR_NOT_EMULATED", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
+    }
+
+    [Fact]
+    public async Task A_broken_spec_stops_the_start_with_file_line_and_column()
+    {
+        var path = Path.Combine(_folder, "broken.yaml");
+        File.WriteAllText(path, "method: user.current\nscope: user\nsummary: Reads.\nresult:\n  type: Nobody\n");
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(path);
+
+        var exception = await Assert.ThrowsAsync<InvalidDataException>(() => Bitrix24Emulator.StartAsync(options));
+
+        Assert.Contains(path + "(5,9): B24004", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}
