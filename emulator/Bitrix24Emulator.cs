@@ -32,6 +32,9 @@ namespace Bitrix24.Emulator;
 /// </summary>
 public sealed class Bitrix24Emulator : IAsyncDisposable
 {
+    // Quotes inside strings come out as \" , byte for byte as a portal writes them.
+    private static readonly JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
@@ -406,7 +409,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(envelope.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(envelope.ToJsonString(WireJson), context.RequestAborted).ConfigureAwait(false);
     }
 
     private sealed record CannedAnswer(int Status, string Body, string ContentType);

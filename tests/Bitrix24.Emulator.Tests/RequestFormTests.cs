@@ -94,7 +94,8 @@ public class RequestFormTests
         var response = await http.PostAsync(new Uri(portal.WebhookUrl, "calendar.user.settings.set"), new StringContent("{}", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("""{"error":"","error_description":"The required parameter \u0022settings\u0022 for the method \u0022calendar.user.settings.set\u0022 is not set"}""", await response.Content.ReadAsStringAsync());
+        // Byte for byte the documented error envelope.
+        Assert.Equal("""{"error":"","error_description":"The required parameter \"settings\" for the method \"calendar.user.settings.set\" is not set"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
