@@ -98,6 +98,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// <summary>Makes every access token expired now; calls then get <c>expired_token</c> until refreshed.</summary>
     public void ExpireAccessTokens() => _oauth.ExpireAll();
 
+    /// <summary>With <see cref="Bitrix24EmulatorOptions.UseHttps"/>, the self-signed certificate served; trust exactly this one.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; private init; }
+
     /// <summary>The methods the loaded specs describe.</summary>
     public IReadOnlyCollection<string> SpecifiedMethods => _specs.MethodNames;
 
@@ -152,9 +155,16 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var certificate = options.UseHttps ? DevelopmentCertificate.Create() : null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
-        var emulator = new Bitrix24Emulator(app, options, secret, specs);
+        var emulator = new Bitrix24Emulator(app, options, secret, specs) { Certificate = certificate };
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
         app.Map("/rest/{method}", emulator.HandleAsync);
         app.Map("/oauth/token/", emulator.HandleTokenAsync);
@@ -172,6 +182,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Certificate?.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -6,6 +6,12 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>The TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Serve HTTPS with a self-signed certificate made at start (see <see cref="Bitrix24Emulator.Certificate"/>),
+    /// for clients that insist on HTTPS as a portal does.
+    /// </summary>
+    public bool UseHttps { get; set; }
+
     /// <summary>The user the webhook belongs to.</summary>
     public int UserId { get; set; } = 1;
 

@@ -6,11 +6,11 @@ using System.Threading.Tasks;
 using Bitrix24.Emulator;
 
 // Standalone: `dotnet run --project emulator -- --port 5024` serves a local portal until Ctrl+C.
-// `--specs <folder>` (repeatable) serves other specs than the shipped ones.
+// `--specs <folder>` (repeatable) serves other specs than the shipped ones; `--https` serves HTTPS.
 var options = new Bitrix24EmulatorOptions();
-for (var i = 0; i < args.Length - 1; i++)
+for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--port")
+    if (args[i] == "--port" && i + 1 < args.Length)
     {
         if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
@@ -20,7 +20,11 @@ for (var i = 0; i < args.Length - 1; i++)
 
         options.Port = port;
     }
-    else if (args[i] == "--specs")
+    else if (args[i] == "--https")
+    {
+        options.UseHttps = true;
+    }
+    else if (args[i] == "--specs" && i + 1 < args.Length)
     {
         options.SpecPaths.Add(args[i + 1]);
     }

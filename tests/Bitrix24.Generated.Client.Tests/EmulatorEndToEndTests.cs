@@ -155,4 +155,21 @@ public class EmulatorEndToEndTests
         Assert.False(CalendarOwner.TryParse("company1", out _));
         Assert.Throws<FormatException>(() => CalendarOwner.Parse("user"));
     }
+
+    [Fact]
+    public async Task The_client_works_over_https()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { UseHttps = true });
+        using var handler = new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == portal.Certificate!.Thumbprint,
+        };
+        using var http = new System.Net.Http.HttpClient(handler);
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString(), http);
+
+        var settings = await client.Calendar.Settings.GetAsync();
+
+        Assert.Equal(CalendarWeekday.Monday, settings.Value.WeekStart);
+        Assert.StartsWith("https://127.0.0.1:", client.Connection.Webhook.ToString(), StringComparison.Ordinal);
+    }
 }
