@@ -39,6 +39,8 @@ internal sealed class BatchExecutor
         var results = new List<KeyValuePair<string, JsonNode?>>();
         var errors = new List<KeyValuePair<string, JsonNode?>>();
         var times = new List<KeyValuePair<string, JsonNode?>>();
+        var totals = new List<KeyValuePair<string, JsonNode?>>();
+        var nexts = new List<KeyValuePair<string, JsonNode?>>();
         var resultsByKey = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (key, line) in commands)
         {
@@ -68,14 +70,23 @@ internal sealed class BatchExecutor
             resultsByKey[key] = outcome.Result;
             results.Add(new(key, outcome.Result?.DeepClone()));
             times.Add(new(key, outcome.Time));
+            if (outcome.Total is { } total)
+            {
+                totals.Add(new(key, total));
+            }
+
+            if (outcome.Next is { } next)
+            {
+                nexts.Add(new(key, next));
+            }
         }
 
         var body = new JsonObject
         {
             ["result"] = PhpArray(results),
             ["result_error"] = PhpArray(errors),
-            ["result_total"] = new JsonArray(),
-            ["result_next"] = new JsonArray(),
+            ["result_total"] = PhpArray(totals),
+            ["result_next"] = PhpArray(nexts),
             ["result_time"] = PhpArray(times),
         };
         // The batch itself gets the timing of the whole request; its commands have their own in result_time.

@@ -316,13 +316,13 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             }
 
             // Without a handler, a method answers with its spec's documented example.
-            var result = hasHandler
+            var answer = hasHandler
                 ? handler(new MethodCall(method, userId, parameters))
                 : SpecCatalog.ExampleResult(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
-            return CallOutcome.Success(result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt));
+            return CallOutcome.Success(answer.Result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt), answer.Total, answer.Next);
         }
         catch (Bitrix24EmulatorError error)
         {

@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 namespace Bitrix24.Emulator;
 
 /// <summary>How one call ended: a result with its timing, or a Bitrix24 error.</summary>
-internal sealed record CallOutcome(int Status, JsonNode? Result, JsonObject? Time, string? ErrorCode, string? ErrorDescription)
+internal sealed record CallOutcome(int Status, JsonNode? Result, JsonObject? Time, string? ErrorCode, string? ErrorDescription, int? Total = null, int? Next = null)
 {
     public bool IsError => ErrorCode is not null;
 
-    public static CallOutcome Success(JsonNode? result, JsonObject? time) => new(200, result, time, null, null);
+    public static CallOutcome Success(JsonNode? result, JsonObject? time, int? total = null, int? next = null) => new(200, result, time, null, null, total, next);
 
     public static CallOutcome Failure(int status, string code, string description) => new(status, null, null, code, description);
 
@@ -20,6 +20,18 @@ internal sealed record CallOutcome(int Status, JsonNode? Result, JsonObject? Tim
             return EnvelopeWriter.Error(ErrorCode!, ErrorDescription!);
         }
 
-        return new JsonObject { ["result"] = Result, ["time"] = Time ?? EnvelopeWriter.Time(started, started + elapsed, elapsed.TotalSeconds, 0, started) };
+        var envelope = new JsonObject { ["result"] = Result };
+        if (Next is { } next)
+        {
+            envelope["next"] = next;
+        }
+
+        if (Total is { } total)
+        {
+            envelope["total"] = total;
+        }
+
+        envelope["time"] = Time ?? EnvelopeWriter.Time(started, started + elapsed, elapsed.TotalSeconds, 0, started);
+        return envelope;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class CalendarSettingsHandlers
         registry.Add("calendar.settings.get", _ => PortalSettings());
     }
 
-    private JsonNode Set(MethodCall call)
+    private MethodResult Set(MethodCall call)
     {
         var settings = call.Parameters["settings"];
         if (settings is null)
@@ -44,7 +44,7 @@ internal sealed class CalendarSettingsHandlers
         return JsonValue.Create(true);
     }
 
-    private JsonNode Get(MethodCall call)
+    private MethodResult Get(MethodCall call)
     {
         var result = DefaultUserSettings();
         if (_userSettings.TryGetValue(call.UserId, out var stored))
