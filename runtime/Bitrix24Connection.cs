@@ -11,8 +11,8 @@ using Bitrix24.Generated.Envelope;
 namespace Bitrix24.Generated;
 
 /// <summary>
-/// Sends REST calls to one portal through an incoming webhook and reads the envelope of each answer.
-/// Generated clients call <see cref="CallAsync{TRequest, TResult}"/>; it is thread-safe.
+/// Sends REST calls to one portal, through an incoming webhook or as an OAuth application, and reads the
+/// envelope of each answer. Generated clients call <see cref="CallAsync{TRequest, TResult}"/>; it is thread-safe.
 /// </summary>
 public sealed class Bitrix24Connection : IDisposable
 {
@@ -20,26 +20,29 @@ public sealed class Bitrix24Connection : IDisposable
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
-    private readonly Bitrix24Webhook _webhook;
+    private readonly Bitrix24Authentication _authentication;
     private readonly Bitrix24ConnectionOptions _options;
     private readonly bool _ownsHttpClient;
 
     /// <summary>Creates a connection over an HttpClient the caller owns.</summary>
-    public Bitrix24Connection(HttpClient httpClient, Bitrix24Webhook webhook, Bitrix24ConnectionOptions? options = null)
-        : this(httpClient, webhook, options, ownsHttpClient: false)
+    /// <param name="httpClient">The client to send through.</param>
+    /// <param name="authentication">A <see cref="Bitrix24Webhook"/> or a <see cref="Bitrix24OAuth"/>.</param>
+    /// <param name="options">Timeout and User-Agent.</param>
+    public Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options = null)
+        : this(httpClient, authentication, options, ownsHttpClient: false)
     {
     }
 
-    private Bitrix24Connection(HttpClient httpClient, Bitrix24Webhook webhook, Bitrix24ConnectionOptions? options, bool ownsHttpClient)
+    private Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options, bool ownsHttpClient)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        _webhook = webhook ?? throw new ArgumentNullException(nameof(webhook));
+        _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _options = options ?? new Bitrix24ConnectionOptions();
         _ownsHttpClient = ownsHttpClient;
     }
 
-    /// <summary>The webhook the calls go through.</summary>
-    public Bitrix24Webhook Webhook => _webhook;
+    /// <summary>How the calls authenticate: a <see cref="Bitrix24Webhook"/> or a <see cref="Bitrix24OAuth"/>.</summary>
+    public Bitrix24Authentication Authentication => _authentication;
 
     /// <summary>
     /// Creates a connection from a webhook URL such as <c>https://portal.bitrix24.com/rest/1/abc123/</c>.
@@ -51,6 +54,16 @@ public sealed class Bitrix24Connection : IDisposable
         return httpClient is null
             ? new Bitrix24Connection(new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, webhook, null, ownsHttpClient: true)
             : new Bitrix24Connection(httpClient, webhook, null, ownsHttpClient: false);
+    }
+
+    /// <summary>Creates a connection for an OAuth application whose tokens live in <paramref name="store"/>.</summary>
+    /// <param name="options">The application's credentials and token endpoint.</param>
+    /// <param name="store">Where the tokens are kept; renewed tokens are saved there.</param>
+    /// <param name="httpClient">The client for calls and renewals; without one the connection creates and disposes its own.</param>
+    public static Bitrix24Connection FromOAuth(Bitrix24OAuthOptions options, IBitrix24TokenStore store, HttpClient? httpClient = null)
+    {
+        var client = httpClient ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return new Bitrix24Connection(client, new Bitrix24OAuth(options, store, client), null, ownsHttpClient: httpClient is null);
     }
 
     /// <summary>Calls a method with parameters.</summary>
@@ -108,7 +121,7 @@ public sealed class Bitrix24Connection : IDisposable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => "Bitrix24Connection { Webhook = " + _webhook + " }";
+    public override string ToString() => "Bitrix24Connection { Authentication = " + _authentication + " }";
 
     private async Task<Bitrix24Response<TResult>> SendAsync<TResult>(
         string method,
@@ -124,22 +137,43 @@ public sealed class Bitrix24Connection : IDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
+        for (var attempt = 0; ; attempt++)
+        {
+            var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
+            var (status, contentType, responseBody) = await PostAsync(method, authorization.Address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
+            }
+            catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && attempt == 0)
+            {
+                // Renew once and replay; a second expiry in a row is the caller's to see.
+                if (!await _authentication.RenewAsync(authorization, method, timeout.Token).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+    }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, _webhook.MethodUri(method));
+    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body)> PostAsync(
+        string method,
+        Uri address,
+        byte[] body,
+        CancellationToken timeout,
+        CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, address);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = JsonContentType;
 
-        byte[] responseBody;
-        System.Net.HttpStatusCode status;
-        string? contentType;
         try
         {
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            status = response.StatusCode;
-            contentType = response.Content.Headers.ContentType?.ToString();
-            responseBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
+            var responseBody = await response.Content.ReadAsByteArrayAsync(timeout).ConfigureAwait(false);
+            return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), responseBody);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,17 +185,15 @@ public sealed class Bitrix24Connection : IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_webhook.Redact(exception.Message)}", Sanitize(exception));
+            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", Sanitize(exception));
         }
-
-        return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _webhook.Redact);
     }
 
     // Inner exceptions of HttpClient may quote the request URI; keep them only when they do not.
     private Exception? Sanitize(Exception exception)
     {
         var text = exception.ToString();
-        return _webhook.Redact(text) == text ? exception : null;
+        return _authentication.Redact(text) == text ? exception : null;
     }
 
     private static void ValidateMethod(string method)

@@ -25,7 +25,7 @@ if (string.IsNullOrWhiteSpace(webhookUrl))
 try
 {
     using var client = Bitrix24Client.FromWebhook(webhookUrl);
-    Console.WriteLine("Portal: " + client.Connection.Webhook);
+    Console.WriteLine("Portal: " + client.Connection.Authentication);
 
     CalendarUserSettings settings;
     if (emulator is not null)

@@ -170,6 +170,6 @@ public class EmulatorEndToEndTests
         var settings = await client.Calendar.Settings.GetAsync();
 
         Assert.Equal(CalendarWeekday.Monday, settings.Value.WeekStart);
-        Assert.StartsWith("https://127.0.0.1:", client.Connection.Webhook.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://127.0.0.1:", client.Connection.Authentication.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Bitrix24.Generated;
 
@@ -7,7 +9,7 @@ namespace Bitrix24.Generated;
 /// An incoming webhook of a Bitrix24 portal: <c>https://portal/rest/{userId}/{secret}/</c>.
 /// The secret is kept private and never shown by <see cref="ToString"/>.
 /// </summary>
-public sealed class Bitrix24Webhook
+public sealed class Bitrix24Webhook : Bitrix24Authentication
 {
     private readonly string _secret;
 
@@ -92,8 +94,14 @@ public sealed class Bitrix24Webhook
         UserId.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(_secret) + "/" + method);
 
     /// <summary>Hides the secret from any text that comes from outside (e.g. an exception message).</summary>
-    internal string Redact(string text) =>
+    internal override string Redact(string text) =>
         text.Replace(_secret, "***").Replace(Uri.EscapeDataString(_secret), "***");
+
+    internal override ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken) =>
+        new(new Bitrix24Authorization(MethodUri(method), _secret));
+
+    // A webhook code does not expire; there is nothing to renew.
+    internal override ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken) => new(false);
 
     /// <summary>The webhook URL with its secret replaced by <c>***</c>.</summary>
     public override string ToString() => BaseAddress + UserId.ToString(CultureInfo.InvariantCulture) + "/***/";

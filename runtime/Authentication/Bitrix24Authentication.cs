@@ -1,0 +1,34 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Generated;
+
+/// <summary>How calls prove who they are: an incoming webhook (<see cref="Bitrix24Webhook"/>) or an OAuth application (<see cref="Bitrix24OAuth"/>).</summary>
+public abstract class Bitrix24Authentication
+{
+    // Only the two kinds above exist; the connection relies on their behaviour.
+    internal Bitrix24Authentication()
+    {
+    }
+
+    /// <summary>The address of one call, credentials included.</summary>
+    internal abstract ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once a call was refused with <c>expired_token</c>; returns whether new credentials are in place
+    /// and the call may be replayed.
+    /// </summary>
+    internal abstract ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken);
+
+    /// <summary>Hides every secret this authentication knows from a text that may leave the library.</summary>
+    internal abstract string Redact(string text);
+}
+
+/// <summary>The credentials one call went out with.</summary>
+/// <param name="Address">The call's address.</param>
+/// <param name="Credential">The secret in it (webhook code or access token), to tell later which one expired.</param>
+internal sealed record Bitrix24Authorization(Uri Address, string Credential)
+{
+    public override string ToString() => "Bitrix24Authorization { ***}";
+}
