@@ -12,7 +12,7 @@ namespace Bitrix24.Generated;
 
 /// <summary>
 /// Sends REST calls to one portal, through an incoming webhook or as an OAuth application, and reads the
-/// envelope of each answer. Generated clients call <see cref="CallAsync{TRequest, TResult}"/>; it is thread-safe.
+/// envelope of each answer. Generated clients call <see cref="CallAsync{TRequest, TResult}(Bitrix24Method, TRequest, JsonTypeInfo{TRequest}, JsonTypeInfo{TResult}, CancellationToken)"/>; it is thread-safe.
 /// </summary>
 public sealed class Bitrix24Connection : IDisposable
 {
@@ -67,49 +67,59 @@ public sealed class Bitrix24Connection : IDisposable
     }
 
     /// <summary>Calls a method with parameters.</summary>
-    /// <param name="method">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
+    /// <param name="method">The method: name, idempotency and documented errors.</param>
     /// <param name="request">The parameters, serialized with <paramref name="requestType"/>.</param>
     /// <param name="requestType">How to write the parameters.</param>
     /// <param name="resultType">How to read <c>result</c>.</param>
-    /// <param name="errors">The method's documented errors, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
     /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
     /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
     public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
-        string method,
+        Bitrix24Method method,
         TRequest request,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResult> resultType,
-        Bitrix24ErrorMap? errors,
         CancellationToken cancellationToken)
     {
-        ValidateMethod(method);
-        if (requestType is null)
-        {
-            throw new ArgumentNullException(nameof(requestType));
-        }
-
-        return SendAsync(method, JsonSerializer.SerializeToUtf8Bytes(request, requestType), resultType, errors, cancellationToken);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(requestType);
+        return SendAsync(method, JsonSerializer.SerializeToUtf8Bytes(request, requestType), resultType, cancellationToken);
     }
 
     /// <summary>Calls a method that takes no parameters (an empty JSON object is sent).</summary>
-    /// <param name="method">The REST method, e.g. <c>calendar.settings.get</c>.</param>
+    /// <param name="method">The method: name, idempotency and documented errors.</param>
     /// <param name="resultType">How to read <c>result</c>.</param>
-    /// <param name="errors">The method's documented errors, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
     /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
     /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
-    public Task<Bitrix24Response<TResult>> CallAsync<TResult>(
-        string method,
-        JsonTypeInfo<TResult> resultType,
-        Bitrix24ErrorMap? errors,
-        CancellationToken cancellationToken)
+    public Task<Bitrix24Response<TResult>> CallAsync<TResult>(Bitrix24Method method, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
-        ValidateMethod(method);
-        return SendAsync(method, EmptyObject, resultType, errors, cancellationToken);
+        ArgumentNullException.ThrowIfNull(method);
+        return SendAsync(method, EmptyObject, resultType, cancellationToken);
     }
+
+    /// <summary>Calls any method by name, e.g. one without a spec; it is treated as not idempotent.</summary>
+    /// <param name="method">The REST method, e.g. <c>calendar.settings.get</c>.</param>
+    /// <param name="request">The parameters, serialized with <paramref name="requestType"/>.</param>
+    /// <param name="requestType">How to write the parameters.</param>
+    /// <param name="resultType">How to read <c>result</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+        string method,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResult> resultType,
+        CancellationToken cancellationToken) =>
+        CallAsync(new Bitrix24Method(method), request, requestType, resultType, cancellationToken);
+
+    /// <summary>Calls any method that takes no parameters by name; it is treated as not idempotent.</summary>
+    /// <param name="method">The REST method.</param>
+    /// <param name="resultType">How to read <c>result</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Bitrix24Response<TResult>> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
+        CallAsync(new Bitrix24Method(method), resultType, cancellationToken);
 
     /// <summary>Disposes the HttpClient if this connection created it.</summary>
     public void Dispose()
@@ -124,12 +134,13 @@ public sealed class Bitrix24Connection : IDisposable
     public override string ToString() => "Bitrix24Connection { Authentication = " + _authentication + " }";
 
     private async Task<Bitrix24Response<TResult>> SendAsync<TResult>(
-        string method,
+        Bitrix24Method descriptor,
         byte[] body,
         JsonTypeInfo<TResult> resultType,
-        Bitrix24ErrorMap? errors,
         CancellationToken cancellationToken)
     {
+        var method = descriptor.Name;
+        var errors = descriptor.Errors;
         if (resultType is null)
         {
             throw new ArgumentNullException(nameof(resultType));
@@ -194,13 +205,5 @@ public sealed class Bitrix24Connection : IDisposable
     {
         var text = exception.ToString();
         return _authentication.Redact(text) == text ? exception : null;
-    }
-
-    private static void ValidateMethod(string method)
-    {
-        if (string.IsNullOrWhiteSpace(method))
-        {
-            throw new ArgumentException("A method name is required.", nameof(method));
-        }
     }
 }

@@ -96,7 +96,7 @@ internal static class ClientEmitter
         writer.Open("public sealed partial class Bitrix24Client : global::System.IDisposable");
         writer.Line("private readonly " + Connection + " _connection;");
         writer.Line("private readonly bool _ownsConnection;");
-        EmitErrorMaps(writer, context, root);
+        EmitDescriptors(writer, context, root);
 
         writer.Line();
         writer.Line("/// <summary>Creates a client over a connection the caller owns.</summary>");
@@ -140,7 +140,7 @@ internal static class ClientEmitter
         writer.Line(GroupSummary(group));
         writer.Open("public sealed partial class " + group.ClassName);
         writer.Line("private readonly " + Connection + " _connection;");
-        EmitErrorMaps(writer, context, group);
+        EmitDescriptors(writer, context, group);
 
         writer.Line();
         writer.Open("internal " + group.ClassName + "(" + Connection + " connection)");
@@ -154,12 +154,31 @@ internal static class ClientEmitter
     private static string GroupSummary(Group group) =>
         "/// <summary>Methods under " + DocComments.Code(string.Join(".", group.Path) + ".") + ".</summary>";
 
-    private static void EmitErrorMaps(SourceWriter writer, EmitContext context, Group group)
+    /// <summary>One <c>Bitrix24Method</c> per method: its name, whether it may be replayed, its documented errors.</summary>
+    private static void EmitDescriptors(SourceWriter writer, EmitContext context, Group group)
     {
-        foreach (var method in group.Methods.Where(m => !m.Errors.IsEmpty))
+        foreach (var method in group.Methods)
         {
-            ErrorEmitter.EmitMap(writer, context, method);
+            var head = "private static readonly " + EmitContext.Runtime + ".Bitrix24Method " + DescriptorField(method) + " = new(";
+            var idempotent = SourceWriter.Indent(1) + "idempotent: " + (method.Idempotent ? "true" : "false");
+            if (method.Errors.IsEmpty)
+            {
+                writer.Line(head + DocComments.Literal(method.Name) + ", " + idempotent.Trim() + ");");
+                continue;
+            }
+
+            writer.Line(head);
+            writer.Line(SourceWriter.Indent(1) + DocComments.Literal(method.Name) + ",");
+            writer.Line(idempotent + ",");
+            ErrorEmitter.EmitMapArgument(writer, context, method);
         }
+    }
+
+    private static string DescriptorField(MethodModel method)
+    {
+        var segments = method.Name.Split('.');
+        var name = Naming.ToPascalCase(segments[segments.Length - 1]);
+        return "s_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 
     private static void EmitChildInitializers(SourceWriter writer, EmitContext context, Group group)
@@ -194,13 +213,13 @@ internal static class ClientEmitter
         var resultType = context.ClrType(method.Result.Type);
         var returnType = "global::System.Threading.Tasks.Task<" + EmitContext.Runtime + ".Bitrix24Response<" + resultType + ">>";
         var resultInfo = "global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.ResultPropertyName(method.Result.Type);
-        var errors = method.Errors.IsEmpty ? "null" : ErrorEmitter.MapField(method);
+        var descriptor = DescriptorField(method);
 
         if (method.Parameters.IsEmpty)
         {
             EmitDocs(writer, context, method, parameters: null);
             writer.Line("public " + returnType + " " + name + "(" + Token + " cancellationToken = default) =>");
-            writer.Line(SourceWriter.Indent(1) + "_connection.CallAsync(" + DocComments.Literal(method.Name) + ", " + resultInfo + ", " + errors + ", cancellationToken);");
+            writer.Line(SourceWriter.Indent(1) + "_connection.CallAsync(" + descriptor + ", " + resultInfo + ", cancellationToken);");
             return;
         }
 
@@ -240,7 +259,7 @@ internal static class ClientEmitter
         writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
         writer.Close();
         writer.Line();
-        writer.Line("return _connection.CallAsync(" + DocComments.Literal(method.Name) + ", request, global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.RequestPropertyName(method) + ", " + resultInfo + ", " + errors + ", cancellationToken);");
+        writer.Line("return _connection.CallAsync(" + descriptor + ", request, global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.RequestPropertyName(method) + ", " + resultInfo + ", cancellationToken);");
         writer.Close();
     }
 

@@ -9,8 +9,6 @@ internal static class ErrorEmitter
 {
     public static string EnumName(MethodModel method) => Naming.MethodTypePrefix(method.Name) + "Error";
 
-    public static string MapField(MethodModel method) => "s_" + char.ToLowerInvariant(MethodName(method)[0]) + MethodName(method).Substring(1) + "Errors";
-
     public static void EmitEnum(SourceWriter writer, MethodModel method)
     {
         writer.Line("/// <summary>The documented errors of " + DocComments.Code(method.Name) + ".</summary>");
@@ -29,22 +27,17 @@ internal static class ErrorEmitter
         writer.Close();
     }
 
-    public static void EmitMap(SourceWriter writer, EmitContext context, MethodModel method)
+    /// <summary>The arguments that build the method's <c>Bitrix24ErrorMap</c>, one line each.</summary>
+    public static void EmitMapArgument(SourceWriter writer, EmitContext context, MethodModel method)
     {
         var enumName = context.ErrorEnumName(method);
         var mapping = EmitContext.Runtime + ".Bitrix24ErrorMapping<" + enumName + ">";
-        writer.Line("private static readonly " + EmitContext.Runtime + ".Bitrix24ErrorMap<" + enumName + "> " + MapField(method) + " = new(");
+        writer.Line(SourceWriter.Indent(1) + "errors: new " + EmitContext.Runtime + ".Bitrix24ErrorMap<" + enumName + ">(");
         for (var i = 0; i < method.Errors.Count; i++)
         {
             var error = method.Errors[i];
             var message = error.Message is null ? "null" : DocComments.Literal(error.Message);
-            writer.Line(SourceWriter.Indent(1) + "new " + mapping + "(" + enumName + "." + error.Name + ", " + DocComments.Literal(error.Code) + ", " + message + ")" + (i == method.Errors.Count - 1 ? ");" : ","));
+            writer.Line(SourceWriter.Indent(2) + "new " + mapping + "(" + enumName + "." + error.Name + ", " + DocComments.Literal(error.Code) + ", " + message + ")" + (i == method.Errors.Count - 1 ? "));" : ","));
         }
-    }
-
-    private static string MethodName(MethodModel method)
-    {
-        var segments = method.Name.Split('.');
-        return Naming.ToPascalCase(segments[segments.Length - 1]);
     }
 }

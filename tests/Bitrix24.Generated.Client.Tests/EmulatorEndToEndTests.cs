@@ -131,7 +131,7 @@ public class EmulatorEndToEndTests
         using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
 
         var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(
-            () => client.Connection.CallAsync("calendar.nothing.here", Bitrix24JsonContext.Default.Boolean, null, CancellationToken.None));
+            () => client.Connection.CallAsync("calendar.nothing.here", Bitrix24JsonContext.Default.Boolean, CancellationToken.None));
 
         Assert.Equal(Bitrix24ErrorCode.MethodNotFound, exception.Code);
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);

@@ -46,5 +46,9 @@ public class UserAuthoredSpecTests
         var profile = output.GetTypeByMetadataName("Bitrix24.Generated.User.CurrentUser")!;
         Assert.Equal("int?", ((IPropertySymbol)profile.GetMembers("Id").Single()).Type.ToDisplayString());
         Assert.Equal("bool?", ((IPropertySymbol)profile.GetMembers("Active").Single()).Type.ToDisplayString());
+
+        // Without `idempotent: true` a call is never replayed after its answer was lost.
+        var group = result.GeneratedSources.Single(s => s.HintName == "Bitrix24.Generated.User.UserApi.g.cs").SourceText.ToString();
+        Assert.Contains("Bitrix24Method s_current = new(\"user.current\", idempotent: false);", group, System.StringComparison.Ordinal);
     }
 }

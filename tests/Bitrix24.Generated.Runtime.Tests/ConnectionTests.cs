@@ -20,13 +20,15 @@ public class ConnectionTests
         new Bitrix24ErrorMapping<SampleError>(SampleError.SettingsNotSet, "", "The required parameter \"settings\" for the method \"calendar.user.settings.set\" is not set"),
         new Bitrix24ErrorMapping<SampleError>(SampleError.AccessDenied, "", "Access denied"));
 
+    private static readonly Bitrix24Method Documented = new(Method, idempotent: true, errors: Errors);
+
     [Fact]
     public async Task Posts_json_to_the_webhook_method_address()
     {
         var handler = new RecordingHandler(HttpStatusCode.OK, SeedSuccess);
         using var connection = Connect(handler);
 
-        await connection.CallAsync(Method, new Dictionary<string, string> { ["view"] = "month" }, TestJson.Parameters, TestJson.Boolean, null, CancellationToken.None);
+        await connection.CallAsync(Method, new Dictionary<string, string> { ["view"] = "month" }, TestJson.Parameters, TestJson.Boolean, CancellationToken.None);
 
         var (request, body) = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -43,7 +45,7 @@ public class ConnectionTests
         var handler = new RecordingHandler(HttpStatusCode.OK, SeedSuccess);
         using var connection = Connect(handler);
 
-        await connection.CallAsync("calendar.settings.get", TestJson.Boolean, null, CancellationToken.None);
+        await connection.CallAsync("calendar.settings.get", TestJson.Boolean, CancellationToken.None);
 
         Assert.Equal("{}", Assert.Single(handler.Requests).Body);
     }
@@ -53,7 +55,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler(HttpStatusCode.OK, SeedSuccess));
 
-        var response = await connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None);
+        var response = await connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None);
 
         Assert.True(response.Value);
         bool implicitValue = response;
@@ -77,7 +79,7 @@ public class ConnectionTests
         const string body = """{"result":"7","total":120,"next":50,"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"operating":3.25,"operating_reset_at":1733319165}}""";
         using var connection = Connect(new RecordingHandler(HttpStatusCode.OK, body));
 
-        var response = await connection.CallAsync("x.list", TestJson.Int32, null, CancellationToken.None);
+        var response = await connection.CallAsync("x.list", TestJson.Int32, CancellationToken.None);
 
         Assert.Equal(7, response.Value);
         Assert.Equal(120, response.Total);
@@ -91,7 +93,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler(HttpStatusCode.BadRequest, SeedError));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(SampleError.SettingsNotSet, exception.Error);
         Assert.Equal(Bitrix24ErrorCode.MethodSpecific, exception.Code);
@@ -107,7 +109,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler(HttpStatusCode.BadRequest, """{"error":"","error_description":"Something else"}"""));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None));
 
         Assert.Null(exception.Error);
     }
@@ -117,7 +119,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler(HttpStatusCode.BadRequest, SeedError));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => connection.CallAsync(Method, TestJson.Boolean, null, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(typeof(Bitrix24ApiException), exception.GetType());
     }
@@ -133,7 +135,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler((HttpStatusCode)status, "{\"error\":\"" + code + "\",\"error_description\":\"d\"}"));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<SampleError>>(() => connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(expected, exception.Code);
         Assert.Equal(code, exception.RawCode);
@@ -146,7 +148,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler(HttpStatusCode.OK, """{"error":"ACCESS_DENIED","error_description":"REST is available only on commercial plans"}"""));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => connection.CallAsync(Method, TestJson.Boolean, null, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(Bitrix24ErrorCode.AccessDenied, exception.Code);
     }
@@ -163,7 +165,7 @@ public class ConnectionTests
     {
         using var connection = Connect(new RecordingHandler((HttpStatusCode)status, body, contentType));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(Method, exception.Method);
         Assert.Equal((HttpStatusCode)status, exception.StatusCode);
@@ -178,7 +180,7 @@ public class ConnectionTests
         var page = "<html>No route for /rest/1/" + Secret + "/" + Method + "</html>";
         using var connection = Connect(new RecordingHandler(HttpStatusCode.NotFound, page, "text/html"));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => connection.CallAsync(Method, TestJson.Boolean, null, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
         Assert.DoesNotContain(Secret, exception.ToString(), StringComparison.Ordinal);
         Assert.Contains("/rest/1/***/", exception.BodyExcerpt, StringComparison.Ordinal);
@@ -190,7 +192,7 @@ public class ConnectionTests
         var handler = new RecordingHandler((request, _) => throw new HttpRequestException("Connection refused (" + request.RequestUri + ")"));
         using var connection = Connect(handler);
 
-        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => connection.CallAsync(Method, TestJson.Boolean, null, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
         Assert.Equal(Method, exception.Method);
         Assert.Contains("Connection refused", exception.Message, StringComparison.Ordinal);
@@ -207,7 +209,7 @@ public class ConnectionTests
         });
         using var connection = new Bitrix24Connection(new HttpClient(handler), Bitrix24Webhook.Parse("https://portal.example/rest/1/" + Secret + "/"), new Bitrix24ConnectionOptions { Timeout = TimeSpan.FromMilliseconds(100) });
 
-        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => connection.CallAsync(Method, TestJson.Boolean, null, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
         Assert.Contains("no answer within", exception.Message, StringComparison.Ordinal);
     }
@@ -223,7 +225,7 @@ public class ConnectionTests
         using var connection = Connect(handler);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.CallAsync(Method, TestJson.Boolean, null, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.CallAsync(Method, TestJson.Boolean, cancellation.Token));
     }
 
     [Fact]
@@ -241,7 +243,7 @@ public class ConnectionTests
         foreach (var body in bodies)
         {
             using var connection = Connect(new RecordingHandler(HttpStatusCode.BadRequest, body));
-            var exception = await Assert.ThrowsAnyAsync<Bitrix24Exception>(() => connection.CallAsync(Method, TestJson.Boolean, Errors, CancellationToken.None));
+            var exception = await Assert.ThrowsAnyAsync<Bitrix24Exception>(() => connection.CallAsync(Documented, TestJson.Boolean, CancellationToken.None));
             Assert.DoesNotContain(Secret, exception.ToString(), StringComparison.Ordinal);
         }
     }

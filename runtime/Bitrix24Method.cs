@@ -1,0 +1,38 @@
+using System;
+
+namespace Bitrix24.Generated;
+
+/// <summary>
+/// What the runtime needs to know about a method besides its parameters: its name, whether a call may be
+/// replayed when its answer was lost, and its documented errors. Generated clients keep one per method.
+/// </summary>
+public sealed class Bitrix24Method
+{
+    /// <summary>Describes a method.</summary>
+    /// <param name="name">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
+    /// <param name="idempotent">Whether running a call twice has the effect of running it once.</param>
+    /// <param name="errors">The method's documented errors, or null.</param>
+    public Bitrix24Method(string name, bool idempotent = false, Bitrix24ErrorMap? errors = null)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A method name is required.", nameof(name));
+        }
+
+        Name = name;
+        IsIdempotent = idempotent;
+        Errors = errors;
+    }
+
+    /// <summary>The REST method name.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether a call may be replayed after a failure that may have happened after it ran.</summary>
+    public bool IsIdempotent { get; }
+
+    /// <summary>The documented errors, or null.</summary>
+    public Bitrix24ErrorMap? Errors { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
