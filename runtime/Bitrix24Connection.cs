@@ -139,13 +139,29 @@ public sealed class Bitrix24Connection : IDisposable
         JsonTypeInfo<TResult> resultType,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(resultType);
+        var retry = _options.Retry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(descriptor, body, resultType, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent))
+            {
+                await Task.Delay(RetryPolicy.Delay(retry, attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Bitrix24Response<TResult>> SendOnceAsync<TResult>(
+        Bitrix24Method descriptor,
+        byte[] body,
+        JsonTypeInfo<TResult> resultType,
+        CancellationToken cancellationToken)
+    {
         var method = descriptor.Name;
         var errors = descriptor.Errors;
-        if (resultType is null)
-        {
-            throw new ArgumentNullException(nameof(resultType));
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         for (var attempt = 0; ; attempt++)
@@ -196,7 +212,9 @@ public sealed class Bitrix24Connection : IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", Sanitize(exception));
+            // Without a connection the request never left; any later failure may have come after the portal ran it.
+            var neverSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", Sanitize(exception), requestMayHaveRun: !neverSent);
         }
     }
 

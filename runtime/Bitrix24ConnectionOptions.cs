@@ -12,6 +12,12 @@ public sealed class Bitrix24ConnectionOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(50);
 
+    /// <summary>When failed calls are retried; null to surface every failure at once.</summary>
+    public Bitrix24RetryOptions? Retry { get; set; } = new();
+
+    /// <summary>The clock retries wait on; tests can pass one they control.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The User-Agent sent with every call; Bitrix24 asks integrations to name themselves.</summary>
     public string UserAgent { get; set; } = "Bitrix24.Generated/" +
         (typeof(Bitrix24ConnectionOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0");

@@ -20,10 +20,17 @@ public abstract class Bitrix24Exception : Exception
 public sealed class Bitrix24TransportException : Bitrix24Exception
 {
     /// <summary>Creates the exception.</summary>
-    public Bitrix24TransportException(string method, string message, Exception? innerException = null)
+    public Bitrix24TransportException(string method, string message, Exception? innerException = null, bool requestMayHaveRun = true)
         : base(method, message, innerException)
     {
+        RequestMayHaveRun = requestMayHaveRun;
     }
+
+    /// <summary>
+    /// False when the request certainly never reached the portal (no connection could be made); true when it
+    /// may have run there and only its answer was lost.
+    /// </summary>
+    public bool RequestMayHaveRun { get; }
 }
 
 /// <summary>The portal answered with something that is not a Bitrix24 envelope (an HTML page, cut-off JSON, a wrong shape).</summary>

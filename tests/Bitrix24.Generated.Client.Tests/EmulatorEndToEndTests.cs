@@ -115,7 +115,8 @@ public class EmulatorEndToEndTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         portal.AnswerNext("calendar.settings.get", 502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
-        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
 
         var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => client.Calendar.Settings.GetAsync());
 

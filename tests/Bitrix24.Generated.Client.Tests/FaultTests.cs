@@ -6,7 +6,7 @@ using Bitrix24.Emulator;
 
 namespace Bitrix24.Generated.Client.Tests;
 
-/// <summary>Injected portal faults surface from the generated client as the documented typed exceptions.</summary>
+/// <summary>Injected portal faults surface from the generated client as the documented typed exceptions (retries off).</summary>
 public class FaultTests
 {
     [Fact]
@@ -14,7 +14,8 @@ public class FaultTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.InternalServerError));
-        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
 
         var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.Calendar.Settings.GetAsync());
 
@@ -29,7 +30,8 @@ public class FaultTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         portal.InjectFault(new Bitrix24Fault(kind));
-        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
 
         var exception = await Assert.ThrowsAsync<Bitrix24ResponseFormatException>(() => client.Calendar.User.Settings.GetAsync());
 
@@ -42,7 +44,8 @@ public class FaultTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.DropConnection));
-        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
 
         var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.Calendar.Settings.GetAsync());
 
@@ -55,9 +58,8 @@ public class FaultTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.Delay, TimeSpan.FromSeconds(5)));
-        using var http = new HttpClient();
-        using var connection = new Bitrix24Connection(http, Bitrix24Webhook.Parse(portal.WebhookUrl.ToString()), new Bitrix24ConnectionOptions { Timeout = TimeSpan.FromMilliseconds(200) });
-        var client = new Bitrix24Client(connection);
+        using var test = TestClient.WithoutRetries(portal, TimeSpan.FromMilliseconds(200));
+        var client = test.Client;
 
         var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.Calendar.Settings.GetAsync());
 
@@ -68,7 +70,8 @@ public class FaultTests
     public async Task Past_the_burst_the_portal_answers_query_limit_exceeded()
     {
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = new Bitrix24RateLimit(5, 0.001) });
-        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
 
         for (var i = 0; i < 5; i++)
         {

@@ -207,7 +207,7 @@ public class ConnectionTests
             await Task.Delay(Timeout.Infinite, token);
             throw new InvalidOperationException("unreachable");
         });
-        using var connection = new Bitrix24Connection(new HttpClient(handler), Bitrix24Webhook.Parse("https://portal.example/rest/1/" + Secret + "/"), new Bitrix24ConnectionOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        using var connection = new Bitrix24Connection(new HttpClient(handler), Bitrix24Webhook.Parse("https://portal.example/rest/1/" + Secret + "/"), new Bitrix24ConnectionOptions { Timeout = TimeSpan.FromMilliseconds(100), Retry = null });
 
         var exception = await Assert.ThrowsAsync<Bitrix24TransportException>(() => connection.CallAsync(Method, TestJson.Boolean, CancellationToken.None));
 
@@ -248,6 +248,7 @@ public class ConnectionTests
         }
     }
 
+    // Retries have tests of their own; here every failure surfaces at once.
     private static Bitrix24Connection Connect(RecordingHandler handler) =>
-        new(new HttpClient(handler), Bitrix24Webhook.Parse("https://portal.example/rest/1/" + Secret + "/"));
+        new(new HttpClient(handler), Bitrix24Webhook.Parse("https://portal.example/rest/1/" + Secret + "/"), new Bitrix24ConnectionOptions { Retry = null });
 }

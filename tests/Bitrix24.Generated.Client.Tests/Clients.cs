@@ -1,0 +1,39 @@
+using System;
+using System.Net.Http;
+using Bitrix24.Emulator;
+
+namespace Bitrix24.Generated.Client.Tests;
+
+/// <summary>Generated clients for the emulator, with the retry behaviour a test needs.</summary>
+internal sealed class TestClient : IDisposable
+{
+    private readonly HttpClient _http = new();
+    private readonly Bitrix24Connection _connection;
+
+    public TestClient(Bitrix24Emulator portal, Bitrix24RetryOptions? retry, TimeSpan? timeout = null)
+    {
+        var options = new Bitrix24ConnectionOptions { Retry = retry };
+        if (timeout is { } limit)
+        {
+            options.Timeout = limit;
+        }
+
+        _connection = new Bitrix24Connection(_http, Bitrix24Webhook.Parse(portal.WebhookUrl.ToString()), options);
+        Client = new Bitrix24Client(_connection);
+    }
+
+    public Bitrix24Client Client { get; }
+
+    /// <summary>Every failure surfaces at once.</summary>
+    public static TestClient WithoutRetries(Bitrix24Emulator portal, TimeSpan? timeout = null) => new(portal, null, timeout);
+
+    /// <summary>Retries as in production, with waits short enough for a test.</summary>
+    public static TestClient WithFastRetries(Bitrix24Emulator portal, int attempts = 4, TimeSpan? timeout = null) =>
+        new(portal, new Bitrix24RetryOptions { MaxAttempts = attempts, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) }, timeout);
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _http.Dispose();
+    }
+}
