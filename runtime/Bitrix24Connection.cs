@@ -166,6 +166,11 @@ public sealed class Bitrix24Connection : IDisposable
         timeout.CancelAfter(_options.Timeout);
         for (var attempt = 0; ; attempt++)
         {
+            if (_options.RateLimiter is { } limiter)
+            {
+                await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
             var (status, contentType, responseBody) = await PostAsync(method, authorization.Address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
             try

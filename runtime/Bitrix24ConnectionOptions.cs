@@ -12,6 +12,12 @@ public sealed class Bitrix24ConnectionOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(50);
 
+    /// <summary>
+    /// Keeps calls under the portal's request-rate limit before they are sent; null to send at once. Share one
+    /// limiter among the connections to the same portal. Refusals that still happen are retried.
+    /// </summary>
+    public Bitrix24RateLimiter? RateLimiter { get; set; } = Bitrix24RateLimiter.Standard();
+
     /// <summary>When failed calls are retried; null to surface every failure at once.</summary>
     public Bitrix24RetryOptions? Retry { get; set; } = new();
 

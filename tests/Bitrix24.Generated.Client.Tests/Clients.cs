@@ -12,7 +12,8 @@ internal sealed class TestClient : IDisposable
 
     public TestClient(Bitrix24Emulator portal, Bitrix24RetryOptions? retry, TimeSpan? timeout = null)
     {
-        var options = new Bitrix24ConnectionOptions { Retry = retry };
+        // No client-side pacing: these tests look at what the portal answers and how retries take it.
+        var options = new Bitrix24ConnectionOptions { Retry = retry, RateLimiter = null };
         if (timeout is { } limit)
         {
             options.Timeout = limit;

@@ -114,4 +114,25 @@ public class RetryTests
         Assert.Equal(30, results.Length);
         Assert.True(portal.Requests.Count > 30, "the portal refused some calls, which were retried");
     }
+
+    [Fact]
+    public async Task A_thousand_calls_through_the_client_bucket_meet_no_refusal()
+    {
+        // The client's bucket paces the calls as the portal's does; the few the network bunches up past the
+        // portal's limit are refused and retried, and none of it reaches the caller.
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = new Bitrix24RateLimit(50, 200) });
+        using var http = new System.Net.Http.HttpClient();
+        var options = new Bitrix24ConnectionOptions
+        {
+            RateLimiter = new Bitrix24RateLimiter(50, 200),
+            Retry = new Bitrix24RetryOptions { MaxAttempts = 8, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(500) },
+        };
+        using var connection = new Bitrix24Connection(http, Bitrix24Webhook.Parse(portal.WebhookUrl.ToString()), options);
+        var client = new Bitrix24Client(connection);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.Calendar.Settings.GetAsync()));
+
+        Assert.Equal(1000, results.Length);
+        Assert.All(results, r => Assert.Equal(CalendarWeekday.Monday, r.Value.WeekStart));
+    }
 }
