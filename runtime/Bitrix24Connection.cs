@@ -24,6 +24,9 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly Bitrix24ConnectionOptions _options;
     private readonly bool _ownsHttpClient;
 
+    // Set on the connection a batch hands out: calls are collected instead of sent.
+    private readonly Batch.BatchCollector? _collector;
+
     /// <summary>Creates a connection over an HttpClient the caller owns.</summary>
     /// <param name="httpClient">The client to send through.</param>
     /// <param name="authentication">A <see cref="Bitrix24Webhook"/> or a <see cref="Bitrix24OAuth"/>.</param>
@@ -39,6 +42,14 @@ public sealed class Bitrix24Connection : IDisposable
         _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _options = options ?? new Bitrix24ConnectionOptions();
         _ownsHttpClient = ownsHttpClient;
+    }
+
+    private Bitrix24Connection(Batch.BatchCollector collector)
+    {
+        _httpClient = null!;
+        _authentication = null!;
+        _options = new Bitrix24ConnectionOptions();
+        _collector = collector;
     }
 
     /// <summary>How the calls authenticate: a <see cref="Bitrix24Webhook"/> or a <see cref="Bitrix24OAuth"/>.</summary>
@@ -121,17 +132,24 @@ public sealed class Bitrix24Connection : IDisposable
     public Task<Bitrix24Response<TResult>> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
         CallAsync(new Bitrix24Method(method), resultType, cancellationToken);
 
+    /// <summary>A connection that collects calls for a batch instead of sending them.</summary>
+    internal static Bitrix24Connection Capturing(Batch.BatchCollector collector) => new(collector);
+
+    /// <summary>Sends an already serialized request: the batch's own call.</summary>
+    internal Task<Bitrix24Response<TResult>> CallRawAsync<TResult>(Bitrix24Method method, byte[] body, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
+        SendAsync(method, body, resultType, cancellationToken);
+
     /// <summary>Disposes the HttpClient if this connection created it.</summary>
     public void Dispose()
     {
-        if (_ownsHttpClient)
+        if (_ownsHttpClient && _httpClient is not null)
         {
             _httpClient.Dispose();
         }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => "Bitrix24Connection { Authentication = " + _authentication + " }";
+    public override string ToString() => _collector is not null ? "Bitrix24Connection { batch }" : "Bitrix24Connection { Authentication = " + _authentication + " }";
 
     private async Task<Bitrix24Response<TResult>> SendAsync<TResult>(
         Bitrix24Method descriptor,
@@ -140,6 +158,11 @@ public sealed class Bitrix24Connection : IDisposable
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resultType);
+        if (_collector is not null)
+        {
+            return await _collector.Capture(descriptor, body, resultType).ConfigureAwait(false);
+        }
+
         var retry = _options.Retry;
         for (var attempt = 1; ; attempt++)
         {

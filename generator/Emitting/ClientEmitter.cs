@@ -124,6 +124,14 @@ internal static class ClientEmitter
         EmitMembers(writer, context, root);
 
         writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Starts a batch: calls made through the client it hands out are sent together by <c>batch</c>, 50 to a");
+        writer.Line("/// request, e.g. <c>var settings = batch.Add(c =&gt; c.Calendar.Settings.GetAsync()); await batch.ExecuteAsync();</c>.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"haltOnError\">Whether the portal stops at the first failing call; the later ones then fail as not run.</param>");
+        writer.Line("public " + EmitContext.Runtime + ".Bitrix24Batch<Bitrix24Client> Batch(bool haltOnError = false) =>");
+        writer.Line(SourceWriter.Indent(1) + "new(_connection, static connection => new Bitrix24Client(connection), haltOnError);");
+        writer.Line();
         writer.Line("/// <summary>Disposes the connection when this client created it (<see cref=\"FromWebhook\"/>).</summary>");
         writer.Open("public void Dispose()");
         writer.Open("if (_ownsConnection)");

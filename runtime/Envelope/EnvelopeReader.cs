@@ -165,7 +165,7 @@ internal static class EnvelopeReader
         }
     }
 
-    private static Bitrix24Time? ReadTime(ref Utf8JsonReader reader)
+    internal static Bitrix24Time? ReadTime(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {

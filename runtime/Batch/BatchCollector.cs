@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Generated.Batch;
+
+/// <summary>Where a batch's capturing connection puts the calls made through it.</summary>
+internal sealed class BatchCollector
+{
+    public List<BatchCommand> Commands { get; } = new();
+
+    public Task<Bitrix24Response<TResult>> Capture<TResult>(Bitrix24Method method, byte[] body, JsonTypeInfo<TResult> resultType)
+    {
+        var command = new BatchCommand<TResult>(method, body, resultType);
+        Commands.Add(command);
+        return command.Task;
+    }
+}
