@@ -83,4 +83,37 @@ public class FaultTests
         Assert.Equal(Bitrix24ErrorCode.QueryLimitExceeded, exception.Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
     }
+
+    [Fact]
+    public async Task A_method_over_its_operating_budget_is_refused_with_operation_time_limit()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { OperatingLimit = TimeSpan.FromSeconds(10) });
+        portal.SetOperatingCost("calendar.settings.get", TimeSpan.FromSeconds(6));
+        using var test = TestClient.WithoutRetries(portal);
+
+        var first = await test.Client.Calendar.Settings.GetAsync();
+        await test.Client.Calendar.Settings.GetAsync();
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => test.Client.Calendar.Settings.GetAsync());
+
+        Assert.Equal(6, first.Time!.Operating);
+        Assert.NotNull(first.Time.OperatingResetAt);
+        Assert.Equal(Bitrix24ErrorCode.OperationTimeLimit, exception.Code);
+        Assert.Equal((HttpStatusCode)429, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_value_the_spec_does_not_allow_is_refused_by_the_portal()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var test = TestClient.WithoutRetries(portal);
+        using var year = System.Text.Json.JsonDocument.Parse("\"year\"");
+
+        // The typed API cannot send a wrong view; extra fields can, and the portal checks them.
+        var settings = new Calendar.CalendarUserSettings { AdditionalProperties = new System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement> { ["view"] = year.RootElement.Clone() } };
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException<Calendar.CalendarUserSettingsSetError>>(() => test.Client.Calendar.User.Settings.SetAsync(settings));
+
+        Assert.Null(exception.Error);
+        Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
+        Assert.Contains("settings[view]", exception.Description, StringComparison.Ordinal);
+    }
 }
