@@ -41,6 +41,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Bitrix24Fault> _faults = new();
+    private volatile Uri? _movedTo;
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
@@ -116,6 +117,13 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// <param name="method">The method name.</param>
     /// <param name="cost">The working time each call is charged.</param>
     public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
+
+    /// <summary>
+    /// Makes the portal answer every REST call with a redirect to the same path at <paramref name="newAddress"/>,
+    /// as a portal does after its domain changed.
+    /// </summary>
+    /// <param name="newAddress">The portal's new address, e.g. another emulator's <see cref="BaseAddress"/>.</param>
+    public void MoveTo(Uri newAddress) => _movedTo = newAddress ?? throw new ArgumentNullException(nameof(newAddress));
 
     /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
     /// <param name="fault">The fault, optionally limited to one method.</param>
@@ -193,6 +201,14 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         context.Request.EnableBuffering();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        if (_movedTo is { } moved)
+        {
+            _requests.Enqueue(new RecordedRequest(context.Request.Method, method, 0, context.Request.ContentType, string.Empty, false));
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(moved, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString).ToString();
+            return;
+        }
+
         JsonObject? parameters;
         try
         {

@@ -24,6 +24,9 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly Bitrix24ConnectionOptions _options;
     private readonly bool _ownsHttpClient;
 
+    // Where the portal moved to, after it answered with a redirect: later calls go there directly.
+    private volatile Uri? _movedTo;
+
     // Set on the connection a batch hands out: calls are collected instead of sent.
     private readonly Batch.BatchCollector? _collector;
 
@@ -63,7 +66,7 @@ public sealed class Bitrix24Connection : IDisposable
     {
         var webhook = Bitrix24Webhook.Parse(webhookUrl);
         return httpClient is null
-            ? new Bitrix24Connection(new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, webhook, null, ownsHttpClient: true)
+            ? new Bitrix24Connection(CreateHttpClient(), webhook, null, ownsHttpClient: true)
             : new Bitrix24Connection(httpClient, webhook, null, ownsHttpClient: false);
     }
 
@@ -73,7 +76,7 @@ public sealed class Bitrix24Connection : IDisposable
     /// <param name="httpClient">The client for calls and renewals; without one the connection creates and disposes its own.</param>
     public static Bitrix24Connection FromOAuth(Bitrix24OAuthOptions options, IBitrix24TokenStore store, HttpClient? httpClient = null)
     {
-        var client = httpClient ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var client = httpClient ?? CreateHttpClient();
         return new Bitrix24Connection(client, new Bitrix24OAuth(options, store, client), null, ownsHttpClient: httpClient is null);
     }
 
@@ -131,6 +134,16 @@ public sealed class Bitrix24Connection : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<Bitrix24Response<TResult>> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
         CallAsync(new Bitrix24Method(method), resultType, cancellationToken);
+
+    /// <summary>
+    /// An HttpClient fit for Bitrix24: redirects are not followed by the handler (it would turn a POST into a
+    /// GET and drop the body); the connection follows a portal's move itself. Timeouts are the connection's.
+    /// </summary>
+    public static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
 
     /// <summary>A connection that collects calls for a batch instead of sending them.</summary>
     internal static Bitrix24Connection Capturing(Batch.BatchCollector collector) => new(collector);
@@ -195,7 +208,8 @@ public sealed class Bitrix24Connection : IDisposable
             }
 
             var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
-            var (status, contentType, responseBody) = await PostAsync(method, authorization.Address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            var address = _movedTo is { } moved ? Rebase(authorization.Address, moved) : authorization.Address;
+            var (status, contentType, responseBody) = await PostFollowingMovesAsync(method, address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
             try
             {
                 return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
@@ -211,7 +225,47 @@ public sealed class Bitrix24Connection : IDisposable
         }
     }
 
-    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body)> PostAsync(
+    /// <summary>
+    /// Posts, and when the portal answers that it moved to another domain (301, 302, 307, 308 with a Location),
+    /// posts the same call there, as Bitrix24 asks integrations to do; later calls go there directly.
+    /// </summary>
+    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body)> PostFollowingMovesAsync(
+        string method,
+        Uri address,
+        byte[] body,
+        CancellationToken timeout,
+        CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            EnsureSecure(method, address);
+            var (status, contentType, responseBody, location) = await PostAsync(method, address, body, timeout, cancellationToken).ConfigureAwait(false);
+            var moved = (int)status is 301 or 302 or 307 or 308 && location is not null;
+            if (!moved || redirects >= _options.MaxRedirects)
+            {
+                return (status, contentType, responseBody);
+            }
+
+            var target = location!.IsAbsoluteUri ? location : new Uri(address, location);
+            _movedTo = new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
+            address = Rebase(address, _movedTo);
+        }
+    }
+
+    /// <summary>The same path and query on the portal's new domain.</summary>
+    private static Uri Rebase(Uri address, Uri portal) => new(portal, address.PathAndQuery);
+
+    private void EnsureSecure(string method, Uri address)
+    {
+        if (address.Scheme == Uri.UriSchemeHttps || _options.AllowInsecureHttp || address.IsLoopback)
+        {
+            return;
+        }
+
+        throw new Bitrix24InsecureTransportException(method, address.Host);
+    }
+
+    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body, Uri? Location)> PostAsync(
         string method,
         Uri address,
         byte[] body,
@@ -228,7 +282,7 @@ public sealed class Bitrix24Connection : IDisposable
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
             var responseBody = await response.Content.ReadAsByteArrayAsync(timeout).ConfigureAwait(false);
-            return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), responseBody);
+            return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), responseBody, response.Headers.Location);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -24,6 +24,15 @@ public sealed class Bitrix24ConnectionOptions
     /// <summary>The clock retries wait on; tests can pass one they control.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Allows plain HTTP to hosts other than this machine. Off by default: Bitrix24 requires HTTPS, and plain HTTP
+    /// would expose the credentials. Loopback addresses (a local emulator) are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>How many times a call follows the portal's redirect to a new domain.</summary>
+    public int MaxRedirects { get; set; } = 3;
+
     /// <summary>The User-Agent sent with every call; Bitrix24 asks integrations to name themselves.</summary>
     public string UserAgent { get; set; } = "Bitrix24.Generated/" +
         (typeof(Bitrix24ConnectionOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0");

@@ -173,4 +173,21 @@ public class EmulatorEndToEndTests
         Assert.Equal(CalendarWeekday.Monday, settings.Value.WeekStart);
         Assert.StartsWith("https://127.0.0.1:", client.Connection.Authentication.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_portal_that_moved_domain_is_followed_with_the_same_call()
+    {
+        await using var newPortal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { WebhookSecret = "moved42" });
+        await using var oldPortal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { WebhookSecret = "moved42" });
+        oldPortal.MoveTo(newPortal.BaseAddress);
+        using var client = Bitrix24Client.FromWebhook(oldPortal.WebhookUrl.ToString());
+
+        await client.Calendar.User.Settings.SetAsync(new CalendarUserSettings { View = CalendarView.List });
+        var read = await client.Calendar.User.Settings.GetAsync();
+
+        Assert.Equal(CalendarView.List, read.Value.View);
+        Assert.Single(oldPortal.Requests);
+        Assert.Equal(new[] { "calendar.user.settings.set", "calendar.user.settings.get" }, newPortal.Requests.Select(r => r.Method));
+        Assert.Equal("POST", newPortal.Requests[0].HttpMethod);
+    }
 }
