@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -7,6 +9,8 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Generated.Envelope;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bitrix24.Generated;
 
@@ -23,6 +27,7 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly Bitrix24Authentication _authentication;
     private readonly Bitrix24ConnectionOptions _options;
     private readonly bool _ownsHttpClient;
+    private readonly ILogger _logger;
 
     // Where the portal moved to, after it answered with a redirect: later calls go there directly.
     private volatile Uri? _movedTo;
@@ -33,14 +38,16 @@ public sealed class Bitrix24Connection : IDisposable
     /// <summary>Creates a connection over an HttpClient the caller owns.</summary>
     /// <param name="httpClient">The client to send through.</param>
     /// <param name="authentication">A <see cref="Bitrix24Webhook"/> or a <see cref="Bitrix24OAuth"/>.</param>
-    /// <param name="options">Timeout and User-Agent.</param>
-    public Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options = null)
-        : this(httpClient, authentication, options, ownsHttpClient: false)
+    /// <param name="options">Timeout, retries, rate limit, User-Agent.</param>
+    /// <param name="logger">Where calls, retries and renewals are logged; secrets never are.</param>
+    public Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options = null, ILogger? logger = null)
+        : this(httpClient, authentication, options, ownsHttpClient: false, logger)
     {
     }
 
-    private Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options, bool ownsHttpClient)
+    private Bitrix24Connection(HttpClient httpClient, Bitrix24Authentication authentication, Bitrix24ConnectionOptions? options, bool ownsHttpClient, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _options = options ?? new Bitrix24ConnectionOptions();
@@ -51,6 +58,7 @@ public sealed class Bitrix24Connection : IDisposable
     {
         _httpClient = null!;
         _authentication = null!;
+        _logger = NullLogger.Instance;
         _options = new Bitrix24ConnectionOptions();
         _collector = collector;
     }
@@ -177,16 +185,40 @@ public sealed class Bitrix24Connection : IDisposable
         }
 
         var retry = _options.Retry;
-        for (var attempt = 1; ; attempt++)
+        using var activity = Bitrix24Telemetry.Activities.StartActivity("Bitrix24 " + descriptor.Name, ActivityKind.Client);
+        activity?.SetTag("bitrix24.method", descriptor.Name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failure";
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                return await SendOnceAsync(descriptor, body, resultType, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var response = await SendOnceAsync(descriptor, body, resultType, cancellationToken).ConfigureAwait(false);
+                    outcome = "success";
+                    return response;
+                }
+                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent))
+                {
+                    var delay = RetryPolicy.Delay(retry, attempt);
+                    ConnectionLog.CallRetrying(_logger, descriptor.Name, exception, delay, attempt, retry.MaxAttempts);
+                    activity?.AddEvent(new ActivityEvent("retry"));
+                    await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
             }
-            catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent))
-            {
-                await Task.Delay(RetryPolicy.Delay(retry, attempt), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        catch (Bitrix24Exception exception)
+        {
+            ConnectionLog.CallFailed(_logger, descriptor.Name, exception);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { "bitrix24.method", descriptor.Name }, { "outcome", outcome } };
+            Bitrix24Telemetry.Calls.Add(1, tags);
+            Bitrix24Telemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
 
@@ -209,7 +241,9 @@ public sealed class Bitrix24Connection : IDisposable
 
             var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
             var address = _movedTo is { } moved ? Rebase(authorization.Address, moved) : authorization.Address;
+            var sent = Stopwatch.GetTimestamp();
             var (status, contentType, responseBody) = await PostFollowingMovesAsync(method, address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            ConnectionLog.CallAnswered(_logger, method, status, Stopwatch.GetElapsedTime(sent));
             try
             {
                 return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
@@ -217,6 +251,7 @@ public sealed class Bitrix24Connection : IDisposable
             catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && attempt == 0)
             {
                 // Renew once and replay; a second expiry in a row is the caller's to see.
+                ConnectionLog.TokenRenewing(_logger, method);
                 if (!await _authentication.RenewAsync(authorization, method, timeout.Token).ConfigureAwait(false))
                 {
                     throw;
@@ -248,6 +283,7 @@ public sealed class Bitrix24Connection : IDisposable
 
             var target = location!.IsAbsoluteUri ? location : new Uri(address, location);
             _movedTo = new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
+            ConnectionLog.PortalMoved(_logger, method, _movedTo.Host);
             address = Rebase(address, _movedTo);
         }
     }

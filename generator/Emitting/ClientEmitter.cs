@@ -53,6 +53,7 @@ internal static class ClientEmitter
         }
 
         yield return new GeneratedSource(context.RootNamespace + ".Bitrix24Client.g.cs", EmitClient(context, root));
+        yield return new GeneratedSource(context.RootNamespace + ".Bitrix24ClientServiceCollectionExtensions.g.cs", EmitRegistration(context));
         foreach (var top in root.Children.Values)
         {
             var writer = new SourceWriter();
@@ -138,6 +139,30 @@ internal static class ClientEmitter
         writer.Line("_connection.Dispose();");
         writer.Close();
         writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary><c>services.AddBitrix24Client(...)</c> for this project's client.</summary>
+    private static string EmitRegistration(EmitContext context)
+    {
+        const string DependencyInjection = "global::Microsoft.Extensions.DependencyInjection";
+        var writer = new SourceWriter();
+        writer.FileHeader();
+        writer.Line();
+        writer.Open("namespace " + context.RootNamespace);
+        writer.Line("/// <summary>Registers the generated <see cref=\"Bitrix24Client\"/> with dependency injection.</summary>");
+        writer.Open("public static partial class Bitrix24ClientServiceCollectionExtensions");
+        writer.Line("/// <summary>");
+        writer.Line("/// Registers <see cref=\"Bitrix24Client\"/> and its connection (transient) over <c>IHttpClientFactory</c>,");
+        writer.Line("/// with options set by <paramref name=\"configure\"/>.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"services\">The services.</param>");
+        writer.Line("/// <param name=\"configure\">Sets the webhook or OAuth application, and timeouts, retries and the rate limit.</param>");
+        writer.Line("/// <returns>The HttpClient's builder, to add handlers.</returns>");
+        writer.Line("public static " + DependencyInjection + ".IHttpClientBuilder AddBitrix24Client(this " + DependencyInjection + ".IServiceCollection services, global::System.Action<" + EmitContext.Runtime + ".Bitrix24ClientOptions> configure) =>");
+        writer.Line(SourceWriter.Indent(1) + DependencyInjection + ".Bitrix24ServiceCollectionExtensions.AddBitrix24Client(services, configure, static connection => new Bitrix24Client(connection));");
         writer.Close();
         writer.Close();
         return writer.ToString();

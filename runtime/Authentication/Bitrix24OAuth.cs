@@ -16,7 +16,9 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     private readonly Bitrix24OAuthOptions _options;
     private readonly IBitrix24TokenStore _store;
     private readonly HttpClient _httpClient;
-    private readonly SemaphoreSlim _renewal = new(1, 1);
+    // One renewal at a time per token store, however many connections share it (DI makes them per call).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBitrix24TokenStore, SemaphoreSlim> Renewals = new();
+    private readonly SemaphoreSlim _renewal;
 
     // The last tokens seen, so secrets can be redacted without asking the store.
     private volatile Bitrix24OAuthTokens? _known;
@@ -30,6 +32,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _renewal = Renewals.GetValue(store, static _ => new SemaphoreSlim(1, 1));
     }
 
     /// <summary>How many times the tokens were renewed by this instance.</summary>

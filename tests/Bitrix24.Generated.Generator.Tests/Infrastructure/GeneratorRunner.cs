@@ -40,6 +40,9 @@ internal static class GeneratorRunner
             .Where(path => System.IO.Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) ||
                            System.IO.Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
             .Append(typeof(Bitrix24Connection).Assembly.Location)
+            // The runtime's own dependencies, as a consumer gets them with its package.
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     });

@@ -35,6 +35,7 @@ public class GeneratedSourceSnapshotTests
             new[]
             {
                 "Bitrix24.Generated.Bitrix24Client.g.cs",
+                "Bitrix24.Generated.Bitrix24ClientServiceCollectionExtensions.g.cs",
                 "Bitrix24.Generated.Bitrix24JsonContext.g.cs",
                 "Bitrix24.Generated.Calendar.CalendarApi.g.cs",
                 "Bitrix24.Generated.Calendar.CalendarDefaultReminders.g.cs",

@@ -1,0 +1,69 @@
+using System;
+using System.Net.Http;
+using Bitrix24.Generated;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Bitrix24 connections and generated clients on <see cref="IHttpClientFactory"/>.</summary>
+public static class Bitrix24ServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the connections use; configure it through the returned builder.</summary>
+    public const string HttpClientName = "Bitrix24";
+
+    /// <summary>
+    /// Registers <see cref="Bitrix24Connection"/> (transient, over a factory-made HttpClient that leaves redirects
+    /// to the connection) configured by <paramref name="configure"/>. Generated clients have an
+    /// <c>AddBitrix24Client</c> of their own that calls this.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the webhook or OAuth application and the connection options.</param>
+    /// <returns>The HttpClient's builder, to add handlers or resilience.</returns>
+    public static IHttpClientBuilder AddBitrix24Connection(this IServiceCollection services, Action<Bitrix24ClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<Bitrix24ClientOptions>()
+            .Configure(configure)
+            .Validate(o => (o.WebhookUrl is null) != (o.OAuth is null), "Set exactly one of WebhookUrl and OAuth.")
+            .Validate(o => o.WebhookUrl is null || Bitrix24Webhook.TryParse(o.WebhookUrl, out _), "WebhookUrl is not a webhook URL of the form https://<portal>/rest/<user id>/<code>/.");
+
+        var builder = services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // The factory's own loggers write whole URLs, secrets included.
+            .RemoveAllLoggers()
+            .AddLogger<RedactingHttpClientLogger>();
+        services.TryAddSingleton<RedactingHttpClientLogger>();
+        services.TryAddTransient(CreateConnection);
+        return builder;
+    }
+
+    /// <summary>Registers a generated client type together with its connection.</summary>
+    /// <typeparam name="TClient">The generated client.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the webhook or OAuth application and the connection options.</param>
+    /// <param name="createClient">Makes the client over a connection.</param>
+    /// <returns>The HttpClient's builder.</returns>
+    public static IHttpClientBuilder AddBitrix24Client<TClient>(this IServiceCollection services, Action<Bitrix24ClientOptions> configure, Func<Bitrix24Connection, TClient> createClient)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(createClient);
+        var builder = services.AddBitrix24Connection(configure);
+        services.TryAddTransient(provider => createClient(provider.GetRequiredService<Bitrix24Connection>()));
+        return builder;
+    }
+
+    private static Bitrix24Connection CreateConnection(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value;
+        var httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        var logger = provider.GetService<ILoggerFactory>()?.CreateLogger<Bitrix24Connection>();
+        Bitrix24Authentication authentication = options.WebhookUrl is { } url
+            ? Bitrix24Webhook.Parse(url)
+            : new Bitrix24OAuth(options.OAuth!, provider.GetRequiredService<IBitrix24TokenStore>(), httpClient);
+        return new Bitrix24Connection(httpClient, authentication, options.Connection, logger);
+    }
+}
