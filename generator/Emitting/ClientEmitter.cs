@@ -294,6 +294,43 @@ internal static class ClientEmitter
         writer.Line();
         writer.Line("return _connection.CallAsync(" + descriptor + ", request, global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.RequestPropertyName(method) + ", " + resultInfo + ", cancellationToken);");
         writer.Close();
+        if (method.Paged)
+        {
+            writer.Line();
+            EmitPagedEnumeration(writer, context, method, name, request);
+        }
+    }
+
+    /// <summary>For a paged list method, every item of every page as an <c>IAsyncEnumerable</c>.</summary>
+    private static void EmitPagedEnumeration(SourceWriter writer, EmitContext context, MethodModel method, string name, string request)
+    {
+        var item = context.ClrType(method.Result.Type.Items!);
+        var start = method.Parameters.First(p => p.WireName == "start").CSharpName;
+        var allName = name.Substring(0, name.Length - "Async".Length) + "AllAsync";
+        writer.Doc("summary", DocComments.Escape(method.Summary) + " Every page, item by item.");
+        writer.Doc("remarks", DocComments.Paragraphs(new[]
+        {
+            "Calls " + DocComments.Code(method.Name) + " for one page of 50 at a time, setting " + DocComments.Code(start) + " of the request page by page, and asks for the next page only once the items of the last one were taken.",
+            "Stops at the last page, after <paramref name=\"limit\"/> items, or when <paramref name=\"cancellationToken\"/> is cancelled.",
+        }));
+        writer.Line("/// <param name=\"request\">The parameters of " + DocComments.Code(method.Name) + "; its " + DocComments.Code(start) + " is set for each page.</param>");
+        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        writer.Line("/// <returns>The items, page after page.</returns>");
+        writer.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + allName + "(" + request + " request, int? limit = null, " + Token + " cancellationToken = default)");
+        writer.Open("if (request is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
+        writer.Close();
+        writer.Line();
+        writer.Line("return " + EmitContext.Runtime + ".Bitrix24Paging.EnumerateAsync<" + item + ">(");
+        writer.Line(SourceWriter.Indent(1) + "(start, token) =>");
+        writer.Line(SourceWriter.Indent(1) + "{");
+        writer.Line(SourceWriter.Indent(2) + "request." + start + " = start;");
+        writer.Line(SourceWriter.Indent(2) + "return " + name + "(request, token);");
+        writer.Line(SourceWriter.Indent(1) + "},");
+        writer.Line(SourceWriter.Indent(1) + "limit,");
+        writer.Line(SourceWriter.Indent(1) + "cancellationToken);");
+        writer.Close();
     }
 
     private static void EmitDocs(SourceWriter writer, EmitContext context, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)

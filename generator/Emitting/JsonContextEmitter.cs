@@ -14,7 +14,8 @@ internal static class JsonContextEmitter
     private const string Metadata = EmitContext.Json + ".Serialization.Metadata";
     private const string Converters = EmitContext.Runtime + ".Serialization.Bitrix24Converters";
 
-    private readonly record struct Entry(string Property, string ClrType, string Converter, string Description);
+    // ListItem: for a list result, the item type its Write helper writes.
+    private readonly record struct Entry(string Property, string ClrType, string Converter, string Description, TypeRef? ListItem = null);
 
     public static string ResultPropertyName(TypeRef type) => type.Kind switch
     {
@@ -22,8 +23,11 @@ internal static class JsonContextEmitter
         WireKind.Integer or WireKind.IntegerString => "Int32",
         WireKind.Number => "Double",
         WireKind.String => "String",
+        WireKind.Array => "ListOf" + ResultPropertyName(type.Items!),
         _ => type.Name!,
     };
+
+    private static string BuiltInOrName(TypeRef type) => type.Name ?? BuiltInTypes.Name(type.Kind);
 
     public static string RequestPropertyName(MethodModel method) => Naming.MethodTypePrefix(method.Name) + "Request";
 
@@ -45,6 +49,19 @@ internal static class JsonContextEmitter
         {
             var request = context.RequestName(method);
             entries.Add(new Entry(RequestPropertyName(method), request, "new " + request + "JsonConverter()", "the parameters of " + DocComments.Code(method.Name)));
+        }
+
+        foreach (var list in context.Model.Methods.Select(m => m.Result.Type).Where(t => t.Kind == WireKind.Array))
+        {
+            var name = ResultPropertyName(list);
+            if (entries.Any(e => e.Property == name))
+            {
+                continue;
+            }
+
+            var item = context.ClrType(list.Items!);
+            var converter = "new " + EmitContext.Runtime + ".Serialization.Bitrix24ListConverter<" + item + ">(" + ValueCode.ItemReader(context, list.Items!) + ", Write" + name + "Item)";
+            entries.Add(new Entry(name, context.ClrType(list), converter, "a list of " + DocComments.Code(BuiltInOrName(list.Items!)), list.Items));
         }
 
         entries = entries.OrderBy(e => e.Property, System.StringComparer.Ordinal).ToList();
@@ -109,6 +126,14 @@ internal static class JsonContextEmitter
 
         writer.Line("return null;");
         writer.Close();
+        foreach (var entry in entries.Where(e => e.ListItem is not null))
+        {
+            writer.Line();
+            writer.Open("private static void Write" + entry.Property + "Item(" + EmitContext.Json + ".Utf8JsonWriter writer, " + context.ClrType(entry.ListItem!) + " value, " + EmitContext.Json + ".JsonSerializerOptions options)");
+            ValueCode.Write(writer, context, entry.ListItem!, "value");
+            writer.Close();
+        }
+
         writer.Close();
         writer.Close();
         return new GeneratedSource(context.RootNamespace + ".Bitrix24JsonContext.g.cs", writer.ToString());

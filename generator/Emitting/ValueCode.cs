@@ -28,7 +28,7 @@ internal static class ValueCode
     };
 
     /// <summary>A static lambda that reads one non-null element of a list or map.</summary>
-    private static string ItemReader(EmitContext context, TypeRef item)
+    public static string ItemReader(EmitContext context, TypeRef item)
     {
         var read = Read(context, item, "itemReader", "itemOptions");
         var require = context.IsValueType(item) ? "RequireValue" : "RequireObject";

@@ -15,7 +15,9 @@ internal sealed record MethodModel(
     EquatableArray<ErrorModel> Errors,
     EquatableArray<TypeModel> Types,
     EquatableArray<ExampleModel> Examples,
-    SourceLocation Location);
+    SourceLocation Location,
+    // Whether the method pages its list with start/next (spec key `paging: start`).
+    bool Paged = false);
 
 /// <summary>A method parameter or a property of an object type.</summary>
 internal sealed record PropertyModel(

@@ -66,9 +66,9 @@ internal static class GenerationModelBuilder
             }
 
             checker.Reference(method.Result.Type, "The result of " + what);
-            if (method.Result.Type.Kind is WireKind.Array or WireKind.Map)
+            if (method.Result.Type.Kind is WireKind.Map)
             {
-                checker.Fail(DiagnosticDescriptors.IncompleteType, method.Result.Type.Location, "The result of " + what, "list and map results are not supported yet; wrap them in a named object type");
+                checker.Fail(DiagnosticDescriptors.IncompleteType, method.Result.Type.Location, "The result of " + what, "map results are not supported yet; wrap them in a named object type");
             }
 
             // Types reached through other types need their own references resolved too.

@@ -68,6 +68,7 @@ internal static class SpecValidator
         var errors = ReadErrors(reader, reader.Sequence(root, "errors"), what);
         var types = ReadTypes(reader, root, scope, what);
         var examples = ReadExamples(reader, reader.Sequence(root, "examples"));
+        var paged = ReadPaging(reader, root, parameters, result, what);
 
         return new MethodModel(
             filePath,
@@ -82,7 +83,39 @@ internal static class SpecValidator
             errors,
             types,
             examples,
-            nameLocation);
+            nameLocation,
+            paged);
+    }
+
+    /// <summary><c>paging: start</c>: the method lists 50 items a page, and takes the page's offset as <c>start</c>.</summary>
+    private static bool ReadPaging(SpecReader reader, SpecNode root, EquatableArray<PropertyModel> parameters, ResultModel? result, string what)
+    {
+        var paging = reader.String(root, "paging");
+        if (paging is null)
+        {
+            return false;
+        }
+
+        var location = reader.LocationOf(root, "paging");
+        if (paging != "start")
+        {
+            reader.Report(DiagnosticDescriptors.WrongValueType, location, "paging", "start (offset paging with start and next)");
+            return false;
+        }
+
+        if (result is not null && result.Type.Kind != WireKind.Array)
+        {
+            reader.Report(DiagnosticDescriptors.IncompleteType, location, what, "a paged method's result is an array");
+            return false;
+        }
+
+        if (!parameters.Any(p => p.WireName == "start" && p.Type.Kind is WireKind.Integer or WireKind.IntegerString))
+        {
+            reader.Report(DiagnosticDescriptors.IncompleteType, location, what, "a paged method takes an integer parameter 'start'");
+            return false;
+        }
+
+        return true;
     }
 
     private static EquatableArray<PropertyModel> ReadProperties(SpecReader reader, IReadOnlyList<SpecNode> nodes, string kind, string owner)

@@ -102,9 +102,14 @@ public class SpecDiagnosticsTests
             "B24010", 5, 9
         },
         {
-            "a list result, not supported yet",
-            "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: array\n  items: string\n",
+            "a map result, not supported yet",
+            "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: map\n  values: string\n",
             "B24012", 5, 9
+        },
+        {
+            "paging without a start parameter",
+            "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nresult:\n  type: array\n  items: string\n",
+            "B24012", 4, 9
         },
         {
             "params that are not a list",

@@ -51,4 +51,23 @@ public class UserAuthoredSpecTests
         var group = result.GeneratedSources.Single(s => s.HintName == "Bitrix24.Generated.User.UserApi.g.cs").SourceText.ToString();
         Assert.Contains("Bitrix24Method s_current = new(\"user.current\", idempotent: false);", group, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_paged_list_method_gets_a_page_method_and_an_async_enumeration()
+    {
+        var projectDirectory = typeof(UserAuthoredSpecTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+        var path = System.IO.Path.Combine(projectDirectory, "..", "Bitrix24.Generated.Client.Tests", "specs", "user.get.yaml");
+
+        var (result, output) = GeneratorRunner.Run((path, System.IO.File.ReadAllText(path)));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var group = output.GetTypeByMetadataName("Bitrix24.Generated.User.UserApi")!;
+        var page = (IMethodSymbol)group.GetMembers("GetAsync").First();
+        var all = (IMethodSymbol)group.GetMembers("GetAllAsync").Single();
+        Assert.Equal("System.Threading.Tasks.Task<Bitrix24.Generated.Bitrix24Response<System.Collections.Generic.IList<Bitrix24.Generated.User.PortalUser>>>", page.ReturnType.ToDisplayString());
+        Assert.Equal("System.Collections.Generic.IAsyncEnumerable<Bitrix24.Generated.User.PortalUser>", all.ReturnType.ToDisplayString());
+        Assert.Equal(new[] { "request", "limit", "cancellationToken" }, all.Parameters.Select(p => p.Name));
+    }
 }

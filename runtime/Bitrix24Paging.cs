@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Generated;
+
+/// <summary>Walks a list method page by page: 50 items a page, the next page from the answer's <c>next</c>.</summary>
+public static class Bitrix24Paging
+{
+    /// <summary>Yields the items of every page, asking for the next page only when the last item was taken.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="fetchPage">Asks for the page that starts at the given offset.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static async IAsyncEnumerable<T> EnumerateAsync<T>(
+        Func<int, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
+        int? limit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        if (limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
+        }
+
+        var start = 0;
+        var taken = 0;
+        while (limit is null || taken < limit)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await fetchPage(start, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Value)
+            {
+                if (taken == limit)
+                {
+                    yield break;
+                }
+
+                // Cancelled mid-page: stop at once rather than finish the page.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+                taken++;
+            }
+
+            // A portal that answered with no next page, or one that does not move on, ends the walk.
+            if (page.Next is not { } next || next <= start || page.Value.Count == 0)
+            {
+                yield break;
+            }
+
+            start = next;
+        }
+    }
+}
