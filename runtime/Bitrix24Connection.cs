@@ -29,6 +29,9 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly ILogger _logger;
 
+    // When each method's operating-time budget next frees up, from the time block of its last answer.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _operatingResets = new(StringComparer.OrdinalIgnoreCase);
+
     // Where the portal moved to, after it answered with a redirect: later calls go there directly.
     private volatile Uri? _movedTo;
 
@@ -199,9 +202,16 @@ public sealed class Bitrix24Connection : IDisposable
                     outcome = "success";
                     return response;
                 }
-                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent))
+                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent) &&
+                                                          OperatingWait(descriptor.Name, exception) <= retry.MaxDelay)
                 {
                     var delay = RetryPolicy.Delay(retry, attempt);
+                    var operatingWait = OperatingWait(descriptor.Name, exception);
+                    if (operatingWait > delay)
+                    {
+                        delay = operatingWait;
+                    }
+
                     ConnectionLog.CallRetrying(_logger, descriptor.Name, exception, delay, attempt, retry.MaxAttempts);
                     activity?.AddEvent(new ActivityEvent("retry"));
                     await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -246,7 +256,13 @@ public sealed class Bitrix24Connection : IDisposable
             ConnectionLog.CallAnswered(_logger, method, status, Stopwatch.GetElapsedTime(sent));
             try
             {
-                return EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
+                var response = EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
+                if (response.Time?.OperatingResetAt is { } resetAt)
+                {
+                    _operatingResets[method] = resetAt;
+                }
+
+                return response;
             }
             catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && attempt == 0)
             {
@@ -258,6 +274,21 @@ public sealed class Bitrix24Connection : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// How long a method refused for its operating-time limit has to wait: until the reset its last answer
+    /// announced. Zero for other failures, or when no reset is known.
+    /// </summary>
+    private TimeSpan OperatingWait(string method, Bitrix24Exception exception)
+    {
+        if (exception is not Bitrix24ApiException { Code: Bitrix24ErrorCode.OperationTimeLimit } || !_operatingResets.TryGetValue(method, out var resetAt))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = resetAt - _options.TimeProvider.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>

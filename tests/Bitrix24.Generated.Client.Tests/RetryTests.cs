@@ -135,4 +135,33 @@ public class RetryTests
         Assert.Equal(1000, results.Length);
         Assert.All(results, r => Assert.Equal(CalendarWeekday.Monday, r.Value.WeekStart));
     }
+
+    [Fact]
+    public async Task An_operating_time_refusal_far_from_its_reset_is_not_retried_in_vain()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { OperatingLimit = TimeSpan.FromSeconds(10) });
+        portal.SetOperatingCost("calendar.settings.get", TimeSpan.FromSeconds(11));
+        using var test = TestClient.WithFastRetries(portal);
+
+        var first = await test.Client.Calendar.Settings.GetAsync();
+        var exception = await Assert.ThrowsAsync<Bitrix24ApiException>(() => test.Client.Calendar.Settings.GetAsync());
+
+        // The budget frees up ten minutes after the first call: retrying sooner cannot succeed.
+        Assert.True(first.Time!.OperatingResetAt > DateTimeOffset.UtcNow.AddMinutes(9));
+        Assert.Equal(Bitrix24ErrorCode.OperationTimeLimit, exception.Code);
+        Assert.Equal(2, portal.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_operating_time_refusal_without_a_known_reset_is_retried_with_backoff()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        portal.AnswerNext("calendar.settings.get", 429, """{"error":"OPERATION_TIME_LIMIT","error_description":"Method is blocked due to operation time limit."}""");
+        using var test = TestClient.WithFastRetries(portal);
+
+        var settings = await test.Client.Calendar.Settings.GetAsync();
+
+        Assert.Equal(CalendarWeekday.Monday, settings.Value.WeekStart);
+        Assert.Equal(2, portal.Requests.Count);
+    }
 }
