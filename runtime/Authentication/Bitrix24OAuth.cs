@@ -151,7 +151,8 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
                     endpoint = Bitrix24Wire.ReadString(ref reader);
                     break;
                 case "expires":
-                    expires = Bitrix24Wire.ReadInt32(ref reader);
+                    // Unix seconds: past 2038 they no longer fit an int.
+                    expires = (long?)Bitrix24Wire.ReadDouble(ref reader);
                     break;
                 case "error":
                     error = Bitrix24Wire.ReadString(ref reader);
