@@ -9,6 +9,9 @@ namespace Bitrix24.Generated;
 /// <summary>Walks a list method page by page: 50 items a page, the next page from the answer's <c>next</c>.</summary>
 public static class Bitrix24Paging
 {
+    /// <summary>How many items a page of a list method holds.</summary>
+    public const int PageSize = 50;
+
     /// <summary>Yields the items of every page, asking for the next page only when the last item was taken.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="fetchPage">Asks for the page that starts at the given offset.</param>
@@ -51,6 +54,58 @@ public static class Bitrix24Paging
             }
 
             start = next;
+        }
+    }
+
+    /// <summary>
+    /// The fast walk for big lists: no total is counted (<c>start=-1</c>); each page asks for items whose id is
+    /// above the last one seen, sorted by id, until a page comes back short.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="fetchPage">Asks for the first page of items with an id above the given one (null: from the start).</param>
+    /// <param name="idOf">The id of an item.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static async IAsyncEnumerable<T> EnumerateByIdAsync<T>(
+        Func<long?, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
+        Func<T, long?> idOf,
+        int? limit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(idOf);
+        if (limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
+        }
+
+        long? after = null;
+        var taken = 0;
+        while (limit is null || taken < limit)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await fetchPage(after, cancellationToken).ConfigureAwait(false);
+            long? last = null;
+            foreach (var item in page.Value)
+            {
+                if (taken == limit)
+                {
+                    yield break;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+                taken++;
+                last = idOf(item);
+            }
+
+            // A short page is the last; an id that does not grow would loop forever.
+            if (page.Value.Count < PageSize || last is null || last <= after)
+            {
+                yield break;
+            }
+
+            after = last;
         }
     }
 }

@@ -331,6 +331,60 @@ internal static class ClientEmitter
         writer.Line(SourceWriter.Indent(1) + "limit,");
         writer.Line(SourceWriter.Indent(1) + "cancellationToken);");
         writer.Close();
+        if (method.FastPaging is { } fast)
+        {
+            writer.Line();
+            EmitFastEnumeration(writer, context, method, fast, name, request, item, start);
+        }
+    }
+
+    /// <summary>The fast walk: <c>start=-1</c> (no total counted) and a filter on ids above the last one seen.</summary>
+    private static void EmitFastEnumeration(SourceWriter writer, EmitContext context, MethodModel method, FastPagingModel fast, string name, string request, string item, string start)
+    {
+        var idProperty = context.Type(method.Result.Type.Items!.Name!).Properties.First(p => p.WireName == fast.IdProperty).CSharpName;
+        var filter = method.Parameters.First(p => p.WireName == fast.FilterParameter).CSharpName;
+        var order = fast.OrderParameter is null ? null : method.Parameters.First(p => p.WireName == fast.OrderParameter).CSharpName;
+        var fastName = name.Substring(0, name.Length - "Async".Length) + "AllFastAsync";
+        var dictionary = "global::System.Collections.Generic.Dictionary<string, string>";
+        writer.Doc("summary", DocComments.Escape(method.Summary) + " Every item, the fast way for big lists.");
+        writer.Doc("remarks", DocComments.Paragraphs(new[]
+        {
+            "Asks for pages without counting the total (" + DocComments.Code(start + " = -1") + "), each filtered to ids above the last one seen (" +
+                DocComments.Code(filter + "[\">" + fast.IdProperty + "\"]") + ")" + (order is null ? string.Empty : ", sorted by id (" + DocComments.Code(order + "[\"" + fast.IdProperty + "\"] = \"ASC\"") + ")") +
+                ", until a page comes back short. Other filter entries of the request are kept.",
+            "Stops at the last page, after <paramref name=\"limit\"/> items, or when <paramref name=\"cancellationToken\"/> is cancelled.",
+        }));
+        writer.Line("/// <param name=\"request\">The parameters of " + DocComments.Code(method.Name) + "; its paging fields are set for each page.</param>");
+        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        writer.Line("/// <returns>The items, in the order of their ids.</returns>");
+        writer.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + fastName + "(" + request + " request, int? limit = null, " + Token + " cancellationToken = default)");
+        writer.Open("if (request is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
+        writer.Close();
+        writer.Line();
+        writer.Line("return " + EmitContext.Runtime + ".Bitrix24Paging.EnumerateByIdAsync<" + item + ">(");
+        writer.Line(SourceWriter.Indent(1) + "(after, token) =>");
+        writer.Line(SourceWriter.Indent(1) + "{");
+        writer.Line(SourceWriter.Indent(2) + "request." + start + " = -1;");
+        if (order is not null)
+        {
+            writer.Line(SourceWriter.Indent(2) + "(request." + order + " ??= new " + dictionary + "())[" + DocComments.Literal(fast.IdProperty) + "] = \"ASC\";");
+        }
+
+        writer.Line(SourceWriter.Indent(2) + "var filter = request." + filter + " ??= new " + dictionary + "();");
+        writer.Line(SourceWriter.Indent(2) + "filter.Remove(" + DocComments.Literal(">" + fast.IdProperty) + ");");
+        writer.Line(SourceWriter.Indent(2) + "if (after is { } id)");
+        writer.Line(SourceWriter.Indent(2) + "{");
+        writer.Line(SourceWriter.Indent(3) + "filter[" + DocComments.Literal(">" + fast.IdProperty) + "] = id.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Line(SourceWriter.Indent(2) + "}");
+        writer.Line();
+        writer.Line(SourceWriter.Indent(2) + "return " + name + "(request, token);");
+        writer.Line(SourceWriter.Indent(1) + "},");
+        writer.Line(SourceWriter.Indent(1) + "static item => item." + idProperty + ",");
+        writer.Line(SourceWriter.Indent(1) + "limit,");
+        writer.Line(SourceWriter.Indent(1) + "cancellationToken);");
+        writer.Close();
     }
 
     private static void EmitDocs(SourceWriter writer, EmitContext context, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)

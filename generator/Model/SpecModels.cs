@@ -17,7 +17,15 @@ internal sealed record MethodModel(
     EquatableArray<ExampleModel> Examples,
     SourceLocation Location,
     // Whether the method pages its list with start/next (spec key `paging: start`).
-    bool Paged = false);
+    bool Paged = false,
+    // How to walk the list by id instead (spec key `fastPaging`), when the method allows it.
+    FastPagingModel? FastPaging = null);
+
+/// <summary>
+/// The fast walk of a list: <c>start=-1</c>, a filter on ids above the last one seen, optionally an order by id.
+/// Names are wire names.
+/// </summary>
+internal sealed record FastPagingModel(string IdProperty, string FilterParameter, string? OrderParameter, SourceLocation Location);
 
 /// <summary>A method parameter or a property of an object type.</summary>
 internal sealed record PropertyModel(

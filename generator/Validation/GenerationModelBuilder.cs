@@ -81,6 +81,17 @@ internal static class GenerationModelBuilder
                 }
             }
 
+            if (method.FastPaging is { } fast && method.Result.Type.Items is { Kind: WireKind.Named } item &&
+                (!types.TryGetValue(item.Name!, out var itemType) ||
+                 !itemType.Properties.Any(p => p.WireName == fast.IdProperty && p.Type.Kind is WireKind.Integer or WireKind.IntegerString)))
+            {
+                checker.Fail(DiagnosticDescriptors.IncompleteType, fast.Location, "fastPaging of " + what, "its id must name an integer property of the listed items");
+            }
+            else if (method.FastPaging is { } fastOverScalars && method.Result.Type.Items is not { Kind: WireKind.Named })
+            {
+                checker.Fail(DiagnosticDescriptors.IncompleteType, fastOverScalars.Location, "fastPaging of " + what, "the listed items must be objects with an id");
+            }
+
             var clashes = CheckNameClashes(method, types, diagnostics);
             if (checker.IsValid && !clashes && !rejected.Contains(method))
             {

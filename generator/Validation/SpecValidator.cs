@@ -69,6 +69,7 @@ internal static class SpecValidator
         var types = ReadTypes(reader, root, scope, what);
         var examples = ReadExamples(reader, reader.Sequence(root, "examples"));
         var paged = ReadPaging(reader, root, parameters, result, what);
+        var fastPaging = ReadFastPaging(reader, root, parameters, paged, what);
 
         return new MethodModel(
             filePath,
@@ -84,7 +85,48 @@ internal static class SpecValidator
             types,
             examples,
             nameLocation,
-            paged);
+            paged,
+            fastPaging);
+    }
+
+    /// <summary>
+    /// <c>fastPaging</c>: the item's id property and the map parameters that take <c>&gt;ID</c> and the order;
+    /// checked here as far as the method's own parameters go, the id against the item type later.
+    /// </summary>
+    private static FastPagingModel? ReadFastPaging(SpecReader reader, SpecNode root, EquatableArray<PropertyModel> parameters, bool paged, string what)
+    {
+        var entry = root.Find("fastPaging");
+        if (entry is null || !reader.ExpectMapping(entry.Value, "fastPaging of " + what, SpecKeys.FastPaging, "id", "filter"))
+        {
+            return null;
+        }
+
+        var node = entry.Value;
+        if (!paged)
+        {
+            reader.Report(DiagnosticDescriptors.IncompleteType, entry.KeyLocation, what, "fastPaging needs paging: start");
+            return null;
+        }
+
+        var filter = reader.String(node, "filter") ?? string.Empty;
+        var order = reader.String(node, "order");
+        foreach (var (key, name) in new[] { ("filter", (string?)filter), ("order", order) })
+        {
+            if (name is null)
+            {
+                continue;
+            }
+
+            var parameter = parameters.FirstOrDefault(p => p.WireName == name);
+            if (parameter is null || parameter.Type.Kind != WireKind.Map || parameter.Type.KeyType is not null || parameter.Type.Items?.Kind != WireKind.String)
+            {
+                reader.Report(DiagnosticDescriptors.IncompleteType, reader.LocationOf(node, key), what,
+                    "fastPaging's " + key + " must name a parameter of type map with string values");
+                return null;
+            }
+        }
+
+        return new FastPagingModel(reader.String(node, "id") ?? string.Empty, filter, order, reader.LocationOf(node, "id"));
     }
 
     /// <summary><c>paging: start</c>: the method lists 50 items a page, and takes the page's offset as <c>start</c>.</summary>

@@ -83,6 +83,44 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task The_fast_walk_filters_by_id_without_counting_the_total()
+    {
+        await using var portal = await StartAsync(500);
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        var ids = new List<int>();
+        await foreach (var user in client.User.GetAllFastAsync(new UserGetRequest { Filter = new Dictionary<string, string> { ["ACTIVE"] = "Y" } }))
+        {
+            ids.Add(user.Id!.Value);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 500), ids);
+        Assert.Equal(11, portal.Requests.Count);
+        var first = JsonNode.Parse(portal.Requests[0].Body)!;
+        var second = JsonNode.Parse(portal.Requests[1].Body)!;
+        Assert.Equal(-1, (int)first["start"]!);
+        Assert.Null(first["FILTER"]![">ID"]);
+        Assert.Equal("Y", (string?)first["FILTER"]!["ACTIVE"]);
+        Assert.Equal("50", (string?)second["FILTER"]![">ID"]);
+    }
+
+    [Fact]
+    public async Task The_fast_walk_stops_at_its_limit()
+    {
+        await using var portal = await StartAsync(500);
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        var count = 0;
+        await foreach (var unused in client.User.GetAllFastAsync(new UserGetRequest(), limit: 70))
+        {
+            count++;
+        }
+
+        Assert.Equal(70, count);
+        Assert.Equal(2, portal.Requests.Count);
+    }
+
+    [Fact]
     public async Task An_empty_list_yields_nothing()
     {
         await using var portal = await StartAsync(0);
@@ -102,7 +140,13 @@ public class PagingTests
     {
         var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
         var items = Enumerable.Range(1, users).Select(i => (JsonNode?)new JsonObject { ["ID"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NAME"] = "User " + i, ["ACTIVE"] = true }).ToList();
-        portal.Methods.Add("user.get", call => MethodResult.Page(items, call.Parameters));
+        portal.Methods.Add("user.get", call =>
+        {
+            // FILTER[>ID] as a portal applies it; items are kept in id order.
+            var after = call.Parameters["FILTER"]?[">ID"] is JsonValue bound ? int.Parse(bound.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var matching = items.Where(i => int.Parse((string)i!["ID"]!, System.Globalization.CultureInfo.InvariantCulture) > after).ToList();
+            return MethodResult.Page(matching, call.Parameters);
+        });
         return portal;
     }
 }

@@ -112,6 +112,16 @@ public class SpecDiagnosticsTests
             "B24012", 4, 9
         },
         {
+            "fast paging over a filter that is not a map",
+            "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nfastPaging:\n  id: ID\n  filter: filter\nparams:\n  - name: start\n    type: integer\n  - name: filter\n    type: string\nresult:\n  type: array\n  items: string\n",
+            "B24012", 7, 11
+        },
+        {
+            "fast paging by an id the items do not have",
+            "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nfastPaging:\n  id: CODE\n  filter: filter\nparams:\n  - name: start\n    type: integer\n  - name: filter\n    type: map\n    values: string\nresult:\n  type: array\n  items: Item\ntypes:\n  Item:\n    kind: object\n    properties:\n      - name: ID\n        type: integer\n",
+            "B24012", 6, 7
+        },
+        {
             "params that are not a list",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams: id\nresult:\n  type: boolean\n",
             "B24010", 4, 9

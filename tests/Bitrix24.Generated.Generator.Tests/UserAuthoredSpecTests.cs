@@ -69,5 +69,7 @@ public class UserAuthoredSpecTests
         Assert.Equal("System.Threading.Tasks.Task<Bitrix24.Generated.Bitrix24Response<System.Collections.Generic.IList<Bitrix24.Generated.User.PortalUser>>>", page.ReturnType.ToDisplayString());
         Assert.Equal("System.Collections.Generic.IAsyncEnumerable<Bitrix24.Generated.User.PortalUser>", all.ReturnType.ToDisplayString());
         Assert.Equal(new[] { "request", "limit", "cancellationToken" }, all.Parameters.Select(p => p.Name));
+        var fast = (IMethodSymbol)group.GetMembers("GetAllFastAsync").Single();
+        Assert.Equal(all.ReturnType.ToDisplayString(), fast.ReturnType.ToDisplayString());
     }
 }
