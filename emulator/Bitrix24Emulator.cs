@@ -66,6 +66,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.AccessTokenLifetime,
             options.TimeProvider);
         CalendarSettings.Register(Methods);
+        new CalendarSectionHandlers(options.TimeProvider).Register(Methods);
     }
 
     /// <summary>The methods this portal answers; add handlers to answer more.</summary>

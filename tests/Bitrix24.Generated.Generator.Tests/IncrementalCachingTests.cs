@@ -45,7 +45,8 @@ public class IncrementalCachingTests
     [Fact]
     public void Editing_one_of_three_specs_reruns_only_that_spec()
     {
-        var specs = GeneratorRunner.ShippedSpecs();
+        // Three specs, one of which is edited: the settings methods.
+        var specs = GeneratorRunner.ShippedSpecs().Where(s => s.Path.Contains("settings", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, specs.Count);
         var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }");
         var driver = GeneratorRunner.Driver(specs, trackSteps: true).RunGenerators(compilation);
