@@ -67,6 +67,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.TimeProvider);
         CalendarSettings.Register(Methods);
         new CalendarSectionHandlers(options.TimeProvider).Register(Methods);
+        new CalendarResourceHandlers().Register(Methods);
     }
 
     /// <summary>The methods this portal answers; add handlers to answer more.</summary>

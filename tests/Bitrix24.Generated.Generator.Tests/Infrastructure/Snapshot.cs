@@ -16,9 +16,12 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "BITRIX24_ACCEPT_SNAPSHOTS";
 
+    /// <summary>The folder of the approved files, beside the snapshot tests' sources.</summary>
+    public static string ApprovedDirectory([CallerFilePath] string callerPath = "") => Path.Combine(SourceDirectory(callerPath), "Approved");
+
     public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(SourceDirectory(callerPath), "Approved");
+        var directory = ApprovedDirectory(callerPath);
         var approvedPath = Path.Combine(directory, name + ".approved.txt");
         var receivedPath = Path.Combine(directory, name + ".received.txt");
         actual = Normalize(actual);

@@ -27,38 +27,16 @@ public class GeneratedSourceSnapshotTests
     }
 
     [Fact]
-    public void The_shipped_specs_generate_the_expected_files()
+    public void Every_generated_file_has_an_approved_snapshot_and_no_approval_is_stale()
     {
-        var names = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs()).Result.GeneratedSources.Select(s => s.HintName).ToArray();
+        var generated = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs()).Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal);
+        var approved = System.IO.Directory.GetFiles(Snapshot.ApprovedDirectory(), "*.approved.txt")
+            .Select(path => System.IO.Path.GetFileName(path)[..^".approved.txt".Length])
+            .OrderBy(n => n, System.StringComparer.Ordinal);
 
-        Assert.Equal(
-            new[]
-            {
-                "Bitrix24.Generated.Bitrix24Client.g.cs",
-                "Bitrix24.Generated.Bitrix24ClientServiceCollectionExtensions.g.cs",
-                "Bitrix24.Generated.Bitrix24JsonContext.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarApi.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarDefaultReminders.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarExportPeriod.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarOwner.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarOwnerType.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarPortalSettings.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarReminder.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarReminderUnit.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSection.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionAdd.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionDelete.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionExport.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionGet.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionPermissions.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarSectionUpdate.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarUserSettings.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarUserSettingsInfo.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarUserSettingsSet.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarView.g.cs",
-                "Bitrix24.Generated.Calendar.CalendarWeekday.g.cs",
-            },
-            names);
+        Assert.Equal(approved, generated);
+        Assert.Contains("Bitrix24.Generated.Bitrix24Client.g.cs", generated);
+        Assert.Contains("Bitrix24.Generated.Bitrix24JsonContext.g.cs", generated);
     }
 
     [Fact]
