@@ -70,6 +70,18 @@ public sealed class SpecDrivenTests : IDisposable
     }
 
     [Fact]
+    public async Task A_meeting_answer_outside_Y_N_Q_is_refused()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.PostAsync(new Uri(portal.WebhookUrl, "calendar.meeting.status.set"), Json("{\"eventId\":651,\"status\":\"maybe\"}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"status\": expected one of Y, N, Q", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_method_without_a_handler_answers_its_spec_example_and_checks_its_parameters()
     {
         File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent);
