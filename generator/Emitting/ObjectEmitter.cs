@@ -101,12 +101,18 @@ internal static class ObjectEmitter
         writer.Open("while (reader.Read() && reader.TokenType == " + json + ".JsonTokenType.PropertyName)");
         writer.Line("var name = reader.GetString()!;");
         writer.Line("reader.Read();");
+        writer.Line("var raw = reader;");
         writer.Open("try");
         writer.Open("switch (name)");
         foreach (var property in properties)
         {
             writer.Line("case " + DocComments.Literal(property.WireName) + ":");
             writer.Line(SourceWriter.Indent(1) + "value." + property.CSharpName + " = " + ValueCode.Read(context, property.Type) + ";");
+            writer.Line(SourceWriter.Indent(1) + "if (value." + property.CSharpName + " is null)");
+            writer.Line(SourceWriter.Indent(1) + "{");
+            writer.Line(SourceWriter.Indent(2) + "KeepRaw(value, name, ref raw);");
+            writer.Line(SourceWriter.Indent(1) + "}");
+            writer.Line();
             writer.Line(SourceWriter.Indent(1) + "break;");
         }
 
@@ -145,6 +151,10 @@ internal static class ObjectEmitter
 
         writer.Open("if (value.AdditionalProperties is { } additional)");
         writer.Open("foreach (var field in additional)");
+        writer.Open("if (IsWritten(value, field.Key))");
+        writer.Line("continue;");
+        writer.Close();
+        writer.Line();
         writer.Line("writer.WritePropertyName(field.Key);");
         writer.Line("field.Value.WriteTo(writer);");
         writer.Close();
@@ -152,6 +162,29 @@ internal static class ObjectEmitter
         writer.Line();
         writer.Line("writer.WriteEndObject();");
         writer.Close();
+        writer.Line();
+        writer.Line("// A field that reads as empty (null, or \"\" where a value is documented) is kept as sent, so writing it back loses nothing.");
+        writer.Line("private static void KeepRaw(" + name + " value, string name, ref " + json + ".Utf8JsonReader raw) =>");
+        writer.Line(SourceWriter.Indent(1) + "(value.AdditionalProperties ??= new global::System.Collections.Generic.Dictionary<string, " + json + ".JsonElement>())[name] = " + json + ".JsonElement.ParseValue(ref raw);");
+        writer.Line();
+        writer.Line("// A kept field gives way once its property has a value.");
+        if (properties.IsEmpty)
+        {
+            writer.Line("private static bool IsWritten(" + name + " value, string name) => false;");
+        }
+        else
+        {
+            writer.Line("private static bool IsWritten(" + name + " value, string name) => name switch");
+            writer.Line("{");
+            foreach (var property in properties)
+            {
+                writer.Line(SourceWriter.Indent(1) + DocComments.Literal(property.WireName) + " => value." + property.CSharpName + " is not null,");
+            }
+
+            writer.Line(SourceWriter.Indent(1) + "_ => false,");
+            writer.Line("};");
+        }
+
         writer.Close();
     }
 }

@@ -53,4 +53,59 @@ public class DocumentedExampleTests
         // Nothing fell into the catch-all: the spec knows every field the documentation sends.
         Assert.Null(type.GetProperty("AdditionalProperties")!.GetValue(request));
     }
+
+    public static TheoryData<string, string, string, string> ExampleResponses()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped-specs"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            var root = (YamlMappingNode)stream.Documents[0].RootNode;
+            var method = Scalar(root, "method")!;
+            var result = (YamlMappingNode)root.Children[new YamlScalarNode("result")];
+            var resultType = Scalar(result, "type")!;
+            var items = Scalar(result, "items");
+            if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
+            {
+                continue;
+            }
+
+            foreach (var example in ((YamlSequenceNode)examples).Children.Cast<YamlMappingNode>())
+            {
+                if ((Scalar(example, "status") ?? "200") == "200" && Scalar(example, "response") is { } response)
+                {
+                    data.Add(method, resultType == "array" ? "array:" + items : resultType, Scalar(example, "name")!, response);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleResponses))]
+    public void The_documented_result_reads_into_its_type_and_writes_back_without_losing_a_field(string method, string resultType, string example, string response)
+    {
+        var type = ClrType(resultType) ?? throw new InvalidOperationException("No type for the result of " + method + " (" + example + ")");
+        var info = Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + type);
+        var result = System.Text.Json.Nodes.JsonNode.Parse(response)!["result"]!.ToJsonString();
+
+        var value = JsonSerializer.Deserialize(result, info);
+
+        JsonAssert.Equal(result, JsonSerializer.Serialize(value, info));
+    }
+
+    private static Type? ClrType(string specType) => specType switch
+    {
+        "boolean" or "flag" => typeof(bool),
+        "integer" or "integer-string" => typeof(int),
+        "string" => typeof(string),
+        _ when specType.StartsWith("array:", StringComparison.Ordinal) =>
+            ClrType(specType["array:".Length..]) is { } item ? typeof(System.Collections.Generic.IList<>).MakeGenericType(item) : null,
+        _ => typeof(Bitrix24Client).Assembly.GetType("Bitrix24.Generated.Calendar." + specType),
+    };
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
 }
