@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace Bitrix24.Generated;
 
-/// <summary>Walks a list method page by page: 50 items a page, the next page from the answer's <c>next</c>.</summary>
+/// <summary>Walks a list method page by page: 50 items a page, the next page from the answer's <c>next</c> or the last id.</summary>
 public static class Bitrix24Paging
 {
     /// <summary>How many items a page of a list method holds.</summary>
@@ -17,23 +17,67 @@ public static class Bitrix24Paging
     /// <param name="fetchPage">Asks for the page that starts at the given offset.</param>
     /// <param name="limit">Stops after this many items; null for all.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
-    public static async IAsyncEnumerable<T> EnumerateAsync<T>(
+    public static IAsyncEnumerable<T> EnumerateAsync<T>(
         Func<int, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
         int? limit = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
-        if (limit is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
-        }
+        CheckLimit(limit);
 
-        var start = 0;
+        // A portal that answers with no next page, or one that does not move on, ends the walk.
+        return WalkAsync(
+            0,
+            fetchPage,
+            static (start, page) => page.Next is { } next && next > start && page.Value.Count > 0 ? (true, next) : (false, start),
+            limit,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The fast walk for big lists: no total is counted (<c>start=-1</c>); each page asks for items whose id is
+    /// above the last one seen, sorted by id, until a page comes back short.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="fetchPage">Asks for the first page of items with an id above the given one (null: from the start).</param>
+    /// <param name="idOf">The id of an item.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static IAsyncEnumerable<T> EnumerateByIdAsync<T>(
+        Func<long?, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
+        Func<T, long?> idOf,
+        int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(idOf);
+        CheckLimit(limit);
+
+        // A short page is the last; an id that does not grow would loop forever.
+        return WalkAsync(
+            (long?)null,
+            fetchPage,
+            (after, page) =>
+            {
+                var last = page.Value.Count > 0 ? idOf(page.Value[page.Value.Count - 1]) : null;
+                return page.Value.Count >= PageSize && last is { } id && (after is null || id > after) ? (true, last) : (false, after);
+            },
+            limit,
+            cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> WalkAsync<T, TCursor>(
+        TCursor cursor,
+        Func<TCursor, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
+        Func<TCursor, Bitrix24Response<IList<T>>, (bool More, TCursor Next)> advance,
+        int? limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var taken = 0;
         while (limit is null || taken < limit)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await fetchPage(start, cancellationToken).ConfigureAwait(false);
+            var page = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Value)
             {
                 if (taken == limit)
@@ -47,65 +91,21 @@ public static class Bitrix24Paging
                 taken++;
             }
 
-            // A portal that answered with no next page, or one that does not move on, ends the walk.
-            if (page.Next is not { } next || next <= start || page.Value.Count == 0)
+            var (more, next) = advance(cursor, page);
+            if (!more)
             {
                 yield break;
             }
 
-            start = next;
+            cursor = next;
         }
     }
 
-    /// <summary>
-    /// The fast walk for big lists: no total is counted (<c>start=-1</c>); each page asks for items whose id is
-    /// above the last one seen, sorted by id, until a page comes back short.
-    /// </summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="fetchPage">Asks for the first page of items with an id above the given one (null: from the start).</param>
-    /// <param name="idOf">The id of an item.</param>
-    /// <param name="limit">Stops after this many items; null for all.</param>
-    /// <param name="cancellationToken">Stops the walk.</param>
-    public static async IAsyncEnumerable<T> EnumerateByIdAsync<T>(
-        Func<long?, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,
-        Func<T, long?> idOf,
-        int? limit = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static void CheckLimit(int? limit)
     {
-        ArgumentNullException.ThrowIfNull(fetchPage);
-        ArgumentNullException.ThrowIfNull(idOf);
         if (limit is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
-        }
-
-        long? after = null;
-        var taken = 0;
-        while (limit is null || taken < limit)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await fetchPage(after, cancellationToken).ConfigureAwait(false);
-            long? last = null;
-            foreach (var item in page.Value)
-            {
-                if (taken == limit)
-                {
-                    yield break;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return item;
-                taken++;
-                last = idOf(item);
-            }
-
-            // A short page is the last; an id that does not grow would loop forever.
-            if (page.Value.Count < PageSize || last is null || last <= after)
-            {
-                yield break;
-            }
-
-            after = last;
         }
     }
 }

@@ -313,15 +313,7 @@ internal static class ClientEmitter
             "Calls " + DocComments.Code(method.Name) + " for one page of 50 at a time, setting " + DocComments.Code(start) + " of the request page by page, and asks for the next page only once the items of the last one were taken.",
             "Stops at the last page, after <paramref name=\"limit\"/> items, or when <paramref name=\"cancellationToken\"/> is cancelled.",
         }));
-        writer.Line("/// <param name=\"request\">The parameters of " + DocComments.Code(method.Name) + "; its " + DocComments.Code(start) + " is set for each page.</param>");
-        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
-        writer.Line("/// <returns>The items, page after page.</returns>");
-        writer.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + allName + "(" + request + " request, int? limit = null, " + Token + " cancellationToken = default)");
-        writer.Open("if (request is null)");
-        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
-        writer.Close();
-        writer.Line();
+        EmitEnumerationHead(writer, allName, item, request, "The parameters of " + DocComments.Code(method.Name) + "; its " + DocComments.Code(start) + " is set for each page.", "The items, page after page.");
         writer.Line("return " + EmitContext.Runtime + ".Bitrix24Paging.EnumerateAsync<" + item + ">(");
         writer.Line(SourceWriter.Indent(1) + "(start, token) =>");
         writer.Line(SourceWriter.Indent(1) + "{");
@@ -336,6 +328,20 @@ internal static class ClientEmitter
             writer.Line();
             EmitFastEnumeration(writer, context, method, fast, name, request, item, start);
         }
+    }
+
+    /// <summary>The parameter docs, signature and request check shared by the enumerating methods.</summary>
+    private static void EmitEnumerationHead(SourceWriter writer, string name, string item, string request, string requestDoc, string returnsDoc)
+    {
+        writer.Line("/// <param name=\"request\">" + requestDoc + "</param>");
+        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        writer.Line("/// <returns>" + returnsDoc + "</returns>");
+        writer.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + name + "(" + request + " request, int? limit = null, " + Token + " cancellationToken = default)");
+        writer.Open("if (request is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
+        writer.Close();
+        writer.Line();
     }
 
     /// <summary>The fast walk: <c>start=-1</c> (no total counted) and a filter on ids above the last one seen.</summary>
@@ -354,15 +360,7 @@ internal static class ClientEmitter
                 ", until a page comes back short. Other filter entries of the request are kept.",
             "Stops at the last page, after <paramref name=\"limit\"/> items, or when <paramref name=\"cancellationToken\"/> is cancelled.",
         }));
-        writer.Line("/// <param name=\"request\">The parameters of " + DocComments.Code(method.Name) + "; its paging fields are set for each page.</param>");
-        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
-        writer.Line("/// <returns>The items, in the order of their ids.</returns>");
-        writer.Open("public global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + fastName + "(" + request + " request, int? limit = null, " + Token + " cancellationToken = default)");
-        writer.Open("if (request is null)");
-        writer.Line("throw new global::System.ArgumentNullException(nameof(request));");
-        writer.Close();
-        writer.Line();
+        EmitEnumerationHead(writer, fastName, item, request, "The parameters of " + DocComments.Code(method.Name) + "; its paging fields are set for each page.", "The items, in the order of their ids.");
         writer.Line("return " + EmitContext.Runtime + ".Bitrix24Paging.EnumerateByIdAsync<" + item + ">(");
         writer.Line(SourceWriter.Indent(1) + "(after, token) =>");
         writer.Line(SourceWriter.Indent(1) + "{");
