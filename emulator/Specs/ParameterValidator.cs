@@ -61,7 +61,17 @@ internal sealed class ParameterValidator
                 return IsInteger(value) ? null : Invalid(path, value, "an integer");
             case WireKind.Number:
                 return IsNumber(value) ? null : Invalid(path, value, "a number");
+            case WireKind.Date:
+                return IsDate(value, withTime: false) ? null : Invalid(path, value, "a date (YYYY-MM-DD)");
+            case WireKind.DateTime:
+                return IsDate(value, withTime: true) ? null : Invalid(path, value, "a date and time (ISO 8601)");
+            case WireKind.UnixTime:
+            case WireKind.UnixTimeString:
+                return IsInteger(value) ? null : Invalid(path, value, "a Unix time in seconds");
+            case WireKind.Set when value is JsonObject members:
+                return members.Select(member => Check(type.Items!, member.Value, path + "[" + member.Key + "]")).FirstOrDefault(p => p is not null);
             case WireKind.Array:
+            case WireKind.Set:
                 return value is JsonArray items
                     ? items.Select((item, index) => Check(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]")).FirstOrDefault(p => p is not null)
                     : Invalid(path, value, "a list");
@@ -86,9 +96,14 @@ internal sealed class ParameterValidator
             return Invalid(path, value, "an object");
         }
 
-        var keyType = type.KeyType is null ? null : _catalog.Type(type.KeyType);
+        var keyType = type.KeyType is null or TypeRef.IntegerKey ? null : _catalog.Type(type.KeyType);
         foreach (var (key, item) in map)
         {
+            if (type.KeyType == TypeRef.IntegerKey && !int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                return "Invalid key \"" + key + "\" in the parameter \"" + path + "\": expected an integer";
+            }
+
             if (keyType is not null && !keyType.Patterns.Any(p => IsKey(key, p.Prefix)))
             {
                 return "Invalid key \"" + key + "\" in the parameter \"" + path + "\": expected " + string.Join(" or ", keyType.Patterns.Select(p => p.Prefix + "{id}"));
@@ -157,6 +172,12 @@ internal sealed class ParameterValidator
     private static bool IsInteger(JsonNode value) => value is JsonValue scalar && (
         scalar.TryGetValue<long>(out _) ||
         (scalar.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)));
+
+    // Portals take ISO input: a date, or a date and time with an optional offset; an all-day value may be a bare date.
+    private static bool IsDate(JsonNode value, bool withTime) =>
+        value is JsonValue scalar && scalar.TryGetValue<string>(out var text) && (
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ||
+            (withTime && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) && text.Length >= 16 && text[4] == '-'));
 
     private static bool IsNumber(JsonNode value) => value is JsonValue scalar && (
         scalar.TryGetValue<double>(out _) ||

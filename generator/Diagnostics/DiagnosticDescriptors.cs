@@ -55,6 +55,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameClash = Error(
         "B24015", "Generated names clash", "{0}");
 
+    public static readonly DiagnosticDescriptor OverlappingVariants = Error(
+        "B24016", "Union variants overlap", "Variants '{0}' and '{1}' of type '{2}' both arrive as {3}; the variants of a union must differ in JSON shape");
+
     public static readonly DiagnosticDescriptor UnexpectedFailure = Error(
         "B24099", "Spec could not be processed", "The generator failed on this spec: {0}");
 
@@ -81,6 +84,7 @@ internal static class DiagnosticDescriptors
         "B24013" => DuplicateValue,
         "B24014" => InvalidExampleJson,
         "B24015" => NameClash,
+        "B24016" => OverlappingVariants,
         _ => UnexpectedFailure,
     };
 }

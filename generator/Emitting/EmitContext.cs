@@ -48,17 +48,26 @@ internal sealed class EmitContext
         WireKind.Boolean or WireKind.Flag => "bool",
         WireKind.Integer or WireKind.IntegerString => "int",
         WireKind.Number => "double",
+        WireKind.Date => Runtime + ".Bitrix24Date",
+        WireKind.DateTime => Runtime + ".Bitrix24DateTime",
+        WireKind.UnixTime or WireKind.UnixTimeString => "global::System.DateTimeOffset",
         WireKind.Named => FullName(type.Name!),
-        WireKind.Array => "global::System.Collections.Generic.IList<" + ClrType(type.Items!) + ">",
+        WireKind.Array or WireKind.Set => "global::System.Collections.Generic.IList<" + ClrType(type.Items!) + ">",
         WireKind.Map => "global::System.Collections.Generic.IDictionary<" + KeyClrType(type) + ", " + ClrType(type.Items!) + ">",
         _ => "object",
     };
 
-    public string KeyClrType(TypeRef map) => map.KeyType is null ? "string" : FullName(map.KeyType);
+    public string KeyClrType(TypeRef map) => map.KeyType switch
+    {
+        null => "string",
+        TypeRef.IntegerKey => "int",
+        var key => FullName(key),
+    };
 
     public bool IsValueType(TypeRef type) => type.Kind switch
     {
         WireKind.Boolean or WireKind.Flag or WireKind.Integer or WireKind.IntegerString or WireKind.Number => true,
+        WireKind.Date or WireKind.DateTime or WireKind.UnixTime or WireKind.UnixTimeString => true,
         WireKind.Named => Type(type.Name!).Kind is TypeKind.Enum or TypeKind.Key,
         _ => false,
     };
@@ -68,7 +77,7 @@ internal sealed class EmitContext
     {
         WireKind.Named => "a " + type.Name,
         WireKind.Array => "an array",
-        WireKind.Map => "an object",
+        WireKind.Map or WireKind.Set => "an object",
         _ => "a value of type " + BuiltInTypes.Name(type.Kind),
     };
 }

@@ -14,8 +14,8 @@ internal static class JsonContextEmitter
     private const string Metadata = EmitContext.Json + ".Serialization.Metadata";
     private const string Converters = EmitContext.Runtime + ".Serialization.Bitrix24Converters";
 
-    // ListItem: for a list result, the item type its Write helper writes.
-    private readonly record struct Entry(string Property, string ClrType, string Converter, string Description, TypeRef? ListItem = null);
+    // Collection: for a list or map result, the type its Write helper writes.
+    private readonly record struct Entry(string Property, string ClrType, string Converter, string Description, TypeRef? Collection = null);
 
     public static string ResultPropertyName(TypeRef type) => type.Kind switch
     {
@@ -23,7 +23,10 @@ internal static class JsonContextEmitter
         WireKind.Integer or WireKind.IntegerString => "Int32",
         WireKind.Number => "Double",
         WireKind.String => "String",
+        WireKind.Date => "Date",
+        WireKind.DateTime => "DateTime",
         WireKind.Array => "ListOf" + ResultPropertyName(type.Items!),
+        WireKind.Map => "MapOf" + (type.KeyType switch { null => "String", TypeRef.IntegerKey => "Int32", var key => key }) + "To" + ResultPropertyName(type.Items!),
         _ => type.Name!,
     };
 
@@ -36,6 +39,8 @@ internal static class JsonContextEmitter
         var entries = new List<Entry>
         {
             new("Boolean", "bool", Converters + ".Boolean", "a boolean result"),
+            new("Date", EmitContext.Runtime + ".Bitrix24Date", Converters + ".Date", "a date result"),
+            new("DateTime", EmitContext.Runtime + ".Bitrix24DateTime", Converters + ".DateTime", "a date and time result"),
             new("Double", "double", Converters + ".Double", "a number result"),
             new("Int32", "int", Converters + ".Int32", "an integer result"),
             new("String", "string", Converters + ".String", "a string result"),
@@ -51,17 +56,24 @@ internal static class JsonContextEmitter
             entries.Add(new Entry(RequestPropertyName(method), request, "new " + request + "JsonConverter()", "the parameters of " + DocComments.Code(method.Name)));
         }
 
-        foreach (var list in context.Model.Methods.Select(m => m.Result.Type).Where(t => t.Kind == WireKind.Array))
+        foreach (var collection in context.Model.Methods.Select(m => m.Result.Type).Where(t => t.Kind is WireKind.Array or WireKind.Map))
         {
-            var name = ResultPropertyName(list);
+            var name = ResultPropertyName(collection);
             if (entries.Any(e => e.Property == name))
             {
                 continue;
             }
 
-            var item = context.ClrType(list.Items!);
-            var converter = "new " + EmitContext.Runtime + ".Serialization.Bitrix24ListConverter<" + item + ">(" + ValueCode.ItemReader(context, list.Items!) + ", Write" + name + "Item)";
-            entries.Add(new Entry(name, context.ClrType(list), converter, "a list of " + DocComments.Code(BuiltInOrName(list.Items!)), list.Items));
+            var clrType = context.ClrType(collection);
+            var empty = collection.Kind == WireKind.Array
+                ? "new global::System.Collections.Generic.List<" + context.ClrType(collection.Items!) + ">()"
+                : "new global::System.Collections.Generic.Dictionary<" + context.KeyClrType(collection) + ", " + context.ClrType(collection.Items!) + ">()";
+            var converter = "new " + EmitContext.Runtime + ".Serialization.Bitrix24CollectionConverter<" + clrType + ">(static (ref " + EmitContext.Json + ".Utf8JsonReader reader, "
+                + EmitContext.Json + ".JsonSerializerOptions options) => " + ValueCode.Read(context, collection) + ", static () => " + empty + ", Write" + name + ")";
+            var description = collection.Kind == WireKind.Array
+                ? "a list of " + DocComments.Code(BuiltInOrName(collection.Items!))
+                : "a map of " + DocComments.Code(BuiltInOrName(collection.Items!));
+            entries.Add(new Entry(name, clrType, converter, description, collection));
         }
 
         entries = entries.OrderBy(e => e.Property, System.StringComparer.Ordinal).ToList();
@@ -126,11 +138,11 @@ internal static class JsonContextEmitter
 
         writer.Line("return null;");
         writer.Close();
-        foreach (var entry in entries.Where(e => e.ListItem is not null))
+        foreach (var entry in entries.Where(e => e.Collection is not null))
         {
             writer.Line();
-            writer.Open("private static void Write" + entry.Property + "Item(" + EmitContext.Json + ".Utf8JsonWriter writer, " + context.ClrType(entry.ListItem!) + " value, " + EmitContext.Json + ".JsonSerializerOptions options)");
-            ValueCode.Write(writer, context, entry.ListItem!, "value");
+            writer.Open("private static void Write" + entry.Property + "(" + EmitContext.Json + ".Utf8JsonWriter writer, " + entry.ClrType + " value, " + EmitContext.Json + ".JsonSerializerOptions options)");
+            ValueCode.Write(writer, context, entry.Collection!, "value");
             writer.Close();
         }
 

@@ -64,6 +64,11 @@ internal static class ObjectEmitter
     {
         WireKind.Flag => ", a <c>\"Y\"</c>/<c>\"N\"</c> flag",
         WireKind.IntegerString => ", an integer written as a string",
+        WireKind.Date => ", ISO (<c>2024-12-20</c>) when sent; answers may use the portal's regional format",
+        WireKind.DateTime => ", ISO (<c>2024-12-20T10:00:00+02:00</c>) when sent; answers may use the portal's regional format",
+        WireKind.UnixTime => ", seconds since 1970 (UTC)",
+        WireKind.UnixTimeString => ", seconds since 1970 (UTC) written as a string",
+        WireKind.Set => ", an object whose keys are its members (<c>{\"MO\":\"MO\"}</c>)",
         _ => string.Empty,
     };
 

@@ -28,6 +28,9 @@ internal static class SourceEmitter
                     case TypeKind.Key:
                         KeyTypeEmitter.Emit(writer, type);
                         break;
+                    case TypeKind.Union:
+                        UnionEmitter.Emit(writer, context, type);
+                        break;
                 }
             })));
         }

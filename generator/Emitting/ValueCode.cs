@@ -19,20 +19,41 @@ internal static class ValueCode
         WireKind.Flag => Wire + ".ReadFlag(ref " + reader + ")",
         WireKind.Integer or WireKind.IntegerString => Wire + ".ReadInt32(ref " + reader + ")",
         WireKind.Number => Wire + ".ReadDouble(ref " + reader + ")",
+        WireKind.Date => Wire + ".ReadDate(ref " + reader + ")",
+        WireKind.DateTime => Wire + ".ReadDateTime(ref " + reader + ")",
+        WireKind.UnixTime or WireKind.UnixTimeString => Wire + ".ReadUnixTime(ref " + reader + ")",
         WireKind.Named => context.ConverterName(type.Name!) + ".ReadValue(ref " + reader + ", " + options + ")",
-        WireKind.Array => Collections + ".ReadList<" + context.ClrType(type.Items!) + ">(ref " + reader + ", " + options + ", " + ItemReader(context, type.Items!) + ")",
+        // A set reads like a list: ReadList takes an object's values as the items.
+        WireKind.Array or WireKind.Set => Collections + ".ReadList<" + context.ClrType(type.Items!) + ">(ref " + reader + ", " + options + ", " + ItemReader(context, type.Items!, reader) + ")",
         WireKind.Map => Collections + ".ReadMap<" + context.KeyClrType(type) + ", " + context.ClrType(type.Items!) + ">(ref " + reader + ", " + options + ", "
-            + (type.KeyType is null ? "static key => key" : "static key => " + context.FullName(type.KeyType) + ".Parse(key)") + ", "
-            + ItemReader(context, type.Items!) + ")",
+            + KeyParser(context, type) + ", "
+            + ItemReader(context, type.Items!, reader) + ")",
         _ => "default",
     };
 
-    /// <summary>A static lambda that reads one non-null element of a list or map.</summary>
-    public static string ItemReader(EmitContext context, TypeRef item)
+    private static string KeyParser(EmitContext context, TypeRef map) => map.KeyType switch
     {
-        var read = Read(context, item, "itemReader", "itemOptions");
+        null => "static key => key",
+        TypeRef.IntegerKey => "static key => int.Parse(key, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture)",
+        var key => "static key => " + context.FullName(key) + ".Parse(key)",
+    };
+
+    private static string KeyText(TypeRef map, string key) => map.KeyType switch
+    {
+        null => key,
+        TypeRef.IntegerKey => key + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ => key + ".ToString()",
+    };
+
+    /// <summary>A static lambda that reads one non-null element of a list or map.</summary>
+    public static string ItemReader(EmitContext context, TypeRef item, string outer = "reader")
+    {
+        // Nested collections nest lambdas: each level gets its own parameter names.
+        var itemReader = outer == "reader" ? "itemReader" : outer + "Inner";
+        var itemOptions = itemReader.Replace("Reader", "Options");
+        var read = Read(context, item, itemReader, itemOptions);
         var require = context.IsValueType(item) ? "RequireValue" : "RequireObject";
-        return "static (ref " + EmitContext.Json + ".Utf8JsonReader itemReader, " + EmitContext.Json + ".JsonSerializerOptions itemOptions) => "
+        return "static (ref " + EmitContext.Json + ".Utf8JsonReader " + itemReader + ", " + EmitContext.Json + ".JsonSerializerOptions " + itemOptions + ") => "
             + Collections + "." + require + "(" + read + ", " + DocComments.Literal(context.Describe(item)) + ")";
     }
 
@@ -57,6 +78,16 @@ internal static class ValueCode
             case WireKind.IntegerString:
                 writer.Line(Wire + ".WriteIntegerString(writer, " + value + ");");
                 break;
+            case WireKind.Date:
+            case WireKind.DateTime:
+                writer.Line("writer.WriteStringValue(" + value + ".Text);");
+                break;
+            case WireKind.UnixTime:
+                writer.Line(Wire + ".WriteUnixTime(writer, " + value + ");");
+                break;
+            case WireKind.UnixTimeString:
+                writer.Line(Wire + ".WriteUnixTimeString(writer, " + value + ");");
+                break;
             case WireKind.Named:
                 writer.Line(context.ConverterName(type.Name!) + ".WriteValue(writer, " + value + ", options);");
                 break;
@@ -68,11 +99,21 @@ internal static class ValueCode
                 writer.Close();
                 writer.Line("writer.WriteEndArray();");
                 break;
+            case WireKind.Set:
+                // PHP's array('MO' => 'MO'): each member is also its own key.
+                var member = "item" + depth;
+                writer.Line("writer.WriteStartObject();");
+                writer.Open("foreach (var " + member + " in " + value + ")");
+                writer.Line("writer.WritePropertyName(" + (type.Items!.Kind == WireKind.Named ? context.ConverterName(type.Items.Name!) + ".ToWire(" + member + ")" : member) + ");");
+                Write(writer, context, type.Items, member, depth + 1);
+                writer.Close();
+                writer.Line("writer.WriteEndObject();");
+                break;
             case WireKind.Map:
                 var entry = "entry" + depth;
                 writer.Line("writer.WriteStartObject();");
                 writer.Open("foreach (var " + entry + " in " + value + ")");
-                writer.Line("writer.WritePropertyName(" + entry + ".Key" + (type.KeyType is null ? string.Empty : ".ToString()") + ");");
+                writer.Line("writer.WritePropertyName(" + KeyText(type, entry + ".Key") + ");");
                 Write(writer, context, type.Items!, entry + ".Value", depth + 1);
                 writer.Close();
                 writer.Line("writer.WriteEndObject();");

@@ -62,24 +62,46 @@ internal enum WireKind
     /// <summary>JSON number; <c>double</c>.</summary>
     Number,
 
+    /// <summary>A date, ISO on input and the portal's regional form in answers; <c>Bitrix24Date</c>, keeping the text.</summary>
+    Date,
+
+    /// <summary>A date and time, ISO on input and the portal's regional form in answers; <c>Bitrix24DateTime</c>, keeping the text.</summary>
+    DateTime,
+
+    /// <summary>Seconds since 1970 as a JSON number; <c>DateTimeOffset</c>.</summary>
+    UnixTime,
+
+    /// <summary>Seconds since 1970 as a JSON string, e.g. <c>"1733158800"</c>; <c>DateTimeOffset</c>.</summary>
+    UnixTimeString,
+
     /// <summary>A type declared under <c>types:</c> (object, enum or key), by <see cref="TypeRef.Name"/>.</summary>
     Named,
 
     /// <summary>JSON array of <see cref="TypeRef.Items"/>; <c>IList&lt;T&gt;</c>.</summary>
     Array,
 
+    /// <summary>A PHP set: a JSON object whose keys are its values (<c>{"MO":"MO"}</c>), items of <see cref="TypeRef.Items"/>; <c>IList&lt;T&gt;</c>.</summary>
+    Set,
+
     /// <summary>JSON object with dynamic keys (<see cref="TypeRef.KeyType"/>, or strings when null)
     /// and values of <see cref="TypeRef.Items"/>; <c>IDictionary&lt;TKey, TValue&gt;</c>.</summary>
     Map,
 }
 
-/// <summary>A reference to a type, as written in a spec.</summary>
+/// <summary>
+/// A reference to a type, as written in a spec. <see cref="KeyType"/> names a map's key type: a declared
+/// key type, or <see cref="IntegerKey"/> for integer keys.
+/// </summary>
 internal sealed record TypeRef(
     WireKind Kind,
     string? Name,
     TypeRef? Items,
     string? KeyType,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The <c>key</c> of a map whose keys are integers (<c>{"34": ...}</c>).</summary>
+    public const string IntegerKey = "integer";
+}
 
 internal sealed record ResultModel(TypeRef Type, string? Description);
 
@@ -105,6 +127,9 @@ internal enum TypeKind
 
     /// <summary>A dictionary key made of a prefix and an integer id (<c>user12</c>): a record struct.</summary>
     Key,
+
+    /// <summary>One of several values told apart by their JSON shape (a number or an object): a class with a property per variant.</summary>
+    Union,
 }
 
 /// <summary>A type declared under <c>types:</c> in a spec.</summary>
@@ -117,7 +142,11 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumValueModel> Values,
     EquatableArray<KeyPatternModel> Patterns,
-    SourceLocation Location);
+    SourceLocation Location,
+    EquatableArray<UnionVariantModel> Variants = default);
+
+/// <summary>One variant of a union: <c>EventId</c> an integer, <c>Occurrence</c> an object.</summary>
+internal sealed record UnionVariantModel(string Name, TypeRef Type, string? Description, SourceLocation Location);
 
 internal sealed record EnumValueModel(string Value, string CSharpName, string? Description);
 

@@ -5,7 +5,7 @@ namespace Bitrix24.Generated.Generator.Validation;
 /// <summary>The type names a spec may use without declaring them.</summary>
 internal static class BuiltInTypes
 {
-    public const string List = "string, boolean, flag, integer, integer-string, number, array, map";
+    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, array, set, map";
 
     public static WireKind? Find(string name) => name switch
     {
@@ -15,6 +15,11 @@ internal static class BuiltInTypes
         "integer" => WireKind.Integer,
         "integer-string" => WireKind.IntegerString,
         "number" => WireKind.Number,
+        "date" => WireKind.Date,
+        "datetime" => WireKind.DateTime,
+        "unix-time" => WireKind.UnixTime,
+        "unix-time-string" => WireKind.UnixTimeString,
+        "set" => WireKind.Set,
         "array" => WireKind.Array,
         "map" => WireKind.Map,
         _ => null,
@@ -28,6 +33,11 @@ internal static class BuiltInTypes
         WireKind.Integer => "integer",
         WireKind.IntegerString => "integer-string",
         WireKind.Number => "number",
+        WireKind.Date => "date",
+        WireKind.DateTime => "datetime",
+        WireKind.UnixTime => "unix-time",
+        WireKind.UnixTimeString => "unix-time-string",
+        WireKind.Set => "set",
         WireKind.Array => "array",
         WireKind.Map => "map",
         _ => "named",

@@ -66,9 +66,10 @@ internal static class GenerationModelBuilder
             }
 
             checker.Reference(method.Result.Type, "The result of " + what);
-            if (method.Result.Type.Kind is WireKind.Map)
+            if (!IsSupportedResult(method.Result.Type))
             {
-                checker.Fail(DiagnosticDescriptors.IncompleteType, method.Result.Type.Location, "The result of " + what, "map results are not supported yet; wrap them in a named object type");
+                checker.Fail(DiagnosticDescriptors.IncompleteType, method.Result.Type.Location, "The result of " + what,
+                    "sets and Unix times are supported inside objects, not as the whole result; wrap the value in a named object type");
             }
 
             // Types reached through other types need their own references resolved too.
@@ -78,6 +79,11 @@ internal static class GenerationModelBuilder
                 foreach (var property in type.Properties)
                 {
                     checker.Property(property, "Property '" + property.WireName + "' of type '" + type.Name + "'");
+                }
+
+                if (type.Kind == TypeKind.Union)
+                {
+                    CheckVariants(type, types, checker);
                 }
             }
 
@@ -114,6 +120,45 @@ internal static class GenerationModelBuilder
         return new GenerationResult(model, diagnostics.ToEquatableArray());
     }
 
+    // The JSON context holds one wire form per .NET type: a set is an IList like an array but written as an
+    // object, and both Unix forms are a DateTimeOffset, so these stay inside objects.
+    private static bool IsSupportedResult(TypeRef type) => type.Kind switch
+    {
+        WireKind.Set or WireKind.UnixTime or WireKind.UnixTimeString => false,
+        WireKind.Array or WireKind.Map => IsSupportedResult(type.Items!),
+        _ => true,
+    };
+
+    // A union is read by the JSON shape of its value, so no two variants may share one.
+    private static void CheckVariants(TypeModel union, Dictionary<string, TypeModel> types, ReferenceChecker checker)
+    {
+        var seen = new Dictionary<JsonShape, UnionVariantModel>();
+        foreach (var variant in union.Variants)
+        {
+            var what = "Variant '" + variant.Name + "' of type '" + union.Name + "'";
+            checker.Reference(variant.Type, what);
+            var shape = JsonShapes.Of(variant.Type, name => types.TryGetValue(name, out var type) ? type.Kind : null);
+            if (shape is null)
+            {
+                if (variant.Type.Kind == WireKind.Named && types.TryGetValue(variant.Type.Name!, out var named) && named.Kind == TypeKind.Union)
+                {
+                    checker.Fail(DiagnosticDescriptors.WrongValueType, variant.Type.Location, what, "a value other than a union; list the inner union's variants here instead");
+                }
+
+                continue;
+            }
+
+            if (seen.TryGetValue(shape.Value, out var first))
+            {
+                checker.Fail(DiagnosticDescriptors.OverlappingVariants, variant.Type.Location, first.Name, variant.Name, union.Name, JsonShapes.Describe(shape.Value));
+            }
+            else
+            {
+                seen.Add(shape.Value, variant);
+            }
+        }
+    }
+
     // The request DTO and error enum get names from the method; a declared type must not take them.
     private static bool CheckNameClashes(MethodModel method, Dictionary<string, TypeModel> types, List<DiagnosticInfo> diagnostics)
     {
@@ -139,6 +184,8 @@ internal static class GenerationModelBuilder
         left.Description == right.Description &&
         left.Values.Equals(right.Values) &&
         left.Patterns.Equals(right.Patterns) &&
+        left.Variants.Count == right.Variants.Count &&
+        left.Variants.Zip(right.Variants, (l, r) => l.Name == r.Name && l.Description == r.Description && StripLocations(l.Type) == StripLocations(r.Type)).All(same => same) &&
         left.Properties.Count == right.Properties.Count &&
         left.Properties.Zip(right.Properties, SameProperty).All(same => same);
 

@@ -74,11 +74,18 @@ internal sealed class ReferenceChecker
 
                 break;
             case WireKind.Array:
+            case WireKind.Set:
                 Reference(reference.Items!, what);
+                if (reference.Kind == WireKind.Set && reference.Items!.Kind == WireKind.Named &&
+                    _types.TryGetValue(reference.Items.Name!, out var member) && member.Kind != TypeKind.Enum)
+                {
+                    Fail(DiagnosticDescriptors.WrongValueType, reference.Items.Location, what, "string or an enum type (set members are also its keys)");
+                }
+
                 break;
             case WireKind.Map:
                 Reference(reference.Items!, what);
-                if (reference.KeyType is { } key)
+                if (reference.KeyType is { } key && key != TypeRef.IntegerKey)
                 {
                     if (_types.TryGetValue(key, out var keyType) && keyType.Kind == TypeKind.Key)
                     {

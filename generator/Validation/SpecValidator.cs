@@ -262,12 +262,22 @@ internal static class SpecValidator
             case WireKind.Array:
                 var items = ElementType(reader, owner, "items", what, "an array needs 'items', the type of its elements");
                 return items is null ? null : new TypeRef(WireKind.Array, null, items, null, location);
+            case WireKind.Set:
+                var members = ElementType(reader, owner, "items", what, "a set needs 'items', the type of its members");
+                if (members is not null && members.Kind is not (WireKind.String or WireKind.Named))
+                {
+                    // The members are also the object's keys, so they must be strings.
+                    reader.Report(DiagnosticDescriptors.WrongValueType, members.Location, "items of " + what, "string or an enum type (set members are also its keys)");
+                    return null;
+                }
+
+                return members is null ? null : new TypeRef(WireKind.Set, null, members, null, location);
             case WireKind.Map:
                 var values = ElementType(reader, owner, "values", what, "a map needs 'values', the type of its values");
                 var key = reader.String(owner, "key");
-                if (key is not null && !Naming.IsValidIdentifier(key))
+                if (key is not null && key != TypeRef.IntegerKey && !Naming.IsValidIdentifier(key))
                 {
-                    reader.Report(DiagnosticDescriptors.UnknownType, reader.LocationOf(owner, "key"), what, key, "a type of kind 'key'");
+                    reader.Report(DiagnosticDescriptors.UnknownType, reader.LocationOf(owner, "key"), what, key, "integer or a type of kind 'key'");
                     return null;
                 }
 
@@ -277,9 +287,20 @@ internal static class SpecValidator
         }
     }
 
+    /// <summary>
+    /// Reads the element type under <paramref name="key"/>: a type name, or a mapping with its own
+    /// <c>type</c> (and <c>items</c>, <c>key</c>, <c>values</c>) for a collection of collections.
+    /// </summary>
     private static TypeRef? ElementType(SpecReader reader, SpecNode owner, string key, string what, string missing)
     {
         var entry = owner.Find(key);
+        if (entry is { Value.IsMapping: true })
+        {
+            return reader.ExpectMapping(entry.Value, key + " of " + what, SpecKeys.ElementType, "type")
+                ? ReadTypeRef(reader, entry.Value, what)
+                : null;
+        }
+
         if (entry is null || !entry.Value.IsScalar || entry.Value.IsNull)
         {
             reader.Report(DiagnosticDescriptors.IncompleteType, entry?.Value.Location ?? reader.LocationOf(owner, "type"), what, missing);
@@ -288,9 +309,10 @@ internal static class SpecValidator
 
         var name = entry.Value.Value!;
         var kind = BuiltInTypes.Find(name);
-        if (kind is WireKind.Array or WireKind.Map)
+        if (kind is WireKind.Array or WireKind.Map or WireKind.Set)
         {
-            reader.Report(DiagnosticDescriptors.IncompleteType, entry.Value.Location, what, "nested arrays and maps need a named object type in between");
+            reader.Report(DiagnosticDescriptors.IncompleteType, entry.Value.Location, what,
+                "a collection of collections names the inner one as a mapping, e.g. " + key + ": {type: " + name + ", " + (kind == WireKind.Map ? "values" : "items") + ": ...}");
             return null;
         }
 
@@ -455,15 +477,58 @@ internal static class SpecValidator
                 case "key":
                     types.Add(new TypeModel(name, TypeKind.Key, scope, description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumValueModel>.Empty, ReadKeyPatterns(reader, node, what), entry.KeyLocation));
                     break;
+                case "union":
+                    types.Add(new TypeModel(name, TypeKind.Union, scope, description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumValueModel>.Empty, EquatableArray<KeyPatternModel>.Empty, entry.KeyLocation, ReadVariants(reader, node, name, what)));
+                    break;
                 case null:
                     break;
                 default:
-                    reader.Report(DiagnosticDescriptors.WrongValueType, reader.LocationOf(node, "kind"), "kind", "one of: object, enum, key");
+                    reader.Report(DiagnosticDescriptors.WrongValueType, reader.LocationOf(node, "kind"), "kind", "one of: object, enum, key, union");
                     break;
             }
         }
 
         return types.ToEquatableArray();
+    }
+
+    private static EquatableArray<UnionVariantModel> ReadVariants(SpecReader reader, SpecNode node, string typeName, string what)
+    {
+        var variants = new List<UnionVariantModel>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        foreach (var item in reader.Sequence(node, "variants"))
+        {
+            if (!reader.ExpectMapping(item, "a variant of " + what, SpecKeys.UnionVariant, "name", "type"))
+            {
+                continue;
+            }
+
+            var name = reader.String(item, "name") ?? string.Empty;
+            if (!Naming.IsValidIdentifier(name))
+            {
+                reader.Report(DiagnosticDescriptors.InvalidIdentifier, reader.LocationOf(item, "name"), name, "a variant of " + what);
+                continue;
+            }
+
+            if (!names.Add(name))
+            {
+                reader.Report(DiagnosticDescriptors.NameClash, reader.LocationOf(item, "name"),
+                    "Variant '" + name + "' of " + what + " has the name of the type or of another variant");
+                continue;
+            }
+
+            var type = ReadTypeRef(reader, item, "variant '" + name + "' of " + what);
+            if (type is not null)
+            {
+                variants.Add(new UnionVariantModel(name, type, reader.String(item, "description"), item.Location));
+            }
+        }
+
+        if (variants.Count < 2)
+        {
+            reader.Report(DiagnosticDescriptors.IncompleteType, node.Location, what, "a union needs 'variants', at least two of them");
+        }
+
+        return variants.ToEquatableArray();
     }
 
     private static EquatableArray<EnumValueModel> ReadEnumValues(SpecReader reader, SpecNode node, string what)

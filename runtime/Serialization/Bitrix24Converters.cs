@@ -19,6 +19,12 @@ public static class Bitrix24Converters
     /// <summary>A string that also reads numbers and booleans as text.</summary>
     public static JsonConverter<string> String { get; } = new StringConverter();
 
+    /// <summary>A date, kept as the text the portal sent.</summary>
+    public static JsonConverter<Bitrix24Date> Date { get; } = new DateConverter();
+
+    /// <summary>A date and time, kept as the text the portal sent.</summary>
+    public static JsonConverter<Bitrix24DateTime> DateTime { get; } = new DateTimeConverter();
+
     private sealed class BooleanConverter : JsonConverter<bool>
     {
         public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -41,6 +47,22 @@ public static class Bitrix24Converters
             Bitrix24Wire.ReadDouble(ref reader) ?? throw new JsonException("Expected a number but found an empty value.");
 
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+    }
+
+    private sealed class DateConverter : JsonConverter<Bitrix24Date>
+    {
+        public override Bitrix24Date Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Bitrix24Wire.ReadDate(ref reader) ?? throw new JsonException("Expected a date but found an empty value.");
+
+        public override void Write(Utf8JsonWriter writer, Bitrix24Date value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    }
+
+    private sealed class DateTimeConverter : JsonConverter<Bitrix24DateTime>
+    {
+        public override Bitrix24DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Bitrix24Wire.ReadDateTime(ref reader) ?? throw new JsonException("Expected a date and time but found an empty value.");
+
+        public override void Write(Utf8JsonWriter writer, Bitrix24DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
     }
 
     private sealed class StringConverter : JsonConverter<string>

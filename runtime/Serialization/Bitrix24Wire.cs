@@ -146,6 +146,64 @@ public static class Bitrix24Wire
         }
     }
 
+    /// <summary>Reads a date and time, keeping its text as sent; <c>""</c>, <c>false</c> and <c>null</c> read as null.</summary>
+    public static Bitrix24DateTime? ReadDateTime(ref Utf8JsonReader reader) =>
+        ReadDateText(ref reader, "a date and time") is { } text ? Bitrix24DateTime.FromText(text) : null;
+
+    /// <summary>Reads a date, keeping its text as sent; <c>""</c>, <c>false</c> and <c>null</c> read as null.</summary>
+    public static Bitrix24Date? ReadDate(ref Utf8JsonReader reader) =>
+        ReadDateText(ref reader, "a date") is { } text ? Bitrix24Date.FromText(text) : null;
+
+    /// <summary>Reads seconds since 1970 (UTC) from a number or a numeric string; <c>""</c> and <c>null</c> read as null.</summary>
+    public static DateTimeOffset? ReadUnixTime(ref Utf8JsonReader reader)
+    {
+        long seconds;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt64(out seconds):
+                break;
+            case JsonTokenType.String when reader.ValueTextEquals(ReadOnlySpan<byte>.Empty):
+                return null;
+            case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds):
+                break;
+            default:
+                throw Unexpected(ref reader, "a Unix time in seconds");
+        }
+
+        try
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw Unexpected(ref reader, "a Unix time in seconds within the years 1 to 9999");
+        }
+    }
+
+    /// <summary>Writes seconds since 1970 as a JSON number.</summary>
+    public static void WriteUnixTime(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteNumberValue(value.ToUnixTimeSeconds());
+    }
+
+    /// <summary>Writes seconds since 1970 as a JSON string, e.g. <c>"1733158800"</c>.</summary>
+    public static void WriteUnixTimeString(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStringValue(value.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Writes a flag as <c>"Y"</c> or <c>"N"</c>.</summary>
     public static void WriteFlag(Utf8JsonWriter writer, bool value)
     {
@@ -185,6 +243,21 @@ public static class Bitrix24Wire
             _ => reader.TokenType.ToString(),
         };
         return new JsonException("Expected " + expected + " but found " + found + ".");
+    }
+
+    private static string? ReadDateText(ref Utf8JsonReader reader, string expected)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+            case JsonTokenType.False:
+                return null;
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                return text.Trim().Length == 0 ? null : text;
+            default:
+                throw Unexpected(ref reader, expected);
+        }
     }
 
     private static string Shorten(string? text) =>

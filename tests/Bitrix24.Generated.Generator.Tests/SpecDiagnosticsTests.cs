@@ -102,8 +102,8 @@ public class SpecDiagnosticsTests
             "B24010", 5, 9
         },
         {
-            "a map result, not supported yet",
-            "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: map\n  values: string\n",
+            "a set result, which no method answers with",
+            "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: set\n  items: string\n",
             "B24012", 5, 9
         },
         {
