@@ -209,8 +209,7 @@ internal static class ClientEmitter
 
     private static string DescriptorField(MethodModel method)
     {
-        var segments = method.Name.Split('.');
-        var name = Naming.ToPascalCase(segments[segments.Length - 1]);
+        var name = Naming.MethodMemberName(method);
         return "s_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 
@@ -241,8 +240,7 @@ internal static class ClientEmitter
 
     private static void EmitMethod(SourceWriter writer, EmitContext context, MethodModel method)
     {
-        var segments = method.Name.Split('.');
-        var name = Naming.ToPascalCase(segments[segments.Length - 1]) + "Async";
+        var name = Naming.MethodMemberName(method) + "Async";
         var resultType = context.ClrType(method.Result.Type);
         var returnType = "global::System.Threading.Tasks.Task<" + EmitContext.Runtime + ".Bitrix24Response<" + resultType + ">>";
         var resultInfo = "global::" + context.RootNamespace + ".Bitrix24JsonContext.Default." + JsonContextEmitter.ResultPropertyName(method.Result.Type);

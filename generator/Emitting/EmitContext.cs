@@ -37,9 +37,9 @@ internal sealed class EmitContext
     /// <summary>The converter class of a declared object or enum type.</summary>
     public string ConverterName(string typeName) => FullName(typeName) + "JsonConverter";
 
-    public string RequestName(MethodModel method) => "global::" + ScopeNamespace(method.Scope) + "." + Naming.MethodTypePrefix(method.Name) + "Request";
+    public string RequestName(MethodModel method) => "global::" + ScopeNamespace(method.Scope) + "." + Naming.MethodTypePrefix(method) + "Request";
 
-    public string ErrorEnumName(MethodModel method) => "global::" + ScopeNamespace(method.Scope) + "." + Naming.MethodTypePrefix(method.Name) + "Error";
+    public string ErrorEnumName(MethodModel method) => "global::" + ScopeNamespace(method.Scope) + "." + Naming.MethodTypePrefix(method) + "Error";
 
     /// <summary>The .NET type of a value, without the nullable mark.</summary>
     public string ClrType(TypeRef type) => type.Kind switch

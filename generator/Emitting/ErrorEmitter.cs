@@ -7,7 +7,7 @@ namespace Bitrix24.Generated.Generator.Emitting;
 /// <summary>Emits the enum of a method's documented errors, and the map that recognises them.</summary>
 internal static class ErrorEmitter
 {
-    public static string EnumName(MethodModel method) => Naming.MethodTypePrefix(method.Name) + "Error";
+    public static string EnumName(MethodModel method) => Naming.MethodTypePrefix(method) + "Error";
 
     public static void EmitEnum(SourceWriter writer, MethodModel method)
     {

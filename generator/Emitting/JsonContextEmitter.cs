@@ -32,7 +32,7 @@ internal static class JsonContextEmitter
 
     private static string BuiltInOrName(TypeRef type) => type.Name ?? BuiltInTypes.Name(type.Kind);
 
-    public static string RequestPropertyName(MethodModel method) => Naming.MethodTypePrefix(method.Name) + "Request";
+    public static string RequestPropertyName(MethodModel method) => Naming.MethodTypePrefix(method) + "Request";
 
     public static GeneratedSource Emit(EmitContext context)
     {

@@ -38,7 +38,7 @@ internal static class SourceEmitter
         foreach (var method in model.Methods.Where(m => !m.Parameters.IsEmpty || !m.Errors.IsEmpty))
         {
             var ns = context.ScopeNamespace(method.Scope);
-            var prefix = Naming.MethodTypePrefix(method.Name);
+            var prefix = Naming.MethodTypePrefix(method);
             sources.Add(new GeneratedSource(ns + "." + prefix + ".g.cs", InNamespace(ns, writer =>
             {
                 if (!method.Parameters.IsEmpty)

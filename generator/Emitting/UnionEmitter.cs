@@ -87,7 +87,7 @@ internal static class UnionEmitter
             }
 
             var read = ValueCode.Read(context, variants[i].Type);
-            writer.Line(SourceWriter.Indent(1) + "return " + read + " is { } " + Local(variants[i]) + " ? From" + variants[i].Name + "(" + Local(variants[i]) + ") : null;");
+            writer.Line(SourceWriter.Indent(1) + "return " + read + " is { } " + Local(variants[i]) + " ? " + name + ".From" + variants[i].Name + "(" + Local(variants[i]) + ") : null;");
         }
 
         var expected = string.Join(" or ", shapes.Select(JsonShapes.Describe));

@@ -19,7 +19,9 @@ internal sealed record MethodModel(
     // Whether the method pages its list with start/next (spec key `paging: start`).
     bool Paged = false,
     // How to walk the list by id instead (spec key `fastPaging`), when the method allows it.
-    FastPagingModel? FastPaging = null);
+    FastPagingModel? FastPaging = null,
+    // The C# name of the last segment when PascalCase of it reads wrong (spec key `csharpName`), e.g. GetById.
+    string? CSharpName = null);
 
 /// <summary>
 /// The fast walk of a list: <c>start=-1</c>, a filter on ids above the last one seen, optionally an order by id.

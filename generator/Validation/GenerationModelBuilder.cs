@@ -162,7 +162,7 @@ internal static class GenerationModelBuilder
     // The request DTO and error enum get names from the method; a declared type must not take them.
     private static bool CheckNameClashes(MethodModel method, Dictionary<string, TypeModel> types, List<DiagnosticInfo> diagnostics)
     {
-        var prefix = Naming.MethodTypePrefix(method.Name);
+        var prefix = Naming.MethodTypePrefix(method);
         var clash = false;
         foreach (var generated in new[] { prefix + "Request", prefix + "Error" })
         {

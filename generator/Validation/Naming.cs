@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Bitrix24.Generated.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Bitrix24.Generated.Generator.Validation;
@@ -48,14 +49,27 @@ internal static class Naming
         SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
     /// <summary>The C# name of a dotted method, e.g. <c>calendar.user.settings.set</c> → <c>CalendarUserSettingsSet</c>.</summary>
-    public static string MethodTypePrefix(string method)
+    public static string MethodTypePrefix(MethodModel method)
     {
         var builder = new StringBuilder();
-        foreach (var segment in method.Split('.'))
+        var segments = method.Name.Split('.');
+        for (var i = 0; i < segments.Length - 1; i++)
         {
-            builder.Append(ToPascalCase(segment));
+            builder.Append(ToPascalCase(segments[i]));
         }
 
-        return builder.ToString();
+        return builder.Append(MethodMemberName(method)).ToString();
+    }
+
+    /// <summary>The C# name of the method's last segment: <c>Set</c>, or the spec's <c>csharpName</c>.</summary>
+    public static string MethodMemberName(MethodModel method)
+    {
+        if (method.CSharpName is { } name)
+        {
+            return name;
+        }
+
+        var last = method.Name.LastIndexOf('.');
+        return ToPascalCase(last < 0 ? method.Name : method.Name.Substring(last + 1));
     }
 }

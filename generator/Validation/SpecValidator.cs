@@ -63,6 +63,13 @@ internal static class SpecValidator
             reader.Report(DiagnosticDescriptors.InvalidIdentifier, reader.LocationOf(root, "scope"), scope, "a scope namespace");
         }
 
+        var csharpName = reader.String(root, "csharpName");
+        if (csharpName is not null && !Naming.IsValidIdentifier(csharpName))
+        {
+            reader.Report(DiagnosticDescriptors.InvalidIdentifier, reader.LocationOf(root, "csharpName"), csharpName, "a method name");
+            csharpName = null;
+        }
+
         var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what);
         var result = ReadResult(reader, root, what);
         var errors = ReadErrors(reader, reader.Sequence(root, "errors"), what);
@@ -86,7 +93,8 @@ internal static class SpecValidator
             examples,
             nameLocation,
             paged,
-            fastPaging);
+            fastPaging,
+            csharpName);
     }
 
     /// <summary>

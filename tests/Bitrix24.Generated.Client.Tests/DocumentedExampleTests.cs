@@ -19,6 +19,7 @@ public class DocumentedExampleTests
             stream.Load(new StringReader(File.ReadAllText(path)));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             var method = ((YamlScalarNode)root.Children[new YamlScalarNode("method")]).Value!;
+            var typePrefix = TypePrefix(method, Scalar(root, "csharpName"));
             if (!root.Children.ContainsKey(new YamlScalarNode("params")) || !root.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
             {
                 continue;
@@ -29,7 +30,7 @@ public class DocumentedExampleTests
                 var status = example.Children.TryGetValue(new YamlScalarNode("status"), out var s) ? ((YamlScalarNode)s).Value : "200";
                 if (status == "200" && example.Children.TryGetValue(new YamlScalarNode("request"), out var request))
                 {
-                    data.Add(method, ((YamlScalarNode)example.Children[new YamlScalarNode("name")]).Value!, ((YamlScalarNode)request).Value!);
+                    data.Add(typePrefix, ((YamlScalarNode)example.Children[new YamlScalarNode("name")]).Value!, ((YamlScalarNode)request).Value!);
                 }
             }
         }
@@ -39,10 +40,9 @@ public class DocumentedExampleTests
 
     [Theory]
     [MemberData(nameof(ExampleRequests))]
-    public void The_documented_request_reads_into_the_typed_request_and_writes_back_the_same(string method, string example, string json)
+    public void The_documented_request_reads_into_the_typed_request_and_writes_back_the_same(string typePrefix, string example, string json)
     {
-        var typeName = "Bitrix24.Generated." + char.ToUpperInvariant(method[0]) + method.Split('.')[0][1..] + "." +
-            string.Concat(method.Split('.').Select(s => char.ToUpperInvariant(s[0]) + s[1..])) + "Request";
+        var typeName = typePrefix + "Request";
         var type = typeof(Bitrix24Client).Assembly.GetType(typeName) ?? throw new InvalidOperationException("No request type " + typeName + " for " + example);
         var info = Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + typeName);
 
@@ -63,9 +63,7 @@ public class DocumentedExampleTests
             stream.Load(new StringReader(File.ReadAllText(path)));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             var method = Scalar(root, "method")!;
-            var result = (YamlMappingNode)root.Children[new YamlScalarNode("result")];
-            var resultType = Scalar(result, "type")!;
-            var items = Scalar(result, "items");
+            var resultType = TypeExpression(root.Children[new YamlScalarNode("result")]);
             if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
             {
                 continue;
@@ -75,7 +73,7 @@ public class DocumentedExampleTests
             {
                 if ((Scalar(example, "status") ?? "200") == "200" && Scalar(example, "response") is { } response)
                 {
-                    data.Add(method, resultType == "array" ? "array:" + items : resultType, Scalar(example, "name")!, response);
+                    data.Add(method, resultType, Scalar(example, "name")!, response);
                 }
             }
         }
@@ -96,15 +94,59 @@ public class DocumentedExampleTests
         JsonAssert.Equal(result, JsonSerializer.Serialize(value, info));
     }
 
-    private static Type? ClrType(string specType) => specType switch
+    // The namespace-qualified prefix of a method's generated types: calendar.event.getbyid with csharpName GetById -> ...Calendar.CalendarEventGetById.
+    private static string TypePrefix(string method, string? csharpName)
     {
-        "boolean" or "flag" => typeof(bool),
-        "integer" or "integer-string" => typeof(int),
-        "string" => typeof(string),
-        _ when specType.StartsWith("array:", StringComparison.Ordinal) =>
-            ClrType(specType["array:".Length..]) is { } item ? typeof(System.Collections.Generic.IList<>).MakeGenericType(item) : null,
-        _ => typeof(Bitrix24Client).Assembly.GetType("Bitrix24.Generated.Calendar." + specType),
-    };
+        var segments = method.Split('.').Select(s => char.ToUpperInvariant(s[0]) + s[1..]).ToArray();
+        if (csharpName is not null)
+        {
+            segments[^1] = csharpName;
+        }
+
+        return "Bitrix24.Generated." + segments[0] + "." + string.Concat(segments);
+    }
+
+    // A spec type as one line: "integer", "array<CalendarSection>", "map<integer,array<CalendarBusyEvent>>".
+    private static string TypeExpression(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value!;
+        }
+
+        var mapping = (YamlMappingNode)node;
+        var type = Scalar(mapping, "type")!;
+        return type switch
+        {
+            "array" => "array<" + TypeExpression(mapping.Children[new YamlScalarNode("items")]) + ">",
+            "map" => "map<" + (Scalar(mapping, "key") ?? "string") + "," + TypeExpression(mapping.Children[new YamlScalarNode("values")]) + ">",
+            _ => type,
+        };
+    }
+
+    private static Type? ClrType(string specType)
+    {
+        if (specType.StartsWith("array<", StringComparison.Ordinal))
+        {
+            return ClrType(specType["array<".Length..^1]) is { } item ? typeof(System.Collections.Generic.IList<>).MakeGenericType(item) : null;
+        }
+
+        if (specType.StartsWith("map<", StringComparison.Ordinal))
+        {
+            var comma = specType.IndexOf(',', StringComparison.Ordinal);
+            var key = ClrType(specType["map<".Length..comma]);
+            var value = ClrType(specType[(comma + 1)..^1]);
+            return key is null || value is null ? null : typeof(System.Collections.Generic.IDictionary<,>).MakeGenericType(key, value);
+        }
+
+        return specType switch
+        {
+            "boolean" or "flag" => typeof(bool),
+            "integer" or "integer-string" => typeof(int),
+            "string" => typeof(string),
+            _ => typeof(Bitrix24Client).Assembly.GetType("Bitrix24.Generated.Calendar." + specType),
+        };
+    }
 
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
