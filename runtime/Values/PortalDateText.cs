@@ -49,7 +49,8 @@ internal static class PortalDateText
             return true;
         }
 
-        if (TryParseDate(trimmed, out var date))
+        // Date-only forms; not TryParseDate, which comes back here for text with a time part.
+        if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             value = date.ToDateTime(TimeOnly.MinValue);
             return true;
@@ -102,7 +103,8 @@ internal static class PortalDateText
 
     /// <summary>
     /// Slashed dates: with am/pm the portal is in the English format, month first; without, day first.
-    /// A first number above 12 can only be a day.
+    /// When the numbers only make sense the other way round (<c>12/24/2024</c>, <c>24/12/2024 05:59:00 pm</c>),
+    /// they are read that way. A date such as <c>12/11/2024</c> without a clock stays ambiguous and reads day first.
     /// </summary>
     private static bool TryParseSlashed(string text, out DateTime value)
     {
@@ -113,8 +115,12 @@ internal static class PortalDateText
         }
 
         var twelveHour = text.EndsWith("am", StringComparison.OrdinalIgnoreCase) || text.EndsWith("pm", StringComparison.OrdinalIgnoreCase);
-        var first = text.Substring(0, Math.Max(0, text.IndexOf('/')));
-        var monthFirst = twelveHour && !(int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var leading) && leading > 12);
+        return TryParseSlashed(text, twelveHour, monthFirst: twelveHour, out value) ||
+            TryParseSlashed(text, twelveHour, monthFirst: !twelveHour, out value);
+    }
+
+    private static bool TryParseSlashed(string text, bool twelveHour, bool monthFirst, out DateTime value)
+    {
         var date = monthFirst ? "MM/dd/yyyy" : "dd/MM/yyyy";
         string[] formats = twelveHour
             ? new[] { date + " hh:mm:ss tt", date + " h:mm:ss tt", date + " hh:mm tt", date + " h:mm tt" }
