@@ -66,7 +66,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.AccessTokenLifetime,
             options.TimeProvider);
         CalendarSettings.Register(Methods);
-        new CalendarSectionHandlers(options.TimeProvider).Register(Methods);
+        var sections = new CalendarSectionHandlers(options.TimeProvider);
+        sections.Register(Methods);
+        new CalendarEventHandlers(sections, options.TimeProvider).Register(Methods);
         new CalendarResourceHandlers().Register(Methods);
     }
 

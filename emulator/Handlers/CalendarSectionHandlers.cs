@@ -119,6 +119,29 @@ internal sealed class CalendarSectionHandlers
         return JsonValue.Create(true);
     }
 
+    /// <summary>Whether the calendar exists and belongs to this owner.</summary>
+    public bool Belongs(int id, string type, long ownerId) =>
+        _sections.TryGetValue(id, out var section) &&
+        (string?)section["CAL_TYPE"] == type &&
+        (string?)section["OWNER_ID"] == ownerId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The owner's first calendar, created (as a portal does on first use) when the owner has none.</summary>
+    public int DefaultFor(string type, long ownerId, int userId)
+    {
+        var owner = ownerId.ToString(CultureInfo.InvariantCulture);
+        lock (_sections)
+        {
+            var existing = _sections.OrderBy(pair => pair.Key).FirstOrDefault(pair => (string?)pair.Value["CAL_TYPE"] == type && (string?)pair.Value["OWNER_ID"] == owner);
+            if (existing.Value is not null)
+            {
+                return existing.Key;
+            }
+
+            var call = new MethodCall("calendar.section.add", userId, new JsonObject { ["type"] = type, ["ownerId"] = ownerId, ["name"] = "My calendar" });
+            return (int)Add(call).Result!;
+        }
+    }
+
     /// <summary>The section named by <c>id</c>, if it belongs to the <c>type</c> and <c>ownerId</c> given.</summary>
     private JsonObject? Find(MethodCall call)
     {

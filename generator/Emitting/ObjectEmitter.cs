@@ -88,7 +88,8 @@ internal static class ObjectEmitter
         writer.Line();
 
         writer.Open("internal static " + name + "? ReadValue(ref " + json + ".Utf8JsonReader reader, " + json + ".JsonSerializerOptions options)");
-        writer.Open("if (reader.TokenType == " + json + ".JsonTokenType.Null)");
+        writer.Line("// Portals send null, false or \"\" where there is no object, e.g. RRULE of a single event.");
+        writer.Open("if (reader.TokenType is " + json + ".JsonTokenType.Null or " + json + ".JsonTokenType.False || (reader.TokenType == " + json + ".JsonTokenType.String && reader.ValueTextEquals(global::System.ReadOnlySpan<byte>.Empty)))");
         writer.Line("return null;");
         writer.Close();
         writer.Line();

@@ -47,15 +47,20 @@ public class CalendarResourceTests
     [Fact]
     public async Task A_meeting_answer_is_an_enum_both_ways()
     {
-        await using var portal = await Bitrix24Emulator.StartAsync();
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { UserId = 2 });
         using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+        int meeting = await client.Calendar.Event.AddAsync(
+            CalendarEventOwnerType.User, 2, "Planning", new System.DateTime(2025, 3, 3, 10, 0, 0), new System.DateTime(2025, 3, 3, 11, 0, 0), isMeeting: true, attendees: new[] { 2, 5 });
 
-        // No event state yet: the emulator answers with the documented example.
-        CalendarMeetingStatus status = await client.Calendar.Meeting.Status.GetAsync(651);
-        bool saved = await client.Calendar.Meeting.Status.SetAsync(651, CalendarMeetingStatus.Declined);
+        CalendarMeetingStatus status = await client.Calendar.Meeting.Status.GetAsync(meeting);
+        bool saved = await client.Calendar.Meeting.Status.SetAsync(meeting, CalendarMeetingStatus.Declined);
+        CalendarMeetingStatus changed = await client.Calendar.Meeting.Status.GetAsync(meeting);
+        var missing = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarMeetingStatusGetError>>(() => client.Calendar.Meeting.Status.GetAsync(404));
 
         Assert.Equal(CalendarMeetingStatus.Accepted, status);
         Assert.True(saved);
-        JsonAssert.Equal("""{"eventId":651,"status":"N"}""", portal.Requests[1].Body);
+        Assert.Equal(CalendarMeetingStatus.Declined, changed);
+        Assert.Equal(CalendarMeetingStatusGetError.RetrievalFailed, missing.Error);
+        JsonAssert.Equal("{\"eventId\":" + meeting + ",\"status\":\"N\"}", portal.Requests[2].Body);
     }
 }
