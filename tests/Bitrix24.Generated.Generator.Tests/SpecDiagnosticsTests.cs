@@ -102,6 +102,41 @@ public class SpecDiagnosticsTests
             "B24010", 5, 9
         },
         {
+            "union variants that the JSON cannot tell apart",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Answer\ntypes:\n  Answer:\n    kind: union\n    variants:\n      - name: Count\n        type: integer\n      - name: Ratio\n        type: number\n",
+            "B24016", 13, 15
+        },
+        {
+            "a union of one variant",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Answer\ntypes:\n  Answer:\n    kind: union\n    variants:\n      - name: Count\n        type: integer\n",
+            "B24012", 8, 5
+        },
+        {
+            "a union inside a union",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Outer\ntypes:\n  Outer:\n    kind: union\n    variants:\n      - name: Inner\n        type: Inner\n      - name: Flag\n        type: boolean\n  Inner:\n    kind: union\n    variants:\n      - name: Count\n        type: integer\n      - name: Text\n        type: string\n",
+            "B24010", 11, 15
+        },
+        {
+            "a set of integers, which cannot be keys",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: days\n    type: set\n    items: integer\nresult:\n  type: boolean\n",
+            "B24010", 7, 12
+        },
+        {
+            "a nested list written as a bare name",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: grid\n    type: array\n    items: array\nresult:\n  type: boolean\n",
+            "B24012", 7, 12
+        },
+        {
+            "a map key that is neither integer nor a key type",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: byDate\n    type: map\n    key: date\n    values: string\nresult:\n  type: boolean\n",
+            "B24004", 6, 11
+        },
+        {
+            "a method C# name that is not an identifier",
+            "method: test.item.getbyid\ncsharpName: Get By Id\nscope: test\nsummary: Reads.\nresult:\n  type: boolean\n",
+            "B24011", 2, 13
+        },
+        {
             "a set result, which no method answers with",
             "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: set\n  items: string\n",
             "B24012", 5, 9
