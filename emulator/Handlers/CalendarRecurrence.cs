@@ -132,13 +132,26 @@ internal sealed record CalendarRecurrence(string Frequency, int Interval, IReadO
                     {
                         "DAILY" => first.AddDays(step * Interval),
                         "WEEKLY" => first.AddDays(step * Interval * 7),
-                        "MONTHLY" => first.AddMonths(step * Interval),
-                        _ => first.AddYears(step * Interval),
+                        "MONTHLY" => MonthsLater(first, step * Interval),
+                        _ => MonthsLater(first, step * Interval * 12),
                     };
                 }
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// The day <paramref name="months"/> months after <paramref name="first"/>, on the same day of the month. A month
+    /// too short for that day (the 31st in April, the 29th of February in a common year) has the occurrence on the 1st
+    /// of the month after, as a portal expands it; it is neither left out nor moved back to the month's last day.
+    /// </summary>
+    private static DateOnly MonthsLater(DateOnly first, int months)
+    {
+        var month = new DateOnly(first.Year, first.Month, 1).AddMonths(months);
+        return first.Day <= DateTime.DaysInMonth(month.Year, month.Month)
+            ? new DateOnly(month.Year, month.Month, first.Day)
+            : month.AddMonths(1);
     }
 
     private static int? Integer(JsonNode? node) =>
