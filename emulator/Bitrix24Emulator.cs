@@ -69,6 +69,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var sections = new CalendarSectionHandlers(options.TimeProvider);
         sections.Register(Methods);
         new CalendarEventHandlers(sections, options.TimeProvider).Register(Methods);
+        new CalendarBookingHandlers(specs).Register(Methods);
         new CalendarResourceHandlers().Register(Methods);
     }
 

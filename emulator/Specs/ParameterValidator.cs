@@ -26,7 +26,7 @@ internal sealed class ParameterValidator
             {
                 if (parameter.Required)
                 {
-                    return Bitrix24EmulatorError.MissingParameter(method.Name, parameter.WireName);
+                    return Missing(method, parameter);
                 }
 
                 continue;
@@ -40,6 +40,18 @@ internal sealed class ParameterValidator
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The portal's answer to a missing parameter: the spec's own error for it (by convention named after the
+    /// parameter, e.g. <c>IdNotSet</c>, since some methods word it their own way), or the common wording.
+    /// </summary>
+    private static Bitrix24EmulatorError Missing(MethodModel method, PropertyModel parameter)
+    {
+        var name = parameter.CSharpName + "NotSet";
+        return method.Errors.FirstOrDefault(e => e.Name == name && e.Message is not null) is { } documented
+            ? new Bitrix24EmulatorError(documented.Status, documented.Code, documented.Message!)
+            : Bitrix24EmulatorError.MissingParameter(method.Name, parameter.WireName);
     }
 
     private string? Check(TypeRef type, JsonNode? value, string path)

@@ -1,0 +1,47 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Bitrix24.Emulator.Specs;
+
+namespace Bitrix24.Emulator.Tests;
+
+/// <summary>Every documented failing call of the shipped specs gets the documented answer from the emulator.</summary>
+public class DocumentedErrorTests
+{
+    public static TheoryData<string, string> FailingExamples()
+    {
+        var data = new TheoryData<string, string>();
+        var catalog = SpecCatalog.Load(Array.Empty<string>());
+        foreach (var name in catalog.MethodNames.Order(StringComparer.Ordinal))
+        {
+            foreach (var example in catalog.Find(name)!.Examples.Where(e => e.Status >= 400 && e.Request is not null && e.Response is not null))
+            {
+                // The emulator's webhook user may do anything, so refusals for rights cannot be replayed.
+                if (!example.Response!.Contains("\"Access denied", StringComparison.Ordinal))
+                {
+                    data.Add(name, example.Name);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FailingExamples))]
+    public async Task The_documented_request_gets_the_documented_error(string method, string example)
+    {
+        var documented = SpecCatalog.Load(Array.Empty<string>()).Find(method)!.Examples.Single(e => e.Name == example);
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.PostAsync(new Uri(portal.WebhookUrl, method), new StringContent(documented.Request!, Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(documented.Status, (int)response.StatusCode);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(documented.Response!), JsonNode.Parse(body)), "Documented: " + documented.Response + "\nAnswered:   " + body);
+    }
+}
