@@ -8,7 +8,7 @@ using Bitrix24.Emulator;
 using Bitrix24.Generated;
 using Bitrix24.Generated.Calendar;
 
-// Quickstart: save calendar settings, read them back, read the portal's settings.
+// Quickstart: save calendar settings, read them back, read the portal's settings, list the coming week's events.
 // Without BITRIX24_WEBHOOK_URL it runs against a local emulator; with it, against that portal.
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 var ct = timeout.Token;
@@ -98,6 +98,31 @@ try
     var portal = await client.Calendar.Settings.GetAsync(ct);
     Console.WriteLine($"calendar.settings.get ({Timing(portal.Time)}):");
     Console.WriteLine($"  working day {portal.Value.WorkTimeStart}-{portal.Value.WorkTimeEnd}, week starts {portal.Value.WeekStart}, days off: {string.Join(", ", portal.Value.WeekHolidays ?? new List<CalendarWeekday>())}");
+
+    if (emulator is not null)
+    {
+        // Something to list: a weekly stand-up from today, in the emulated portal's calendar of user 1.
+        var today = DateTime.UtcNow.Date;
+        var standUp = await client.Calendar.Event.AddAsync(
+            CalendarEventOwnerType.User,
+            1,
+            "Stand-up",
+            today.AddHours(9),
+            today.AddHours(9.25),
+            recurrence: new CalendarRecurrenceRule { Frequency = CalendarFrequency.Weekly, Weekdays = new List<CalendarWeekday> { CalendarWeekday.Monday, CalendarWeekday.Thursday }, Count = 8 },
+            cancellationToken: ct);
+        Console.WriteLine($"calendar.event.add -> event {standUp.Value}");
+    }
+
+    // Read-only on a real portal: the caller's events of the coming week.
+    var nearest = await client.Calendar.Event.Get.NearestAsync(days: 7, cancellationToken: ct);
+    Console.WriteLine($"calendar.event.get.nearest ({Timing(nearest.Time)}): {nearest.Value.Count} event(s) in the next 7 days");
+    foreach (var item in nearest.Value.Take(5))
+    {
+        var start = item.DateFrom is { } from && from.TryGetDateTime(out var parsed) ? parsed.ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture) : item.DateFrom?.Text;
+        Console.WriteLine($"  {start} {item.TimeZoneFrom}: {item.Name}{(item.Recurrence is { } rule ? $" ({rule.Frequency}, on {string.Join("/", rule.Weekdays ?? new List<CalendarWeekday>())})" : "")}");
+    }
+
     return 0;
 }
 catch (Bitrix24Exception exception)
