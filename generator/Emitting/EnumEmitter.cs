@@ -34,18 +34,23 @@ internal static class EnumEmitter
         writer.Line("public override void Write(" + json + ".Utf8JsonWriter writer, " + name + " value, " + json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
         writer.Line();
         writer.Open("internal static " + name + "? ReadValue(ref " + json + ".Utf8JsonReader reader, " + json + ".JsonSerializerOptions options)");
-        writer.Open("switch (" + EmitContext.Runtime + ".Serialization.Bitrix24Wire.ReadString(ref reader))");
-        writer.Line("case null:");
-        writer.Line("case \"\":");
-        writer.Line(SourceWriter.Indent(1) + "return null;");
+        writer.Line("var text = " + EmitContext.Runtime + ".Serialization.Bitrix24Wire.ReadString(ref reader);");
+        writer.Line("return FromWire(text) ?? (string.IsNullOrEmpty(text) ? null : throw new " + json + ".JsonException(\"'\" + text + " + DocComments.Literal("' is not a " + name + " value; expected one of: " + allowed + ".") + "));");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Reads a member, or null for a value this version does not know; the object holding it keeps the text as sent.</summary>");
+        writer.Line("internal static " + name + "? ReadKnownValue(ref " + json + ".Utf8JsonReader reader) => FromWire(" + EmitContext.Runtime + ".Serialization.Bitrix24Wire.ReadString(ref reader));");
+        writer.Line();
+        writer.Open("private static " + name + "? FromWire(string? text)");
+        writer.Open("switch (text)");
         foreach (var value in type.Values)
         {
             writer.Line("case " + DocComments.Literal(value.Value) + ":");
             writer.Line(SourceWriter.Indent(1) + "return " + name + "." + value.CSharpName + ";");
         }
 
-        writer.Line("case var unknown:");
-        writer.Line(SourceWriter.Indent(1) + "throw new " + json + ".JsonException(\"'\" + unknown + " + DocComments.Literal("' is not a " + name + " value; expected one of: " + allowed + ".") + ");");
+        writer.Line("default:");
+        writer.Line(SourceWriter.Indent(1) + "return null;");
         writer.Close();
         writer.Close();
         writer.Line();

@@ -113,7 +113,11 @@ internal static class ObjectEmitter
         foreach (var property in properties)
         {
             writer.Line("case " + DocComments.Literal(property.WireName) + ":");
-            writer.Line(SourceWriter.Indent(1) + "value." + property.CSharpName + " = " + ValueCode.Read(context, property.Type) + ";");
+            // A field whose enum value is new to this version reads as null and is kept as sent, rather than failing the object.
+            var read = property.Type.Kind == WireKind.Named && context.Type(property.Type.Name!).Kind == TypeKind.Enum
+                ? context.ConverterName(property.Type.Name!) + ".ReadKnownValue(ref reader)"
+                : ValueCode.Read(context, property.Type);
+            writer.Line(SourceWriter.Indent(1) + "value." + property.CSharpName + " = " + read + ";");
             writer.Line(SourceWriter.Indent(1) + "if (value." + property.CSharpName + " is null)");
             writer.Line(SourceWriter.Indent(1) + "{");
             writer.Line(SourceWriter.Indent(2) + "KeepRaw(value, name, ref raw);");

@@ -62,6 +62,22 @@ public class CalendarEventTests
     }
 
     [Fact]
+    public void A_field_value_new_to_this_version_reads_as_null_and_is_written_back_as_sent()
+    {
+        const string result = """{"ID":"7","ACCESSIBILITY":"focus","IMPORTANCE":"high"}""";
+
+        var value = JsonSerializer.Deserialize(result, Bitrix24JsonContext.Default.CalendarEvent)!;
+
+        Assert.Null(value.Accessibility);
+        Assert.Equal(CalendarImportance.High, value.Importance);
+        Assert.Equal("focus", value.AdditionalProperties!["ACCESSIBILITY"].GetString());
+        JsonAssert.Equal(result, JsonSerializer.Serialize(value, Bitrix24JsonContext.Default.CalendarEvent));
+        // A result that is itself the enum has nowhere to keep it: that fails, naming the value.
+        var status = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"Z\"", Bitrix24JsonContext.Default.CalendarMeetingStatus));
+        Assert.Contains("'Z' is not a CalendarMeetingStatus value", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_update_answers_an_identifier_or_the_split_of_a_series()
     {
         var single = JsonSerializer.Deserialize("1246", Bitrix24JsonContext.Default.CalendarEventUpdateResult)!;

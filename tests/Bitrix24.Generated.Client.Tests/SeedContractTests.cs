@@ -83,10 +83,10 @@ public class SeedContractTests
     [Fact]
     public void A_bad_value_names_the_type_and_field()
     {
-        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"view":"year"}""", Bitrix24JsonContext.Default.CalendarUserSettings));
+        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"syncPeriodPast":"three"}""", Bitrix24JsonContext.Default.CalendarUserSettings));
 
-        Assert.Contains("CalendarUserSettings.view", exception.Message, System.StringComparison.Ordinal);
-        Assert.Contains("'year' is not a CalendarView value", exception.Message, System.StringComparison.Ordinal);
+        Assert.Contains("CalendarUserSettings.syncPeriodPast", exception.Message, System.StringComparison.Ordinal);
+        Assert.Contains("three", exception.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
