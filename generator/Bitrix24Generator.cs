@@ -1,9 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
-using Bitrix24.Generated.Generator.Diagnostics;
+using Bitrix24.Generated.Generator.Analysis;
 using Bitrix24.Generated.Generator.Emitting;
-using Bitrix24.Generated.Generator.Model;
 using Bitrix24.Generated.Generator.Parsing;
 using Bitrix24.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
@@ -18,13 +14,11 @@ namespace Bitrix24.Generated.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class Bitrix24Generator : IIncrementalGenerator
 {
-    private const string DefaultRootNamespace = "Bitrix24.Generated";
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var specFiles = context.AdditionalTextsProvider
-            .Where(static file => IsSpec(file.Path))
+            .Where(static file => SpecFiles.IsSpec(file.Path))
             .Select(static (file, cancellationToken) => (Path: file.Path, Text: file.GetText(cancellationToken)?.ToString()))
             .WithTrackingName(TrackingNames.SpecFiles);
 
@@ -37,19 +31,8 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Validated);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue("build_property.Bitrix24RootNamespace", out var value) && !string.IsNullOrWhiteSpace(value)
-                    ? value.Trim()
-                    : DefaultRootNamespace)
+            .Select(static (options, _) => SpecFiles.RootNamespace(options.GlobalOptions))
             .WithTrackingName(TrackingNames.RootNamespace);
-
-        context.RegisterSourceOutput(validated, static (output, spec) =>
-        {
-            foreach (var diagnostic in spec.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
 
         var generation = validated
             .Where(static spec => spec.Method is not null)
@@ -60,13 +43,9 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             .Select(static (input, _) => GenerationModelBuilder.Build(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Generation);
 
+        // Mistakes in specs are the SpecAnalyzer's to report; a spec with errors is simply not generated.
         context.RegisterSourceOutput(generation, static (output, result) =>
         {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (result.Model.Methods.IsEmpty && result.Model.Types.IsEmpty)
             {
                 return;
@@ -77,12 +56,5 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
                 output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
             }
         });
-    }
-
-    private static bool IsSpec(string path)
-    {
-        var extension = Path.GetExtension(path);
-        return string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase) ||
-               string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Bitrix24.Generated.Generator.Diagnostics;
@@ -66,6 +67,12 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>Every descriptor, as the analyzer declares them.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType,
+        DuplicateMethod, WrongValueType, InvalidIdentifier, IncompleteType, DuplicateValue, InvalidExampleJson, NameClash, OverlappingVariants,
+        UnexpectedFailure);
 
     public static DiagnosticDescriptor ById(string id) => id switch
     {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Bitrix24.Generated.Generator;
+using Bitrix24.Generated.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,6 +27,25 @@ internal sealed class SpecText : AdditionalText
     public override string Path { get; }
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>What a build reports for a set of specs: the generator's output and the spec analyzer's diagnostics.</summary>
+internal sealed class SpecRun
+{
+    public SpecRun(GeneratorRunResult generator, ImmutableArray<Diagnostic> analyzerDiagnostics)
+    {
+        Generator = generator;
+        // The generator itself reports nothing; anything it did report would show here too.
+        Diagnostics = generator.Diagnostics.AddRange(analyzerDiagnostics);
+    }
+
+    public GeneratorRunResult Generator { get; }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public ImmutableArray<GeneratedSourceResult> GeneratedSources => Generator.GeneratedSources;
+
+    public Exception? Exception => Generator.Exception;
 }
 
 /// <summary>Runs the generator the way the compiler does, over specs and a small C# program.</summary>
@@ -66,30 +86,44 @@ internal static class GeneratorRunner
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> specs, bool trackSteps = false, string? rootNamespace = null)
     {
+        return CSharpGeneratorDriver.Create(
+            new[] { new Bitrix24Generator().AsSourceGenerator() },
+            specs,
+            ParseOptions,
+            new OptionsProvider(GlobalOptions(rootNamespace)),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    /// <summary>
+    /// Runs the generator once, then the spec analyzer over the same specs, as a build does; returns both
+    /// results and the compilation with the generated code.
+    /// </summary>
+    public static (SpecRun Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null)
+    {
+        var files = specs.ToImmutableArray();
+        var driver = Driver(files, rootNamespace: rootNamespace)
+            .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }"), out var output, out _);
+        var analyzerOptions = new AnalyzerOptions(files, new OptionsProvider(GlobalOptions(rootNamespace)));
+        var analysis = output.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new SpecAnalyzer()),
+            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: static (exception, _, _) => throw new InvalidOperationException("The spec analyzer failed.", exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var reported = analysis.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return (new SpecRun(driver.GetRunResult().Results.Single(), reported), output);
+    }
+
+    public static (SpecRun Result, Compilation Output) Run(params (string Path, string Text)[] specs) =>
+        Run(specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Text)));
+
+    private static Dictionary<string, string> GlobalOptions(string? rootNamespace)
+    {
         var options = new Dictionary<string, string>();
         if (rootNamespace is not null)
         {
             options["build_property.Bitrix24RootNamespace"] = rootNamespace;
         }
 
-        return CSharpGeneratorDriver.Create(
-            new[] { new Bitrix24Generator().AsSourceGenerator() },
-            specs,
-            ParseOptions,
-            new OptionsProvider(options),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        return options;
     }
-
-    /// <summary>Runs the generator once and returns its result and the compilation with the generated code.</summary>
-    public static (GeneratorRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null)
-    {
-        var driver = Driver(specs, rootNamespace: rootNamespace)
-            .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }"), out var output, out _);
-        return (driver.GetRunResult().Results.Single(), output);
-    }
-
-    public static (GeneratorRunResult Result, Compilation Output) Run(params (string Path, string Text)[] specs) =>
-        Run(specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Text)));
 
     private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
     {
