@@ -19,12 +19,7 @@ public class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);
 
-        var files = archive.Entries
-            .Select(entry => entry.FullName)
-            // NuGet names this part after a random id.
-            .Select(name => name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal) ? "package/services/metadata/core-properties/*.psmdcp" : name)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = Files(archive);
 
         var expected = new[]
         {
@@ -41,6 +36,7 @@ public class PackageLayoutTests
             "package/services/metadata/core-properties/*.psmdcp",
         }.Concat(ShippedSpecs()).Append("specs/spec.schema.json").Order(StringComparer.Ordinal);
         Assert.Equal(expected, files);
+        Assert.Equal(21, ShippedSpecs().Count(path => path.StartsWith("specs/calendar/", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -66,8 +62,24 @@ public class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath.Replace(".nupkg", ".snupkg", StringComparison.Ordinal));
 
-        Assert.Contains("lib/net8.0/Bitrix24.Generated.Runtime.pdb", archive.Entries.Select(e => e.FullName));
+        Assert.Equal(
+            new[]
+            {
+                "Bitrix24.Generated.nuspec",
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "lib/net8.0/Bitrix24.Generated.Runtime.pdb",
+                "package/services/metadata/core-properties/*.psmdcp",
+            },
+            Files(archive));
     }
+
+    private static string[] Files(ZipArchive archive) => archive.Entries
+        .Select(entry => entry.FullName)
+        // NuGet names this part after a random id.
+        .Select(name => name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal) ? "package/services/metadata/core-properties/*.psmdcp" : name)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     private static string[] ShippedSpecs() =>
         System.IO.Directory.GetFiles(System.IO.Path.Combine(Repository.Root, "specs"), "*.yaml", System.IO.SearchOption.AllDirectories)
