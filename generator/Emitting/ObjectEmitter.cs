@@ -64,8 +64,8 @@ internal static class ObjectEmitter
     {
         WireKind.Flag => ", a <c>\"Y\"</c>/<c>\"N\"</c> flag",
         WireKind.IntegerString => ", an integer written as a string",
-        WireKind.Date => ", ISO (<c>2024-12-20</c>) when sent; answers may use the portal's regional format",
-        WireKind.DateTime => ", ISO (<c>2024-12-20T10:00:00+02:00</c>) when sent; answers may use the portal's regional format",
+        WireKind.Date => ", a date: ISO 8601 (<c>2024-12-20</c>) going out, the portal's regional format (<c>12/20/2024</c>, <c>20.12.2024</c>) coming back",
+        WireKind.DateTime => ", a date and time: ISO 8601 (<c>2024-12-20T10:00:00+02:00</c>) going out, the portal's regional format (<c>12/20/2024 10:00:00 am</c>) coming back",
         WireKind.UnixTime => ", seconds since 1970 (UTC)",
         WireKind.UnixTimeString => ", seconds since 1970 (UTC) written as a string",
         WireKind.Set => ", an object whose keys are its members (<c>{\"MO\":\"MO\"}</c>)",
