@@ -68,7 +68,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         CalendarSettings.Register(Methods);
         var sections = new CalendarSectionHandlers(options.TimeProvider);
         sections.Register(Methods);
-        new CalendarEventHandlers(sections, options.TimeProvider).Register(Methods);
+        new CalendarEventHandlers(sections, options.TimeProvider, options.DateFormat).Register(Methods);
         new CalendarBookingHandlers(specs).Register(Methods);
         new CalendarResourceHandlers().Register(Methods);
     }

@@ -39,6 +39,9 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>How long an access token works; an hour, as on a portal.</summary>
     public System.TimeSpan AccessTokenLifetime { get; set; } = System.TimeSpan.FromHours(1);
 
+    /// <summary>The regional format the portal answers dates in; day first (<c>02.12.2024 11:00:00</c>) by default.</summary>
+    public PortalDateFormat DateFormat { get; set; } = PortalDateFormat.DayFirst;
+
     /// <summary>The clock the limits and timings use; tests pass one they control.</summary>
     public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
 }

@@ -22,12 +22,14 @@ internal sealed partial class CalendarEventHandlers
     private readonly ConcurrentDictionary<int, StoredCalendarEvent> _events = new();
     private readonly CalendarSectionHandlers _sections;
     private readonly TimeProvider _time;
+    private readonly PortalDateFormat _dates;
     private int _lastId;
 
-    public CalendarEventHandlers(CalendarSectionHandlers sections, TimeProvider time)
+    public CalendarEventHandlers(CalendarSectionHandlers sections, TimeProvider time, PortalDateFormat dates)
     {
         _sections = sections;
         _time = time;
+        _dates = dates;
     }
 
     public void Register(MethodRegistry registry)
@@ -163,7 +165,7 @@ internal sealed partial class CalendarEventHandlers
         _events[changed.Id] = changed;
         return new JsonObject
         {
-            ["originalDate"] = originalFrom.ToString(StoredCalendarEvent.DateTimeFormat, CultureInfo.InvariantCulture),
+            ["originalDate"] = _dates.Format(originalFrom),
             ["originalDavXmlId"] = series.DavXmlId,
             ["instanceTz"] = series.TimeZoneFrom,
             ["recEventId"] = changed.Id,
@@ -177,7 +179,7 @@ internal sealed partial class CalendarEventHandlers
         var stored = Find(Number(call.Parameters["id"])) ?? throw Error("Access denied");
         lock (stored)
         {
-            return stored.ToPortalJson(DateOnly.FromDateTime(stored.From));
+            return stored.ToPortalJson(DateOnly.FromDateTime(stored.From), _dates);
         }
     }
 
@@ -190,7 +192,7 @@ internal sealed partial class CalendarEventHandlers
         var from = Date(p["from"]) ?? today.AddMonths(-1);
         var to = Date(p["to"]) ?? today.AddMonths(3);
         var sections = p["section"] is JsonArray list ? list.Select(s => Number(s)).ToHashSet() : null;
-        return List(e => e.CalendarType == type && e.OwnerId == owner && (sections is null || sections.Contains(e.SectionId)), from, to, e => e.ToPortalJson);
+        return List(e => e.CalendarType == type && e.OwnerId == owner && (sections is null || sections.Contains(e.SectionId)), from, to, e => day => e.ToPortalJson(day, _dates));
     }
 
     private MethodResult GetNearest(MethodCall call)
@@ -204,7 +206,7 @@ internal sealed partial class CalendarEventHandlers
         Func<StoredCalendarEvent, bool> filter = forCurrentUser
             ? e => e.Involves(call.UserId)
             : e => e.CalendarType == type && e.OwnerId == owner;
-        var events = List(filter, today, today.AddDays(days), e => e.ToPortalJson);
+        var events = List(filter, today, today.AddDays(days), e => day => e.ToPortalJson(day, _dates));
         if (Number(p["maxEventsCount"]) is { } max && max >= 0)
         {
             while (events.Count > max)
@@ -279,7 +281,7 @@ internal sealed partial class CalendarEventHandlers
         foreach (var user in ((JsonArray)p["users"]!).Select(u => (int)(Number(u) ?? 0)).Distinct())
         {
             // Free time does not make anyone busy.
-            result[user.ToString(CultureInfo.InvariantCulture)] = List(e => e.Accessibility != "free" && e.Involves(user), from, to, e => e.ToBusyJson);
+            result[user.ToString(CultureInfo.InvariantCulture)] = List(e => e.Accessibility != "free" && e.Involves(user), from, to, e => day => e.ToBusyJson(day, _dates));
         }
 
         return result;

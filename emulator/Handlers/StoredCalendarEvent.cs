@@ -12,10 +12,6 @@ namespace Bitrix24.Emulator.Handlers;
 /// </summary>
 internal sealed class StoredCalendarEvent
 {
-    // The portal's regional format; the emulated portal uses a day-first one, as many portals do.
-    public const string DateFormat = "dd.MM.yyyy";
-    public const string DateTimeFormat = "dd.MM.yyyy HH:mm:ss";
-
     public int Id { get; init; }
     public required string CalendarType { get; set; }
     public long OwnerId { get; set; }
@@ -74,8 +70,8 @@ internal sealed class StoredCalendarEvent
     public bool Involves(int userId) =>
         (CalendarType == "user" && OwnerId == userId) || Host == userId || Attendees.ContainsKey(userId);
 
-    /// <summary>The event as the portal answers it, for the occurrence starting on <paramref name="day"/>.</summary>
-    public JsonObject ToPortalJson(DateOnly day)
+    /// <summary>The event as the portal answers it, for the occurrence starting on <paramref name="day"/>, dates in <paramref name="dates"/>.</summary>
+    public JsonObject ToPortalJson(DateOnly day, PortalDateFormat dates)
     {
         var shift = day.DayNumber - DateOnly.FromDateTime(From).DayNumber;
         var from = From.AddDays(shift);
@@ -97,9 +93,9 @@ internal sealed class StoredCalendarEvent
             ["CAL_TYPE"] = CalendarType,
             ["OWNER_ID"] = OwnerId.ToString(CultureInfo.InvariantCulture),
             ["NAME"] = Name,
-            ["DATE_FROM"] = from.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
-            ["DATE_TO"] = to.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
-            ["ORIGINAL_DATE_FROM"] = OriginalFrom?.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
+            ["DATE_FROM"] = dates.Format(from),
+            ["DATE_TO"] = dates.Format(to),
+            ["ORIGINAL_DATE_FROM"] = OriginalFrom is { } original ? dates.Format(original) : null,
             ["TZ_FROM"] = TimeZoneFrom,
             ["TZ_TO"] = TimeZoneTo,
             ["TZ_OFFSET_FROM"] = ((int)fromZone.GetUtcOffset(fromUtc).TotalSeconds).ToString(CultureInfo.InvariantCulture),
@@ -110,8 +106,8 @@ internal sealed class StoredCalendarEvent
             ["DT_LENGTH"] = (int)length,
             ["EVENT_TYPE"] = null,
             ["CREATED_BY"] = CreatedBy.ToString(CultureInfo.InvariantCulture),
-            ["DATE_CREATE"] = Created.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
-            ["TIMESTAMP_X"] = Modified.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
+            ["DATE_CREATE"] = dates.Format(Created),
+            ["TIMESTAMP_X"] = dates.Format(Modified),
             ["DESCRIPTION"] = Description,
             ["PRIVATE_EVENT"] = Private ? "Y" : "N",
             ["ACCESSIBILITY"] = Accessibility,
@@ -124,8 +120,8 @@ internal sealed class StoredCalendarEvent
             ["REMIND"] = Reminders.DeepClone(),
             ["COLOR"] = Color,
             // A single event has no rule: the portal sends an empty string.
-            ["RRULE"] = Recurrence is null ? string.Empty : Recurrence.ToPortalJson(d => d.ToString(DateFormat, CultureInfo.InvariantCulture)),
-            ["EXDATE"] = string.Join(";", ExceptionDates.Order().Select(d => d.ToString(DateFormat, CultureInfo.InvariantCulture))),
+            ["RRULE"] = Recurrence is null ? string.Empty : Recurrence.ToPortalJson(dates.Format),
+            ["EXDATE"] = string.Join(";", ExceptionDates.Order().Select(dates.Format)),
             ["DAV_XML_ID"] = DavXmlId,
             ["G_EVENT_ID"] = string.Empty,
             ["DAV_EXCH_LABEL"] = string.Empty,
@@ -133,8 +129,8 @@ internal sealed class StoredCalendarEvent
             ["VERSION"] = Version.ToString(CultureInfo.InvariantCulture),
             ["ATTENDEES_CODES"] = new JsonArray(AttendeeIds().Select(a => (JsonNode?)("U" + a.ToString(CultureInfo.InvariantCulture))).ToArray()),
             ["RECURRENCE_ID"] = RecurrenceOf,
-            ["RELATIONS"] = RecurrenceOf is { } original
-                ? new JsonObject { ["ORIGINAL_RECURSION_ID"] = original, ["COMMENT_XML_ID"] = "EVENT_" + original.ToString(CultureInfo.InvariantCulture) }
+            ["RELATIONS"] = RecurrenceOf is { } series
+                ? new JsonObject { ["ORIGINAL_RECURSION_ID"] = series, ["COMMENT_XML_ID"] = "EVENT_" + series.ToString(CultureInfo.InvariantCulture) }
                 : null,
             ["SECTION_ID"] = section,
             ["SYNC_STATUS"] = null,
@@ -160,9 +156,9 @@ internal sealed class StoredCalendarEvent
     }
 
     /// <summary>The short form <c>calendar.accessibility.get</c> answers.</summary>
-    public JsonObject ToBusyJson(DateOnly day)
+    public JsonObject ToBusyJson(DateOnly day, PortalDateFormat dates)
     {
-        var full = ToPortalJson(day);
+        var full = ToPortalJson(day, dates);
         var busy = new JsonObject();
         foreach (var field in new[] { "ID", "NAME", "DATE_FROM", "DATE_TO", "DATE_FROM_TS_UTC", "DATE_TO_TS_UTC", "~USER_OFFSET_FROM", "~USER_OFFSET_TO", "DT_SKIP_TIME", "TZ_FROM", "TZ_TO", "ACCESSIBILITY", "IMPORTANCE", "EVENT_TYPE" })
         {

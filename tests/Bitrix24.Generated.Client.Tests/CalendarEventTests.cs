@@ -171,6 +171,29 @@ public class CalendarEventTests
     }
 
     [Fact]
+    public async Task An_English_portal_answers_month_first_with_am_and_pm_and_the_client_reads_it()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { DateFormat = PortalDateFormat.English });
+        using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
+
+        int id = await client.Calendar.Event.AddAsync(
+            CalendarEventOwnerType.User,
+            1,
+            "Review",
+            new DateTime(2025, 3, 3, 17, 59, 0),
+            new DateTime(2025, 3, 3, 18, 59, 0),
+            recurrence: new CalendarRecurrenceRule { Frequency = CalendarFrequency.Weekly, Weekdays = new[] { CalendarWeekday.Monday }, Until = new DateOnly(2025, 3, 24) });
+        var read = (await client.Calendar.Event.GetByIdAsync(id)).Value;
+        var listed = (await client.Calendar.Event.GetAsync(CalendarEventOwnerType.User, 1, March1, March31)).Value;
+
+        Assert.Equal("03/03/2025 05:59:00 pm", read.DateFrom!.Value.Text);
+        Assert.Equal(new DateTime(2025, 3, 3, 17, 59, 0), read.DateFrom.Value.ToDateTime());
+        Assert.Equal("03/24/2025", read.Recurrence!.Until!.Value.Text);
+        Assert.Equal(new DateOnly(2025, 3, 24), read.Recurrence.Until.Value.ToDateOnly());
+        Assert.Equal(new[] { 3, 10, 17, 24 }, listed.Select(e => e.DateFrom!.Value.ToDateTime().Day));
+    }
+
+    [Fact]
     public async Task Times_with_an_offset_or_as_Unix_times_are_the_same_instant()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
