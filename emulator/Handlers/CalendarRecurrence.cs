@@ -29,10 +29,13 @@ internal sealed record CalendarRecurrence(string Frequency, int Interval, IReadO
             JsonValue text => text.ToString().Split(','),
             _ => Enumerable.Empty<string?>(),
         };
+        var days = weekdays.Select(day => Array.IndexOf(DayCodes, day)).Where(index => index >= 0).Select(index => (DayOfWeek)index).Distinct().OrderBy(d => ((int)d + 6) % 7).ToArray();
+        // A weekly rule without days falls on Mondays, as the portal reads it; other rules have no days.
+        days = frequency == "WEEKLY" ? (days.Length == 0 ? new[] { DayOfWeek.Monday } : days) : Array.Empty<DayOfWeek>();
         return new CalendarRecurrence(
             frequency,
             Math.Max(1, Integer(fields["INTERVAL"]) ?? 1),
-            weekdays.Select(day => Array.IndexOf(DayCodes, day)).Where(index => index >= 0).Select(index => (DayOfWeek)index).Distinct().OrderBy(d => ((int)d + 6) % 7).ToArray(),
+            days,
             Integer(fields["COUNT"]),
             DateOnly.TryParseExact(fields["UNTIL"]?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null);
     }

@@ -48,6 +48,21 @@ public class CalendarEventTests
     }
 
     [Fact]
+    public async Task A_weekly_series_without_days_falls_on_Mondays()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        // Starts on a Wednesday; the portal reads a weekly rule without BYDAY as Mondays.
+        var id = await AddAsync(http, portal, """{"type":"user","ownerId":1,"name":"Plan","from":"2025-03-05 09:00:00","to":"2025-03-05 10:00:00","rrule":{"FREQ":"WEEKLY","COUNT":3}}""");
+        var events = await ListAsync(http, portal, "2025-03-01", "2025-03-31");
+        var stored = await GetByIdAsync(http, portal, id);
+
+        Assert.Equal(new[] { "10.03.2025 09:00:00", "17.03.2025 09:00:00", "24.03.2025 09:00:00" }, Starts(events, id));
+        Assert.Equal("""{"MO":"MO"}""", stored["RRULE"]!["BYDAY"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_monthly_series_on_the_31st_falls_on_the_1st_after_a_shorter_month()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
