@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
+using static Bitrix24.Emulator.Handlers.CallValues;
 
 namespace Bitrix24.Emulator.Handlers;
 
@@ -430,11 +431,12 @@ internal sealed partial class CalendarEventHandlers
     {
         var p = call.Parameters;
         var autoDetect = p["auto_detect_section"] is null || IsTrue(p["auto_detect_section"]);
-        if (Number(p["section"]) is { } requested && (!autoDetect || _sections.Belongs((int)requested, type, owner)))
+        if (Number(p["section"]) is { } requested && _sections.Belongs((int)requested, type, owner))
         {
-            return _sections.Belongs((int)requested, type, owner) ? (int)requested : throw Error(invalid);
+            return (int)requested;
         }
 
+        // A calendar that is not the owner's is refused, unless the portal may pick one itself.
         return autoDetect ? _sections.DefaultFor(type, owner, call.UserId) : throw Error(invalid);
     }
 
@@ -446,13 +448,6 @@ internal sealed partial class CalendarEventHandlers
 
     private static DateOnly? Date(JsonNode? node) =>
         DateOnly.TryParseExact(Text(node), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
-
-    private static long? Number(JsonNode? node) =>
-        long.TryParse(Text(node), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
-
-    private static bool IsTrue(JsonNode? node) => Text(node) is "true" or "1" or "Y";
 
     [GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetSuffix();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
+using static Bitrix24.Emulator.Handlers.CallValues;
 
 namespace Bitrix24.Emulator.Handlers;
 
@@ -47,7 +48,7 @@ internal sealed class CalendarSectionHandlers
             ["TEXT_COLOR"] = Text(call.Parameters["text_color"]) ?? "#ffffff",
             ["EXPORT"] = new JsonObject { ["ALLOW"] = IsTrue(call.Parameters["export"]?["ALLOW"]) },
             ["CAL_TYPE"] = Text(call.Parameters["type"]),
-            ["OWNER_ID"] = Number(call.Parameters["ownerId"]).ToString(CultureInfo.InvariantCulture),
+            ["OWNER_ID"] = (Number(call.Parameters["ownerId"]) ?? 0).ToString(CultureInfo.InvariantCulture),
             ["CREATED_BY"] = call.UserId.ToString(CultureInfo.InvariantCulture),
             ["DATE_CREATE"] = now,
             ["TIMESTAMP_X"] = now,
@@ -98,7 +99,7 @@ internal sealed class CalendarSectionHandlers
     private MethodResult Get(MethodCall call)
     {
         var type = Text(call.Parameters["type"]);
-        var owner = Number(call.Parameters["ownerId"]).ToString(CultureInfo.InvariantCulture);
+        var owner = (Number(call.Parameters["ownerId"]) ?? 0).ToString(CultureInfo.InvariantCulture);
         var found = _sections
             .OrderBy(pair => pair.Key)
             .Select(pair => pair.Value)
@@ -145,23 +146,15 @@ internal sealed class CalendarSectionHandlers
     /// <summary>The section named by <c>id</c>, if it belongs to the <c>type</c> and <c>ownerId</c> given.</summary>
     private JsonObject? Find(MethodCall call)
     {
-        if (!_sections.TryGetValue((int)Number(call.Parameters["id"]), out var section))
+        if (!_sections.TryGetValue((int)(Number(call.Parameters["id"]) ?? 0), out var section))
         {
             return null;
         }
 
         var sameOwner = (string?)section["CAL_TYPE"] == Text(call.Parameters["type"]) &&
-            (string?)section["OWNER_ID"] == Number(call.Parameters["ownerId"]).ToString(CultureInfo.InvariantCulture);
+            (string?)section["OWNER_ID"] == (Number(call.Parameters["ownerId"]) ?? 0).ToString(CultureInfo.InvariantCulture);
         return sameOwner ? section : null;
     }
 
     private string Now() => _time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    // Parameters arrive as JSON values or, from forms, as strings.
-    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
-
-    private static long Number(JsonNode? node) =>
-        long.TryParse(Text(node), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : 0;
-
-    private static bool IsTrue(JsonNode? node) => Text(node) is "true" or "1" or "Y";
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using static Bitrix24.Emulator.Handlers.CallValues;
 
 namespace Bitrix24.Emulator.Handlers;
 
@@ -229,6 +230,4 @@ internal sealed class StoredCalendarEvent
 
     private string Formatted(DateTime value) =>
         value.ToString(AllDay ? "ddd MMM dd yyyy" : "ddd MMM dd yyyy HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static bool IsTrue(JsonNode? node) => node?.ToString() is "true" or "1" or "Y";
 }
