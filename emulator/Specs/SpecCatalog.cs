@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -8,7 +7,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitrix24.Generated.Generator.Diagnostics;
 using Bitrix24.Generated.Generator.Model;
-using Bitrix24.Generated.Generator.Parsing;
 using Bitrix24.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
 
@@ -36,20 +34,8 @@ internal sealed class SpecCatalog
     public static SpecCatalog Load(IReadOnlyCollection<string> paths)
     {
         var files = paths.Count == 0 ? EmbeddedSpecs() : FileSpecs(paths);
-        var methods = new List<MethodModel>();
-        var errors = new List<string>();
-        foreach (var (path, text) in files)
-        {
-            var validated = SpecValidator.Validate(SpecParser.Parse(path, text));
-            errors.AddRange(validated.Diagnostics.Where(IsError).Select(Describe));
-            if (validated.Method is not null)
-            {
-                methods.Add(validated.Method);
-            }
-        }
-
-        var generation = GenerationModelBuilder.Build(methods.ToImmutableArray(), "Emulator");
-        errors.AddRange(generation.Diagnostics.Where(IsError).Select(Describe));
+        var generation = SpecSet.Check(files.Select(file => (file.Path, (string?)file.Text)), "Emulator");
+        var errors = generation.Diagnostics.Where(IsError).Select(Describe).ToList();
         if (errors.Count > 0)
         {
             throw new InvalidDataException("The specs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using Bitrix24.Generated.Generator.Diagnostics;
 using Bitrix24.Generated.Generator.Model;
-using Bitrix24.Generated.Generator.Parsing;
 using Bitrix24.Generated.Generator.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -57,16 +56,8 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The diagnostics of a set of specs by file: each spec's own, then those of joining them.</summary>
-    internal static ILookup<string, DiagnosticInfo> Check(ImmutableArray<AdditionalText> specs, string rootNamespace, CancellationToken cancellationToken)
-    {
-        var validated = specs
-            .Select(file => SpecValidator.Validate(SpecParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString())))
-            .ToList();
-        var methods = validated.Where(spec => spec.Method is not null).Select(spec => spec.Method!).ToImmutableArray();
-        var joined = GenerationModelBuilder.Build(methods, rootNamespace);
-        return validated
-            .SelectMany(spec => spec.Diagnostics)
-            .Concat(joined.Diagnostics)
+    internal static ILookup<string, DiagnosticInfo> Check(ImmutableArray<AdditionalText> specs, string rootNamespace, CancellationToken cancellationToken) =>
+        SpecSet.Check(specs.Select(file => (file.Path, file.GetText(cancellationToken)?.ToString())), rootNamespace)
+            .Diagnostics
             .ToLookup(info => info.Location.FilePath, StringComparer.Ordinal);
-    }
 }
