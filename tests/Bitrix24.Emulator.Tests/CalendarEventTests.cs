@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
@@ -123,7 +122,7 @@ public class CalendarEventTests
         using var http = new HttpClient();
         var series = await AddAsync(http, portal, """{"type":"user","ownerId":1,"name":"Daily","from":"2025-05-05 09:00:00","to":"2025-05-05 10:00:00","rrule":{"FREQ":"DAILY","COUNT":5}}""");
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.update", $$"""{"id":{{series}},"type":"user","ownerId":1,"recurrence_mode":"this","current_date_from":"2025-05-07","name":"Moved"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.update", $$"""{"id":{{series}},"type":"user","ownerId":1,"recurrence_mode":"this","current_date_from":"2025-05-07","name":"Moved"}""");
         var changed = (int)envelope["result"]!["recEventId"]!;
         var events = await ListAsync(http, portal, "2025-05-01", "2025-05-31");
         var stored = await GetByIdAsync(http, portal, series);
@@ -150,7 +149,7 @@ public class CalendarEventTests
         using var http = new HttpClient();
         var series = await AddAsync(http, portal, """{"type":"user","ownerId":1,"name":"Course","from":"2025-06-02 09:00:00","to":"2025-06-02 10:00:00","rrule":{"FREQ":"DAILY","COUNT":6}}""");
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.update", $$"""{"id":{{series}},"type":"user","ownerId":1,"recurrence_mode":"next","current_date_from":"2025-06-05","name":"Course, part two"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.update", $$"""{"id":{{series}},"type":"user","ownerId":1,"recurrence_mode":"next","current_date_from":"2025-06-05","name":"Course, part two"}""");
         var rest = (int)envelope["result"]!["recEventId"]!;
         var events = await ListAsync(http, portal, "2025-06-01", "2025-06-30");
 
@@ -170,7 +169,7 @@ public class CalendarEventTests
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.update", """{"id":4242,"type":"user","ownerId":1,"name":"Nothing"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.update", """{"id":4242,"type":"user","ownerId":1,"name":"Nothing"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("""{"error":"","error_description":"An error occurred while changing the event."}""", envelope.ToJsonString());
@@ -182,7 +181,7 @@ public class CalendarEventTests
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.delete", "{}");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.delete", "{}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("", (string?)envelope["error"]);
@@ -195,7 +194,7 @@ public class CalendarEventTests
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.add", """{"type":"user","ownerId":1,"name":"Call","to":"2025-01-10 11:00:00"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.add", """{"type":"user","ownerId":1,"name":"Call","to":"2025-01-10 11:00:00"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("", (string?)envelope["error"]);
@@ -207,9 +206,9 @@ public class CalendarEventTests
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
-        var (_, section) = await CallAsync(http, portal, "calendar.section.add", """{"type":"user","ownerId":2,"name":"Someone else's"}""");
+        var (_, section) = await Webhook.CallAsync(http, portal, "calendar.section.add", """{"type":"user","ownerId":2,"name":"Someone else's"}""");
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.add", $$"""{"type":"user","ownerId":1,"name":"Call","from":"2025-01-10 10:00:00","to":"2025-01-10 11:00:00","section":{{(int)section["result"]!}},"auto_detect_section":"N"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.add", $$"""{"type":"user","ownerId":1,"name":"Call","from":"2025-01-10 10:00:00","to":"2025-01-10 11:00:00","section":{{(int)section["result"]!}},"auto_detect_section":"N"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("", (string?)envelope["error"]);
@@ -259,7 +258,7 @@ public class CalendarEventTests
         var busy = await AddAsync(http, portal, """{"type":"user","ownerId":1,"name":"Meeting","from":"2025-08-04 10:00:00","to":"2025-08-04 11:00:00"}""");
         await AddAsync(http, portal, """{"type":"user","ownerId":1,"name":"Lunch","from":"2025-08-04 12:00:00","to":"2025-08-04 13:00:00","accessibility":"free"}""");
 
-        var (status, envelope) = await CallAsync(http, portal, "calendar.accessibility.get", """{"users":[1,7],"from":"2025-08-01","to":"2025-08-31"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.accessibility.get", """{"users":[1,7],"from":"2025-08-01","to":"2025-08-31"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var first = Assert.Single(envelope["result"]!["1"]!.AsArray());
@@ -270,21 +269,21 @@ public class CalendarEventTests
 
     private static async Task<int> AddAsync(HttpClient http, Bitrix24Emulator portal, string json)
     {
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.add", json);
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.add", json);
         Assert.True(status == HttpStatusCode.OK, envelope.ToJsonString());
         return (int)envelope["result"]!;
     }
 
     private static async Task<JsonArray> ListAsync(HttpClient http, Bitrix24Emulator portal, string from, string to)
     {
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.get", $$"""{"type":"user","ownerId":1,"from":"{{from}}","to":"{{to}}"}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.get", $$"""{"type":"user","ownerId":1,"from":"{{from}}","to":"{{to}}"}""");
         Assert.True(status == HttpStatusCode.OK, envelope.ToJsonString());
         return envelope["result"]!.AsArray();
     }
 
     private static async Task<JsonNode> GetByIdAsync(HttpClient http, Bitrix24Emulator portal, int id)
     {
-        var (status, envelope) = await CallAsync(http, portal, "calendar.event.getbyid", $$"""{"id":{{id}}}""");
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "calendar.event.getbyid", $$"""{"id":{{id}}}""");
         Assert.True(status == HttpStatusCode.OK, envelope.ToJsonString());
         return envelope["result"]!;
     }
@@ -298,10 +297,4 @@ public class CalendarEventTests
 
     private static string UnixSeconds(string instant) =>
         DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<(HttpStatusCode Status, JsonNode Envelope)> CallAsync(HttpClient http, Bitrix24Emulator portal, string method, string json)
-    {
-        var response = await http.PostAsync(new Uri(portal.WebhookUrl, method), new StringContent(json, Encoding.UTF8, "application/json"));
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
 }

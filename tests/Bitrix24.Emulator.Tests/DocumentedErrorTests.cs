@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Specs;
@@ -38,10 +37,9 @@ public class DocumentedErrorTests
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
-        var response = await http.PostAsync(new Uri(portal.WebhookUrl, method), new StringContent(documented.Request!, Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
+        var (status, envelope) = await Webhook.CallAsync(http, portal, method, documented.Request!);
 
-        Assert.Equal(documented.Status, (int)response.StatusCode);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(documented.Response!), JsonNode.Parse(body)), "Documented: " + documented.Response + "\nAnswered:   " + body);
+        Assert.Equal(documented.Status, (int)status);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(documented.Response!), envelope), "Documented: " + documented.Response + "\nAnswered:   " + envelope.ToJsonString());
     }
 }

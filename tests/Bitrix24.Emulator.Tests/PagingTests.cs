@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
@@ -20,7 +19,7 @@ public class PagingTests
         await using var portal = await StartWithListAsync();
         using var http = new HttpClient();
 
-        var envelope = await CallAsync(http, portal, "test.item.list", "{\"start\":" + start + "}");
+        var (_, envelope) = await Webhook.CallAsync(http, portal, "test.item.list", "{\"start\":" + start + "}");
 
         var page = envelope["result"]!.AsArray();
         Assert.Equal(count, page.Count);
@@ -35,7 +34,7 @@ public class PagingTests
         await using var portal = await StartWithListAsync();
         using var http = new HttpClient();
 
-        var envelope = await CallAsync(http, portal, "batch", """{"cmd":{"p1":"test.item.list?start=0","p3":"test.item.list?start=100","s":"calendar.settings.get"}}""");
+        var (_, envelope) = await Webhook.CallAsync(http, portal, "batch", """{"cmd":{"p1":"test.item.list?start=0","p3":"test.item.list?start=100","s":"calendar.settings.get"}}""");
 
         var result = envelope["result"]!;
         Assert.Equal("""{"p1":120,"p3":120}""", result["result_total"]!.ToJsonString());
@@ -48,11 +47,5 @@ public class PagingTests
         var items = Enumerable.Range(0, 120).Select(i => (JsonNode?)new JsonObject { ["ID"] = i }).ToList();
         portal.Methods.Add("test.item.list", call => MethodResult.Page(items, call.Parameters));
         return portal;
-    }
-
-    private static async Task<JsonNode> CallAsync(HttpClient http, Bitrix24Emulator portal, string method, string json)
-    {
-        var response = await http.PostAsync(new Uri(portal.WebhookUrl, method), new StringContent(json, Encoding.UTF8, "application/json"));
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 }
