@@ -52,7 +52,7 @@ public readonly struct Bitrix24DateTime : IEquatable<Bitrix24DateTime>
     /// <summary>Creates an all-day value, sent as <c>2025-03-20</c>.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The value.</returns>
-    public static Bitrix24DateTime FromDate(DateOnly date) => new(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static Bitrix24DateTime FromDate(DateOnly date) => new(new Bitrix24Date(date).Text);
 
     /// <summary>Takes a wire text as it is, e.g. one read from a portal's answer.</summary>
     /// <param name="text">The text; not empty.</param>
