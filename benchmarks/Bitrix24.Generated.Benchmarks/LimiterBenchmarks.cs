@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
@@ -134,7 +133,7 @@ public class LimiterBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new RefusedColumn());
+        public Config() => AddColumn(new OverIdealColumn(), new RefusedColumn());
     }
 }
 
@@ -175,4 +174,41 @@ internal sealed partial class RefusedColumn : IColumn
 
     [GeneratedRegex(@"^// Limiter: refused (?<refused>\d+) of (?<calls>\d+) calls$")]
     private static partial Regex ReportLine();
+}
+
+/// <summary>How much longer than the ideal, in percent to two places: the Ratio column rounds away the half percent that matters.</summary>
+internal sealed class OverIdealColumn : IColumn
+{
+    public string Id => nameof(OverIdealColumn);
+
+    public string ColumnName => "Over ideal";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => -1;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Mean against the baseline's mean with the same parameters, as a percentage over it";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
+    {
+        var baseline = summary.BenchmarksCases.FirstOrDefault(other =>
+            other.Descriptor.Baseline && other.Parameters.DisplayInfo == benchmarkCase.Parameters.DisplayInfo);
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        var ideal = baseline is null ? null : summary[baseline]?.ResultStatistics?.Mean;
+        return mean is { } m && ideal is { } i && !benchmarkCase.Descriptor.Baseline
+            ? ((m / i) - 1).ToString("+0.00 %;-0.00 %", System.Globalization.CultureInfo.InvariantCulture)
+            : "-";
+    }
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => true;
 }
