@@ -51,8 +51,8 @@ public sealed class Bitrix24RateLimiter
     public double DrainPerSecond { get; }
 
     /// <summary>
-    /// How much later than the bucket's own arithmetic allows a call is sent when it fits only because earlier
-    /// calls have drained away; 100 ms unless set.
+    /// How long a call waits beyond the moment the bucket's arithmetic would let it go, when it fits only because
+    /// earlier calls have drained away; 100 ms unless set.
     /// </summary>
     /// <remarks>
     /// The portal drains its bucket from the moments calls reach it, not from the moments they left here. A call
@@ -60,7 +60,8 @@ public sealed class Bitrix24RateLimiter
     /// did (those opened connections, waited for a thread, took a slower route), and its retry costs a place.
     /// The margin absorbs that much difference in travel time. It is paid once, not per call: the schedule
     /// itself is not moved, so after the burst every wait is this much longer and no more. The burst of an idle
-    /// bucket still goes at once, since it relies on no draining. Zero sends calls on the exact edge.
+    /// bucket (one empty for at least the margin) still goes at once, since it relies on no draining. Zero sends
+    /// calls on the exact edge, as the portal's arithmetic allows.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The margin is negative or longer than a minute.</exception>
     public TimeSpan SafetyMargin
