@@ -16,8 +16,8 @@ namespace Bitrix24.Generated.Benchmarks;
 
 /// <summary>
 /// What the generator costs a build and an IDE, on the shipped calendar specs and on fifty renamed copies of
-/// them: a cold run, the re-runs after an edit that the incremental pipeline should make cheap, the spec
-/// analyzer, and the compile of what is generated against the compile of the same program without it.
+/// them: a cold run (the baseline), the re-runs after an edit that the incremental pipeline should make cheap,
+/// and the spec analyzer. The compile of what is generated is <see cref="GeneratorCompileBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
@@ -57,7 +57,7 @@ public class GeneratorBenchmarks
         // The same spec with another summary: the generated docs change, so the edit reaches the output.
         _editedSpec = _specs[0];
         var text = _editedSpec.GetText()!.ToString();
-        var edited = Regex.Replace(text, @"^summary: (.*)$", "summary: $1 Edited.", RegexOptions.Multiline);
+        var edited = Regex.Replace(text, @"^summary: (.*?)\r?$", "summary: $1 Edited.", RegexOptions.Multiline);
         if (edited == text)
         {
             throw new InvalidOperationException("The first spec has no summary to edit.");
