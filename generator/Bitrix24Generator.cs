@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Bitrix24.Generated.Generator.Analysis;
 using Bitrix24.Generated.Generator.Emitting;
-using Bitrix24.Generated.Generator.Parsing;
-using Bitrix24.Generated.Generator.Validation;
+using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -9,7 +11,9 @@ namespace Bitrix24.Generated.Generator;
 
 /// <summary>
 /// Generates a typed Bitrix24 client from the YAML method specs among a project's AdditionalFiles:
-/// spec file → parse → validate → join all specs → emit.
+/// spec file → read → index of all → link each → emit each, plus the client tree and the JSON context.
+/// Every spec has an output of its own, so an edit re-emits the spec it touches and nothing else; the shared
+/// outputs name methods and types only, and change only when those names do.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class Bitrix24Generator : IIncrementalGenerator
@@ -17,44 +21,71 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specFiles = context.AdditionalTextsProvider
+        // Mistakes in specs are the SpecAnalyzer's to report; a spec with errors is simply not generated.
+        var read = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.IsSpec(file.Path))
-            .Select(static (file, cancellationToken) => (Path: file.Path, Text: file.GetText(cancellationToken)?.ToString()))
-            .WithTrackingName(TrackingNames.SpecFiles);
+            .Select(static (file, cancellationToken) => new ReadSpec(file.Path, SpecDocumentCache.Shared.Get(file.Path, file.GetText(cancellationToken)).Method))
+            .WithTrackingName(TrackingNames.Read);
 
-        var parsed = specFiles
-            .Select(static (file, _) => SpecParser.Parse(file.Path, file.Text))
-            .WithTrackingName(TrackingNames.Parsed);
+        var index = read
+            .Where(static spec => spec.Method is not null)
+            .Select(static (spec, _) => spec.Method!)
+            .Collect()
+            .Select(static (methods, _) => SpecIndex.Build(methods))
+            .WithTrackingName(TrackingNames.Index);
 
-        var validated = parsed
-            .Select(static (spec, _) => SpecValidator.Validate(spec))
-            .WithTrackingName(TrackingNames.Validated);
+        var linked = read
+            .Combine(index)
+            .Select(static (pair, _) => pair.Left.Method is { } method ? SpecLinker.Link(method, pair.Right) : null)
+            .WithTrackingName(TrackingNames.Linked);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => SpecFiles.RootNamespace(options.GlobalOptions))
             .WithTrackingName(TrackingNames.RootNamespace);
 
-        var generation = validated
-            .Where(static spec => spec.Method is not null)
-            .Select(static (spec, _) => spec.Method!)
-            .Collect()
-            .Combine(rootNamespace)
-            .WithTrackingName(TrackingNames.Combined)
-            .Select(static (input, _) => GenerationModelBuilder.Build(input.Left, input.Right))
-            .WithTrackingName(TrackingNames.Generation);
-
-        // Mistakes in specs are the SpecAnalyzer's to report; a spec with errors is simply not generated.
-        context.RegisterSourceOutput(generation, static (output, result) =>
+        context.RegisterSourceOutput(linked.Combine(rootNamespace), static (output, pair) =>
         {
-            if (result.Model.Methods.IsEmpty && result.Model.Types.IsEmpty)
+            if (pair.Left is { } spec && SpecEmitter.Emit(spec, pair.Right) is { } source)
+            {
+                Add(output, source);
+            }
+        });
+
+        var names = linked
+            .Where(static spec => spec is { IsEmpty: false })
+            .Select(static (spec, _) => spec!.Names())
+            .Collect()
+            .Select(static (all, _) => NameSet.From(all))
+            .WithTrackingName(TrackingNames.Names);
+
+        context.RegisterSourceOutput(names.Combine(rootNamespace), static (output, pair) =>
+        {
+            var (set, root) = pair;
+            if (set.Methods.IsEmpty && set.Types.IsEmpty)
             {
                 return;
             }
 
-            foreach (var source in SourceEmitter.Emit(result.Model))
+            foreach (var source in ClientTreeEmitter.Emit(root, set.Methods))
             {
-                output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+                Add(output, source);
             }
+
+            Add(output, JsonContextEmitter.Emit(root, set.Types, set.Methods));
         });
+    }
+
+    private static void Add(SourceProductionContext output, GeneratedSource source) =>
+        output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+
+    /// <summary>A spec file's model, or null when the file has errors of its own.</summary>
+    private sealed record ReadSpec(string FilePath, MethodModel? Method);
+
+    /// <summary>Every generated method and type name, sorted: what the shared outputs are made of.</summary>
+    private sealed record NameSet(EquatableArray<MethodName> Methods, EquatableArray<TypeName> Types)
+    {
+        public static NameSet From(ImmutableArray<SpecNames> all) => new(
+            all.Where(n => n.Method is not null).Select(n => n.Method!).OrderBy(m => m.Name, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.SelectMany(n => n.Types).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray());
     }
 }

@@ -4,11 +4,15 @@ using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Generated.Envelope;
+using Bitrix24.Generated.Serialization;
+using Bitrix24.Generated.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,11 +20,11 @@ namespace Bitrix24.Generated;
 
 /// <summary>
 /// Sends REST calls to one portal, through an incoming webhook or as an OAuth application, and reads the
-/// envelope of each answer. Generated clients call <see cref="CallAsync{TRequest, TResult}(Bitrix24Method, TRequest, JsonTypeInfo{TRequest}, JsonTypeInfo{TResult}, CancellationToken)"/>; it is thread-safe.
+/// envelope of each answer. Generated clients call <see cref="CallAsync{TRequest, TResult}(Bitrix24Method{TResult}, TRequest, CancellationToken)"/>;
+/// it is thread-safe. Bodies go through pooled buffers, so a call allocates little beyond its result.
 /// </summary>
 public sealed class Bitrix24Connection : IDisposable
 {
-    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
@@ -28,6 +32,8 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly Bitrix24ConnectionOptions _options;
     private readonly bool _ownsHttpClient;
     private readonly ILogger _logger;
+    private readonly Func<string, string> _redact;
+    private readonly CallTimeouts _timeouts = new();
 
     // When each method's operating-time budget next frees up, from the time block of its last answer.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _operatingResets = new(StringComparer.OrdinalIgnoreCase);
@@ -55,6 +61,7 @@ public sealed class Bitrix24Connection : IDisposable
         _authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         _options = options ?? new Bitrix24ConnectionOptions();
         _ownsHttpClient = ownsHttpClient;
+        _redact = _authentication.Redact;
     }
 
     private Bitrix24Connection(Batch.BatchCollector collector)
@@ -63,6 +70,7 @@ public sealed class Bitrix24Connection : IDisposable
         _authentication = null!;
         _logger = NullLogger.Instance;
         _options = new Bitrix24ConnectionOptions();
+        _redact = static text => text;
         _collector = collector;
     }
 
@@ -91,7 +99,34 @@ public sealed class Bitrix24Connection : IDisposable
         return new Bitrix24Connection(client, new Bitrix24OAuth(options, store, client), null, ownsHttpClient: httpClient is null);
     }
 
-    /// <summary>Calls a method with parameters.</summary>
+    /// <summary>Calls a method with the parameters of its generated request class.</summary>
+    /// <param name="method">The method: name, result, idempotency and documented errors.</param>
+    /// <param name="request">The parameters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
+    /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
+    /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
+    public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(Bitrix24Method<TResult> method, TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : Bitrix24Object, IBitrix24Object, new()
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(method, RequestBody.Write(request), method.Result, cancellationToken);
+    }
+
+    /// <summary>Calls a method that takes no parameters (an empty JSON object is sent).</summary>
+    /// <param name="method">The method: name, result, idempotency and documented errors.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
+    /// <exception cref="Bitrix24ResponseFormatException">The answer is not a Bitrix24 envelope.</exception>
+    /// <exception cref="Bitrix24TransportException">The portal could not be reached or did not answer in time.</exception>
+    public Task<Bitrix24Response<TResult>> CallAsync<TResult>(Bitrix24Method<TResult> method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return SendAsync(method, RequestBody.EmptyObject, method.Result, cancellationToken);
+    }
+
+    /// <summary>Calls a method with parameters of a type of your own, e.g. one without a spec.</summary>
     /// <param name="method">The method: name, idempotency and documented errors.</param>
     /// <param name="request">The parameters, serialized with <paramref name="requestType"/>.</param>
     /// <param name="requestType">How to write the parameters.</param>
@@ -109,10 +144,12 @@ public sealed class Bitrix24Connection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(requestType);
-        return SendAsync(method, JsonSerializer.SerializeToUtf8Bytes(request, requestType), resultType, cancellationToken);
+        ArgumentNullException.ThrowIfNull(resultType);
+        var body = RequestBody.Write(request, (writer, value) => JsonSerializer.Serialize(writer, value, requestType));
+        return SendAsync(method, body, TypeInfoConverter<TResult>.For(resultType), cancellationToken);
     }
 
-    /// <summary>Calls a method that takes no parameters (an empty JSON object is sent).</summary>
+    /// <summary>Calls a method that takes no parameters, reading its result with a type of your own.</summary>
     /// <param name="method">The method: name, idempotency and documented errors.</param>
     /// <param name="resultType">How to read <c>result</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -122,7 +159,8 @@ public sealed class Bitrix24Connection : IDisposable
     public Task<Bitrix24Response<TResult>> CallAsync<TResult>(Bitrix24Method method, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return SendAsync(method, EmptyObject, resultType, cancellationToken);
+        ArgumentNullException.ThrowIfNull(resultType);
+        return SendAsync(method, RequestBody.EmptyObject, TypeInfoConverter<TResult>.For(resultType), cancellationToken);
     }
 
     /// <summary>Calls any method by name, e.g. one without a spec; it is treated as not idempotent.</summary>
@@ -160,8 +198,8 @@ public sealed class Bitrix24Connection : IDisposable
     internal static Bitrix24Connection Capturing(Batch.BatchCollector collector) => new(collector);
 
     /// <summary>Sends an already serialized request: the batch's own call.</summary>
-    internal Task<Bitrix24Response<TResult>> CallRawAsync<TResult>(Bitrix24Method method, byte[] body, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
-        SendAsync(method, body, resultType, cancellationToken);
+    internal Task<Bitrix24Response<TResult>> CallRawAsync<TResult>(Bitrix24Method method, byte[] body, JsonConverter<TResult> result, CancellationToken cancellationToken) =>
+        SendAsync(method, RequestBody.FromBytes(body), result, cancellationToken);
 
     /// <summary>Disposes the HttpClient if this connection created it.</summary>
     public void Dispose()
@@ -177,19 +215,20 @@ public sealed class Bitrix24Connection : IDisposable
 
     private async Task<Bitrix24Response<TResult>> SendAsync<TResult>(
         Bitrix24Method descriptor,
-        byte[] body,
-        JsonTypeInfo<TResult> resultType,
+        RequestBody body,
+        JsonConverter<TResult> result,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resultType);
         if (_collector is not null)
         {
-            return await _collector.Capture(descriptor, body, resultType).ConfigureAwait(false);
+            using (body)
+            {
+                return await _collector.Capture(descriptor, body.ToArray(), result).ConfigureAwait(false);
+            }
         }
 
         var retry = _options.Retry;
-        using var activity = Bitrix24Telemetry.Activities.StartActivity("Bitrix24 " + descriptor.Name, ActivityKind.Client);
-        activity?.SetTag("bitrix24.method", descriptor.Name);
+        using var activity = Bitrix24Telemetry.Activities.HasListeners() ? StartActivity(descriptor) : null;
         var started = Stopwatch.GetTimestamp();
         var outcome = "failure";
         try
@@ -198,7 +237,7 @@ public sealed class Bitrix24Connection : IDisposable
             {
                 try
                 {
-                    var response = await SendOnceAsync(descriptor, body, resultType, cancellationToken).ConfigureAwait(false);
+                    var response = await SendOnceAsync(descriptor, body, result, cancellationToken).ConfigureAwait(false);
                     outcome = "success";
                     return response;
                 }
@@ -226,22 +265,32 @@ public sealed class Bitrix24Connection : IDisposable
         }
         finally
         {
-            var tags = new TagList { { "bitrix24.method", descriptor.Name }, { "outcome", outcome } };
-            Bitrix24Telemetry.Calls.Add(1, tags);
-            Bitrix24Telemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            body.Dispose();
+            if (Bitrix24Telemetry.Calls.Enabled || Bitrix24Telemetry.Duration.Enabled)
+            {
+                var tags = new TagList { { "bitrix24.method", descriptor.Name }, { "outcome", outcome } };
+                Bitrix24Telemetry.Calls.Add(1, tags);
+                Bitrix24Telemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            }
         }
     }
 
-    private async Task<Bitrix24Response<TResult>> SendOnceAsync<TResult>(
+    private static Activity? StartActivity(Bitrix24Method descriptor)
+    {
+        var activity = Bitrix24Telemetry.Activities.StartActivity(descriptor.ActivityName, ActivityKind.Client);
+        activity?.SetTag("bitrix24.method", descriptor.Name);
+        return activity;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Bitrix24Response<TResult>> SendOnceAsync<TResult>(
         Bitrix24Method descriptor,
-        byte[] body,
-        JsonTypeInfo<TResult> resultType,
+        RequestBody body,
+        JsonConverter<TResult> result,
         CancellationToken cancellationToken)
     {
         var method = descriptor.Name;
-        var errors = descriptor.Errors;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        using var timeout = _timeouts.Start(_options.Timeout, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             if (_options.RateLimiter is { } limiter)
@@ -252,12 +301,13 @@ public sealed class Bitrix24Connection : IDisposable
             var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
             var address = _movedTo is { } moved ? Rebase(authorization.Address, moved) : authorization.Address;
             var sent = Stopwatch.GetTimestamp();
-            var (status, contentType, responseBody) = await PostFollowingMovesAsync(method, address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
-            ConnectionLog.CallAnswered(_logger, method, status, Stopwatch.GetElapsedTime(sent));
+            var answer = await PostFollowingMovesAsync(method, address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            ConnectionLog.CallAnswered(_logger, method, answer.Status, Stopwatch.GetElapsedTime(sent));
             try
             {
-                var response = EnvelopeReader.Read(method, status, contentType, responseBody, resultType, errors, _authentication.Redact);
-                if (response.Time?.OperatingResetAt is { } resetAt)
+                var response = EnvelopeReader.Read(method, answer.Status, answer.ContentType, answer.Body.Span, result, descriptor.Errors, _redact);
+                if (response.Time?.OperatingResetAt is { } resetAt &&
+                    (!_operatingResets.TryGetValue(method, out var known) || known != resetAt))
                 {
                     _operatingResets[method] = resetAt;
                 }
@@ -272,6 +322,10 @@ public sealed class Bitrix24Connection : IDisposable
                 {
                     throw;
                 }
+            }
+            finally
+            {
+                answer.Body.Return();
             }
         }
     }
@@ -295,24 +349,26 @@ public sealed class Bitrix24Connection : IDisposable
     /// Posts, and when the portal answers that it moved to another domain (301, 302, 307, 308 with a Location),
     /// posts the same call there, as Bitrix24 asks integrations to do; later calls go there directly.
     /// </summary>
-    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body)> PostFollowingMovesAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Answer> PostFollowingMovesAsync(
         string method,
         Uri address,
-        byte[] body,
+        RequestBody body,
         CancellationToken timeout,
         CancellationToken cancellationToken)
     {
         for (var redirects = 0; ; redirects++)
         {
             EnsureSecure(method, address);
-            var (status, contentType, responseBody, location) = await PostAsync(method, address, body, timeout, cancellationToken).ConfigureAwait(false);
-            var moved = (int)status is 301 or 302 or 307 or 308 && location is not null;
+            var answer = await PostAsync(method, address, body, timeout, cancellationToken).ConfigureAwait(false);
+            var moved = (int)answer.Status is 301 or 302 or 307 or 308 && answer.Location is not null;
             if (!moved || redirects >= _options.MaxRedirects)
             {
-                return (status, contentType, responseBody);
+                return answer;
             }
 
-            var target = location!.IsAbsoluteUri ? location : new Uri(address, location);
+            answer.Body.Return();
+            var target = answer.Location!.IsAbsoluteUri ? answer.Location : new Uri(address, answer.Location);
             _movedTo = new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
             ConnectionLog.PortalMoved(_logger, method, _movedTo.Host);
             address = Rebase(address, _movedTo);
@@ -332,24 +388,24 @@ public sealed class Bitrix24Connection : IDisposable
         throw new Bitrix24InsecureTransportException(method, address.Host);
     }
 
-    private async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Body, Uri? Location)> PostAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Answer> PostAsync(
         string method,
         Uri address,
-        byte[] body,
+        RequestBody body,
         CancellationToken timeout,
         CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, address);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        message.Content = new ByteArrayContent(body);
+        message.Content = new ByteArrayContent(body.Buffer, 0, body.Length);
         message.Content.Headers.ContentType = JsonContentType;
 
         try
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
-            var responseBody = await response.Content.ReadAsByteArrayAsync(timeout).ConfigureAwait(false);
-            return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), responseBody, response.Headers.Location);
+            var responseBody = await ResponseBody.ReadAsync(response.Content, timeout).ConfigureAwait(false);
+            return new Answer(response.StatusCode, response.Content.Headers.ContentType, responseBody, response.Headers.Location);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -366,6 +422,9 @@ public sealed class Bitrix24Connection : IDisposable
             throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", Sanitize(exception), requestMayHaveRun: !neverSent);
         }
     }
+
+    /// <summary>What one post brought back: the body is pooled and must be returned.</summary>
+    private readonly record struct Answer(System.Net.HttpStatusCode Status, MediaTypeHeaderValue? ContentType, ResponseBody Body, Uri? Location);
 
     // Inner exceptions of HttpClient may quote the request URI; keep them only when they do not.
     private Exception? Sanitize(Exception exception)

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated;
 
@@ -6,8 +7,10 @@ namespace Bitrix24.Generated;
 /// What the runtime needs to know about a method besides its parameters: its name, whether a call may be
 /// replayed when its answer was lost, and its documented errors. Generated clients keep one per method.
 /// </summary>
-public sealed class Bitrix24Method
+public class Bitrix24Method
 {
+    private string? _activityName;
+
     /// <summary>Describes a method.</summary>
     /// <param name="name">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
     /// <param name="idempotent">Whether running a call twice has the effect of running it once.</param>
@@ -33,6 +36,28 @@ public sealed class Bitrix24Method
     /// <summary>The documented errors, or null.</summary>
     public Bitrix24ErrorMap? Errors { get; }
 
+    // Made once, and only when someone listens: a call's activity is named after its method.
+    internal string ActivityName => _activityName ??= "Bitrix24 " + Name;
+
     /// <inheritdoc/>
     public override string ToString() => Name;
+}
+
+/// <summary>A method together with how its <c>result</c> is read; generated clients keep one per method.</summary>
+/// <typeparam name="TResult">The type of <c>result</c>.</typeparam>
+public sealed class Bitrix24Method<TResult> : Bitrix24Method
+{
+    /// <summary>Describes a method and its result.</summary>
+    /// <param name="name">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
+    /// <param name="result">Reads <c>result</c>.</param>
+    /// <param name="idempotent">Whether running a call twice has the effect of running it once.</param>
+    /// <param name="errors">The method's documented errors, or null.</param>
+    public Bitrix24Method(string name, JsonConverter<TResult> result, bool idempotent = false, Bitrix24ErrorMap? errors = null)
+        : base(name, idempotent, errors)
+    {
+        Result = result ?? throw new ArgumentNullException(nameof(result));
+    }
+
+    /// <summary>Reads <c>result</c>.</summary>
+    public JsonConverter<TResult> Result { get; }
 }

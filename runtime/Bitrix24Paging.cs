@@ -66,6 +66,89 @@ public static class Bitrix24Paging
             cancellationToken);
     }
 
+    /// <summary>Yields the items of every page of a generated list method, setting the request's <c>start</c> page by page.</summary>
+    /// <typeparam name="TRequest">The method's request class.</typeparam>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="request">The parameters; its <c>start</c> is set for each page.</param>
+    /// <param name="setStart">Sets the request's <c>start</c>.</param>
+    /// <param name="call">Calls the method for one page.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static IAsyncEnumerable<T> EnumerateAsync<TRequest, T>(
+        TRequest request,
+        Action<TRequest, int> setStart,
+        Func<TRequest, CancellationToken, Task<Bitrix24Response<IList<T>>>> call,
+        int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(setStart);
+        ArgumentNullException.ThrowIfNull(call);
+        return EnumerateAsync(
+            (start, token) =>
+            {
+                setStart(request, start);
+                return call(request, token);
+            },
+            limit,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The fast walk over a generated list method: <c>start=-1</c> (no total counted), the filter's <c>&gt;ID</c>
+    /// set to the last id seen and, when the method takes an order, the order by id; other filter entries are kept.
+    /// </summary>
+    /// <typeparam name="TRequest">The method's request class.</typeparam>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="request">The parameters; its paging fields are set for each page.</param>
+    /// <param name="idField">The items' id field on the wire, e.g. <c>ID</c>.</param>
+    /// <param name="setStart">Sets the request's <c>start</c>.</param>
+    /// <param name="filter">The request's filter, made when it has none.</param>
+    /// <param name="order">The request's order, made when it has none; null when the method takes no order.</param>
+    /// <param name="call">Calls the method for one page.</param>
+    /// <param name="idOf">The id of an item.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static IAsyncEnumerable<T> EnumerateByIdAsync<TRequest, T>(
+        TRequest request,
+        string idField,
+        Action<TRequest, int> setStart,
+        Func<TRequest, IDictionary<string, string>> filter,
+        Func<TRequest, IDictionary<string, string>>? order,
+        Func<TRequest, CancellationToken, Task<Bitrix24Response<IList<T>>>> call,
+        Func<T, long?> idOf,
+        int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(idField);
+        ArgumentNullException.ThrowIfNull(setStart);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(call);
+        var above = ">" + idField;
+        return EnumerateByIdAsync(
+            (after, token) =>
+            {
+                setStart(request, -1);
+                if (order is not null)
+                {
+                    order(request)[idField] = "ASC";
+                }
+
+                var entries = filter(request);
+                entries.Remove(above);
+                if (after is { } id)
+                {
+                    entries[above] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return call(request, token);
+            },
+            idOf,
+            limit,
+            cancellationToken);
+    }
+
     private static async IAsyncEnumerable<T> WalkAsync<T, TCursor>(
         TCursor cursor,
         Func<TCursor, CancellationToken, Task<Bitrix24Response<IList<T>>>> fetchPage,

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Specs;
-using Bitrix24.Generated.Generator.Model;
+using Bitrix24.Generated.Specs.Model;
 
 namespace Bitrix24.Emulator.Handlers;
 

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Bitrix24.Generated.Generator.Model;
+using Bitrix24.Generated.Specs.Model;
 
 namespace Bitrix24.Emulator.Specs;
 

@@ -5,10 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bitrix24.Generated.Generator.Diagnostics;
-using Bitrix24.Generated.Generator.Model;
-using Bitrix24.Generated.Generator.Validation;
-using Microsoft.CodeAnalysis;
+using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
 
 namespace Bitrix24.Emulator.Specs;
 
@@ -18,35 +16,30 @@ namespace Bitrix24.Emulator.Specs;
 /// </summary>
 internal sealed class SpecCatalog
 {
-    private readonly Dictionary<string, MethodModel> _methods;
-    private readonly Dictionary<string, TypeModel> _types;
+    private readonly SpecSet _specs;
 
-    private SpecCatalog(GenerationModel model)
-    {
-        _methods = model.Methods.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
-        _types = model.Types.ToDictionary(t => t.Name, StringComparer.Ordinal);
-    }
+    private SpecCatalog(SpecSet specs) => _specs = specs;
 
-    public IReadOnlyCollection<string> MethodNames => _methods.Keys;
+    public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).ToList();
 
     /// <summary>Loads the given spec files and folders, or the specs shipped with the emulator when there are none.</summary>
     /// <exception cref="InvalidDataException">A spec has errors; the message lists them with file, line and column.</exception>
     public static SpecCatalog Load(IReadOnlyCollection<string> paths)
     {
         var files = paths.Count == 0 ? EmbeddedSpecs() : FileSpecs(paths);
-        var generation = SpecSet.Check(files.Select(file => (file.Path, (string?)file.Text)), "Emulator");
-        var errors = generation.Diagnostics.Where(IsError).Select(Describe).ToList();
+        var specs = SpecSet.Read(files.Select(file => (file.Path, (string?)file.Text)));
+        var errors = specs.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
             throw new InvalidDataException("The specs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
 
-        return new SpecCatalog(generation.Model);
+        return new SpecCatalog(specs);
     }
 
-    public MethodModel? Find(string method) => _methods.TryGetValue(method, out var found) ? found : null;
+    public MethodModel? Find(string method) => _specs.Method(method);
 
-    public TypeModel? Type(string name) => _types.TryGetValue(name, out var found) ? found : null;
+    public TypeModel? Type(string name) => _specs.Type(name);
 
     /// <summary>The <c>result</c> of the method's first successful example, or null when it has none.</summary>
     public static JsonNode? ExampleResult(MethodModel method)
@@ -70,15 +63,6 @@ internal sealed class SpecCatalog
         }
 
         return null;
-    }
-
-    private static bool IsError(DiagnosticInfo info) => DiagnosticDescriptors.ById(info.Id).DefaultSeverity == DiagnosticSeverity.Error;
-
-    private static string Describe(DiagnosticInfo info)
-    {
-        var descriptor = DiagnosticDescriptors.ById(info.Id);
-        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), info.Arguments.Cast<object>().ToArray());
-        return $"{info.Location.FilePath}({info.Location.StartLine + 1},{info.Location.StartColumn + 1}): {info.Id}: {message}";
     }
 
     private static IEnumerable<(string Path, string Text)> EmbeddedSpecs()

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Bitrix24.Generated.Generator.Diagnostics;
-using Bitrix24.Generated.Generator.Model;
-using Bitrix24.Generated.Generator.Validation;
+using Bitrix24.Generated.Specs.Diagnostics;
+using Bitrix24.Generated.Specs.Linking;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -19,6 +19,16 @@ namespace Bitrix24.Generated.Generator.Analysis;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SpecAnalyzer : DiagnosticAnalyzer
 {
+    private readonly SpecDocumentCache _cache;
+
+    /// <summary>Creates the analyzer, with the specs read shared with the generator and across compilations.</summary>
+    public SpecAnalyzer()
+        : this(SpecDocumentCache.Shared)
+    {
+    }
+
+    internal SpecAnalyzer(SpecDocumentCache cache) => _cache = cache;
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
@@ -27,7 +37,8 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
+        var cache = _cache;
+        context.RegisterCompilationStartAction(start =>
         {
             var specs = start.Options.AdditionalFiles.Where(static file => SpecFiles.IsSpec(file.Path)).ToImmutableArray();
             if (specs.IsEmpty)
@@ -35,10 +46,9 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var rootNamespace = SpecFiles.RootNamespace(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            // All specs are checked together once per compilation; each file then gets its own share.
-            var diagnostics = new Lazy<ILookup<string, DiagnosticInfo>>(
-                () => Check(specs, rootNamespace, start.CancellationToken),
+            // All specs are linked together once per compilation; each file then gets its own share.
+            var diagnostics = new Lazy<ILookup<string, SpecDiagnostic>>(
+                () => Check(cache, specs, start.CancellationToken),
                 LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
@@ -47,17 +57,17 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var info in diagnostics.Value[file.AdditionalFile.Path])
+                foreach (var diagnostic in diagnostics.Value[file.AdditionalFile.Path])
                 {
-                    file.ReportDiagnostic(info.ToDiagnostic());
+                    file.ReportDiagnostic(diagnostic.ToDiagnostic());
                 }
             });
         });
     }
 
-    /// <summary>The diagnostics of a set of specs by file: each spec's own, then those of joining them.</summary>
-    internal static ILookup<string, DiagnosticInfo> Check(ImmutableArray<AdditionalText> specs, string rootNamespace, CancellationToken cancellationToken) =>
-        SpecSet.Check(specs.Select(file => (file.Path, file.GetText(cancellationToken)?.ToString())), rootNamespace)
+    /// <summary>The diagnostics of a set of specs by file: each spec's own, then those of linking them.</summary>
+    internal static ILookup<string, SpecDiagnostic> Check(SpecDocumentCache cache, ImmutableArray<AdditionalText> specs, CancellationToken cancellationToken) =>
+        SpecSet.Link(specs.Select(file => cache.Get(file.Path, file.GetText(cancellationToken))).ToList())
             .Diagnostics
-            .ToLookup(info => info.Location.FilePath, StringComparer.Ordinal);
+            .ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
 }

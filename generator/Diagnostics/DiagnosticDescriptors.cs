@@ -1,97 +1,150 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using Bitrix24.Generated.Specs.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Bitrix24.Generated.Generator.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. Errors make a spec's method ungeneratable (it is skipped,
-/// the others still generate); warnings flag mistakes that do not stop generation.
+/// The spec rules as Roslyn diagnostics, one descriptor per rule. Ids and severities are written out here, where
+/// release tracking (<c>AnalyzerReleases.*.md</c>) can see them; titles and messages come from the rules.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "Bitrix24.Spec";
+    public const string Category = "Bitrix24.Spec";
 
-    public static readonly DiagnosticDescriptor InvalidYaml = Error(
-        "B24001", "Spec is not valid YAML", "The spec is not valid YAML: {0}");
+    public static readonly DiagnosticDescriptor InvalidYaml = new(
+        "B24001", SpecRules.InvalidYaml.Title, SpecRules.InvalidYaml.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor MissingRequiredKey = Error(
-        "B24002", "Required key missing", "{0} is missing the required key '{1}'");
+    public static readonly DiagnosticDescriptor MissingRequiredKey = new(
+        "B24002", SpecRules.MissingRequiredKey.Title, SpecRules.MissingRequiredKey.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnknownKey = Warning(
-        "B24003", "Unknown key", "Unknown key '{0}' in {1}; expected one of: {2}");
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        "B24003", SpecRules.UnknownKey.Title, SpecRules.UnknownKey.MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnknownType = Error(
-        "B24004", "Unknown type", "{0} has unknown type '{1}'; use a built-in type ({2}) or a type declared under 'types:'");
+    public static readonly DiagnosticDescriptor UnknownType = new(
+        "B24004", SpecRules.UnknownType.Title, SpecRules.UnknownType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor DuplicateName = Error(
-        "B24005", "Duplicate name", "{0} '{1}' is declared more than once in {2}");
+    public static readonly DiagnosticDescriptor DuplicateName = new(
+        "B24005", SpecRules.DuplicateName.Title, SpecRules.DuplicateName.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor ValueNotAllowed = Warning(
-        "B24006", "Value not among the allowed values", "The {0} '{1}' of {2} is not one of its allowed values: {3}");
+    public static readonly DiagnosticDescriptor ValueNotAllowed = new(
+        "B24006", SpecRules.ValueNotAllowed.Title, SpecRules.ValueNotAllowed.MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor InvalidMethodName = Error(
-        "B24007", "Invalid method name", "'{0}' is not a valid Bitrix24 method name; expected dotted segments such as 'calendar.user.settings.set'");
+    public static readonly DiagnosticDescriptor InvalidMethodName = new(
+        "B24007", SpecRules.InvalidMethodName.Title, SpecRules.InvalidMethodName.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor ConflictingType = Error(
-        "B24008", "Type declared differently twice", "Type '{0}' is also declared in '{1}' with a different definition; declare it once or make both identical");
+    public static readonly DiagnosticDescriptor ConflictingType = new(
+        "B24008", SpecRules.ConflictingType.Title, SpecRules.ConflictingType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor DuplicateMethod = Error(
-        "B24009", "Method specified twice", "Method '{0}' is also specified in '{1}'");
+    public static readonly DiagnosticDescriptor DuplicateMethod = new(
+        "B24009", SpecRules.DuplicateMethod.Title, SpecRules.DuplicateMethod.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor WrongValueType = Error(
-        "B24010", "Wrong kind of value", "'{0}' must be {1}");
+    public static readonly DiagnosticDescriptor WrongValueForm = new(
+        "B24010", SpecRules.WrongValueForm.Title, SpecRules.WrongValueForm.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
-        "B24011", "Not a valid C# name", "'{0}' is not a valid C# identifier for {1}");
+    public static readonly DiagnosticDescriptor InvalidIdentifier = new(
+        "B24011", SpecRules.InvalidIdentifier.Title, SpecRules.InvalidIdentifier.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor IncompleteType = Error(
-        "B24012", "Incomplete type", "{0}: {1}");
+    public static readonly DiagnosticDescriptor MissingElementType = new(
+        "B24012", SpecRules.MissingElementType.Title, SpecRules.MissingElementType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor DuplicateValue = Error(
-        "B24013", "Duplicate value", "The value '{0}' appears more than once in {1}");
+    public static readonly DiagnosticDescriptor DuplicateValue = new(
+        "B24013", SpecRules.DuplicateValue.Title, SpecRules.DuplicateValue.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor InvalidExampleJson = Warning(
-        "B24014", "Example is not valid JSON", "The {0} of example '{1}' is not valid JSON: {2}");
+    public static readonly DiagnosticDescriptor InvalidExampleJson = new(
+        "B24014", SpecRules.InvalidExampleJson.Title, SpecRules.InvalidExampleJson.MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor NameClash = Error(
-        "B24015", "Generated names clash", "{0}");
+    public static readonly DiagnosticDescriptor PropertyNameClash = new(
+        "B24015", SpecRules.PropertyNameClash.Title, SpecRules.PropertyNameClash.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor OverlappingVariants = Error(
-        "B24016", "Union variants overlap", "Variants '{0}' and '{1}' of type '{2}' both arrive as {3}; the variants of a union must differ in JSON shape");
+    public static readonly DiagnosticDescriptor OverlappingVariants = new(
+        "B24016", SpecRules.OverlappingVariants.Title, SpecRules.OverlappingVariants.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnexpectedFailure = Error(
-        "B24099", "Spec could not be processed", "The generator failed on this spec: {0}");
+    public static readonly DiagnosticDescriptor NestedCollectionShorthand = new(
+        "B24017", SpecRules.NestedCollectionShorthand.Title, SpecRules.NestedCollectionShorthand.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnionNeedsVariants = new(
+        "B24018", SpecRules.UnionNeedsVariants.Title, SpecRules.UnionNeedsVariants.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor EnumNeedsValues = new(
+        "B24019", SpecRules.EnumNeedsValues.Title, SpecRules.EnumNeedsValues.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidKeyFormat = new(
+        "B24020", SpecRules.InvalidKeyFormat.Title, SpecRules.InvalidKeyFormat.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor KeyNeedsPatterns = new(
+        "B24021", SpecRules.KeyNeedsPatterns.Title, SpecRules.KeyNeedsPatterns.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedResultType = new(
+        "B24022", SpecRules.UnsupportedResultType.Title, SpecRules.UnsupportedResultType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PagedResultNotArray = new(
+        "B24023", SpecRules.PagedResultNotArray.Title, SpecRules.PagedResultNotArray.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PagedMethodWithoutStart = new(
+        "B24024", SpecRules.PagedMethodWithoutStart.Title, SpecRules.PagedMethodWithoutStart.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FastPagingWithoutPaging = new(
+        "B24025", SpecRules.FastPagingWithoutPaging.Title, SpecRules.FastPagingWithoutPaging.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FastPagingParameter = new(
+        "B24026", SpecRules.FastPagingParameter.Title, SpecRules.FastPagingParameter.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FastPagingId = new(
+        "B24027", SpecRules.FastPagingId.Title, SpecRules.FastPagingId.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PropertyNamedLikeType = new(
+        "B24028", SpecRules.PropertyNamedLikeType.Title, SpecRules.PropertyNamedLikeType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor VariantNameClash = new(
+        "B24029", SpecRules.VariantNameClash.Title, SpecRules.VariantNameClash.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EnumMemberClash = new(
+        "B24030", SpecRules.EnumMemberClash.Title, SpecRules.EnumMemberClash.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = new(
+        "B24031", SpecRules.GeneratedNameTaken.Title, SpecRules.GeneratedNameTaken.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReservedTypeName = new(
+        "B24032", SpecRules.ReservedTypeName.Title, SpecRules.ReservedTypeName.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor KeyTypeAsValue = new(
+        "B24033", SpecRules.KeyTypeAsValue.Title, SpecRules.KeyTypeAsValue.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SetMemberType = new(
+        "B24034", SpecRules.SetMemberType.Title, SpecRules.SetMemberType.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NestedUnion = new(
+        "B24035", SpecRules.NestedUnion.Title, SpecRules.NestedUnion.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidMapKey = new(
+        "B24036", SpecRules.InvalidMapKey.Title, SpecRules.InvalidMapKey.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = new(
+        "B24037", SpecRules.ReservedMemberName.Title, SpecRules.ReservedMemberName.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnexpectedFailure = new(
+        "B24099", SpecRules.UnexpectedFailure.Title, SpecRules.UnexpectedFailure.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every descriptor, as the analyzer declares them.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType,
-        DuplicateMethod, WrongValueType, InvalidIdentifier, IncompleteType, DuplicateValue, InvalidExampleJson, NameClash, OverlappingVariants,
-        UnexpectedFailure);
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType, DuplicateMethod, WrongValueForm, InvalidIdentifier, MissingElementType, DuplicateValue, InvalidExampleJson, PropertyNameClash, OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns, UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId, PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType, NestedUnion, InvalidMapKey, ReservedMemberName, UnexpectedFailure);
 
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "B24001" => InvalidYaml,
-        "B24002" => MissingRequiredKey,
-        "B24003" => UnknownKey,
-        "B24004" => UnknownType,
-        "B24005" => DuplicateName,
-        "B24006" => ValueNotAllowed,
-        "B24007" => InvalidMethodName,
-        "B24008" => ConflictingType,
-        "B24009" => DuplicateMethod,
-        "B24010" => WrongValueType,
-        "B24011" => InvalidIdentifier,
-        "B24012" => IncompleteType,
-        "B24013" => DuplicateValue,
-        "B24014" => InvalidExampleJson,
-        "B24015" => NameClash,
-        "B24016" => OverlappingVariants,
-        _ => UnexpectedFailure,
-    };
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
+
+    public static DiagnosticDescriptor For(SpecRule rule) => ById[rule.Id];
+
+    /// <summary>A spec diagnostic as the compiler reports it, at its file, line and column.</summary>
+    public static Diagnostic ToDiagnostic(this SpecDiagnostic diagnostic) => Diagnostic.Create(
+        For(diagnostic.Rule),
+        ToLocation(diagnostic.Location),
+        diagnostic.Arguments.Cast<object>().ToArray());
+
+    private static Location ToLocation(SourceLocation location) => Location.Create(
+        location.FilePath,
+        new TextSpan(location.Start, location.Length),
+        new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn)));
 }

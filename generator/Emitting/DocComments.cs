@@ -6,8 +6,6 @@ namespace Bitrix24.Generated.Generator.Emitting;
 /// <summary>Turns spec descriptions (plain text with <c>`code`</c> spans) into XML documentation text.</summary>
 internal static class DocComments
 {
-    private const int LineWidth = 100;
-
     /// <summary>Escapes XML and turns <c>`code`</c> into <c>&lt;c&gt;code&lt;/c&gt;</c>.</summary>
     public static string Escape(string? text)
     {
@@ -37,6 +35,12 @@ internal static class DocComments
                     break;
                 case '\r':
                     break;
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    // C# ends a line at these; inside a /// comment they would end it.
+                    builder.Append('\n');
+                    break;
                 default:
                     builder.Append(character);
                     break;
@@ -54,8 +58,8 @@ internal static class DocComments
     /// <summary>Escapes a value shown verbatim, e.g. a wire name, inside <c>&lt;c&gt;</c>.</summary>
     public static string Code(string value) => "<c>" + Escape(value.Replace("`", "'")) + "</c>";
 
-    /// <summary>Splits escaped text into lines of about <see cref="LineWidth"/> characters, keeping its own line breaks.</summary>
-    public static IReadOnlyList<string> Wrap(string escaped)
+    /// <summary>Splits escaped text into lines of about <paramref name="width"/> characters, keeping its own line breaks.</summary>
+    public static IReadOnlyList<string> Wrap(string escaped, int width)
     {
         var lines = new List<string>();
         foreach (var paragraph in escaped.Split('\n'))
@@ -68,7 +72,7 @@ internal static class DocComments
                     continue;
                 }
 
-                if (current.Length > 0 && current.Length + 1 + word.Length > LineWidth)
+                if (current.Length > 0 && current.Length + 1 + word.Length > width)
                 {
                     lines.Add(current.ToString());
                     current.Clear();
@@ -119,7 +123,7 @@ internal static class DocComments
                     builder.Append("\\t");
                     break;
                 default:
-                    if (character < ' ')
+                    if (character < ' ' || character is '\u0085' or '\u2028' or '\u2029')
                     {
                         builder.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -135,3 +139,4 @@ internal static class DocComments
         return builder.Append('"').ToString();
     }
 }
+

@@ -1,39 +1,42 @@
 using System.Collections.Generic;
 using System.Linq;
-using Bitrix24.Generated.Generator.Model;
-using Bitrix24.Generated.Generator.Validation;
+using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
 
 namespace Bitrix24.Generated.Generator.Emitting;
 
 /// <summary>
-/// Emits a union: a class with one nullable property per variant (exactly one is set), a factory per variant,
-/// and a converter that picks the variant by the JSON shape of the value.
+/// Emits a union: a class with one nullable property per variant (exactly one is set), a factory per variant, and a
+/// converter that picks the variant by the JSON shape of the value.
 /// </summary>
 internal static class UnionEmitter
 {
-    public static void Emit(SourceWriter writer, EmitContext context, TypeModel type)
+    public static void Emit(SourceWriter writer, TypeCode code, TypeModel type)
     {
         var name = type.Name;
-        var json = EmitContext.Json;
         var variants = type.Variants.ToList();
         writer.Doc("summary", DocComments.Escape(type.Description ?? name));
         writer.Doc("remarks", "Exactly one of " + string.Join(", ", variants.Select(v => "<see cref=\"" + v.Name + "\"/>")) + " is set.");
-        writer.Line("[" + json + ".Serialization.JsonConverter(typeof(" + name + "JsonConverter))]");
+        writer.Line(Attributes.GeneratedCode);
+        writer.Line("[JsonConverter(typeof(" + name + "JsonConverter))]");
         writer.Open("public sealed partial class " + name);
-        writer.Line("private " + name + "(" + string.Join(", ", variants.Select(v => context.ClrType(v.Type) + "? " + Local(v))) + ")");
-        writer.Block();
+        var parameters = variants.Select(v => code.Clr(v.Type) + "? " + Local(v)).ToList();
+        writer.List("private " + name + "(", parameters, ")");
+        writer.Line("{");
+        writer.Indent();
         foreach (var variant in variants)
         {
             writer.Line(variant.Name + " = " + Local(variant) + ";");
         }
 
-        writer.Close();
+        writer.Outdent();
+        writer.Line("}");
         foreach (var variant in variants)
         {
             writer.Line();
-            writer.Doc("summary", DocComments.Escape(variant.Description ?? variant.Name));
-            writer.Doc("remarks", "Null when the value is another variant.");
-            writer.Line("public " + context.ClrType(variant.Type) + "? " + variant.Name + " { get; }");
+            writer.Doc("summary", DocComments.Escape(variant.Description ?? variant.Name) + " Null when the value is another variant.");
+            writer.Line("public " + code.Clr(variant.Type) + "? " + variant.Name + " { get; }");
         }
 
         foreach (var variant in variants)
@@ -41,73 +44,82 @@ internal static class UnionEmitter
             writer.Line();
             writer.Doc("summary", "Creates the " + DocComments.Code(variant.Name) + " variant.");
             writer.Line("/// <param name=\"value\">The value.</param>");
-            writer.Line("/// <returns>The union holding <paramref name=\"value\"/>.</returns>");
-            var arguments = variants.Select(v => v == variant ? Guarded(context, v.Type) : "null");
-            writer.Line("public static " + name + " From" + variant.Name + "(" + context.ClrType(variant.Type) + " value) => new(" + string.Join(", ", arguments) + ");");
+            var arguments = variants.Select(v => v == variant
+                ? (code.IsValueType(v.Type) ? "value" : "value ?? throw new ArgumentNullException(nameof(value))")
+                : "null").ToList();
+            writer.List("public static " + name + " From" + variant.Name + "(" + code.Clr(variant.Type) + " value) => new(", arguments, ");");
         }
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override string ToString() =>");
-        writer.Line(SourceWriter.Indent(1) + string.Join(" ?? ", variants.Select(v => v.Name + "?.ToString()")) + " ?? string.Empty;");
+        writer.Line("public override string ToString() => " + string.Join(" ?? ", variants.Select(v => v.Name + "?.ToString()")) + " ?? string.Empty;");
         writer.Close();
         writer.Line();
-        EmitConverter(writer, context, type, variants);
+        EmitConverter(writer, code, type, variants);
     }
 
-    private static string Local(UnionVariantModel variant) => char.ToLowerInvariant(variant.Name[0]) + variant.Name.Substring(1);
+    private static string Local(UnionVariantModel variant) => CSharpKeywords.Escape(Names.ToCamelCase(variant.Name));
 
-    private static string Guarded(EmitContext context, TypeRef type) =>
-        context.IsValueType(type) ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
-
-    private static void EmitConverter(SourceWriter writer, EmitContext context, TypeModel type, List<UnionVariantModel> variants)
+    private static void EmitConverter(SourceWriter writer, TypeCode code, TypeModel type, List<UnionVariantModel> variants)
     {
         var name = type.Name;
-        var json = EmitContext.Json;
-        var shapes = variants.Select(v => JsonShapes.Of(v.Type, n => context.Type(n).Kind)!.Value).ToList();
+        var shapes = variants.Select(v => JsonShapes.Of(v.Type)!.Value).ToList();
         var accepted = JsonShapes.Accepted(shapes);
-
-        writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/>, choosing the variant by the JSON shape of the value.</summary>");
-        writer.Open("internal sealed class " + name + "JsonConverter : " + json + ".Serialization.JsonConverter<" + name + ">");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + name + "? Read(ref " + json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        var expected = DocComments.Literal(string.Join(" or ", shapes.Select(JsonShapes.Describe)) + " (" + name + ")");
+        writer.Doc("summary", "Reads and writes <see cref=\"" + name + "\"/>, choosing the variant by the JSON shape of the value.");
+        writer.Line(Attributes.GeneratedCode);
+        writer.Open("internal sealed class " + name + "JsonConverter : JsonConverter<" + name + ">");
+        writer.Line("internal static readonly " + name + "JsonConverter Instance = new();");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + json + ".Utf8JsonWriter writer, " + name + " value, " + json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
-        writer.Line();
-        writer.Open("internal static " + name + "? ReadValue(ref " + json + ".Utf8JsonReader reader, " + json + ".JsonSerializerOptions options)");
+        writer.List("public override " + name + "? Read(", new[] { "ref Utf8JsonReader reader", "Type typeToConvert", "JsonSerializerOptions options" }, ")");
+        writer.Begin();
         writer.Open("switch (reader.TokenType)");
-        writer.Line("case " + json + ".JsonTokenType.Null:");
-        writer.Line(SourceWriter.Indent(1) + "return null;");
+        writer.Line("case JsonTokenType.Null:");
+        writer.Indent().Line("return null;").Outdent();
         for (var i = 0; i < variants.Count; i++)
         {
             foreach (var token in accepted[i].SelectMany(Tokens))
             {
-                writer.Line("case " + json + ".JsonTokenType." + token + ":");
+                writer.Line("case JsonTokenType." + token + ":");
             }
 
-            var read = ValueCode.Read(context, variants[i].Type);
-            writer.Line(SourceWriter.Indent(1) + "return " + read + " is { } " + Local(variants[i]) + " ? " + name + ".From" + variants[i].Name + "(" + Local(variants[i]) + ") : null;");
+            var variant = variants[i];
+            var read = "Bitrix24Converters.Read(" + code.Converter(variant.Type) + ", ref reader)";
+            writer.Indent();
+            if (code.IsValueType(variant.Type))
+            {
+                writer.Expression("return " + name + ".From" + variant.Name + "(" + read + ")", ";");
+            }
+            else
+            {
+                writer.Expression("var " + Local(variant) + " = " + read, ";");
+                writer.Line("return " + Local(variant) + " is null ? null : " + name + ".From" + variant.Name + "(" + Local(variant) + ");");
+            }
+
+            writer.Outdent();
         }
 
-        var expected = string.Join(" or ", shapes.Select(JsonShapes.Describe));
         writer.Line("default:");
-        writer.Line(SourceWriter.Indent(1) + "throw " + EmitContext.Runtime + ".Serialization.Bitrix24Wire.Unexpected(ref reader, " + DocComments.Literal(expected + " (" + name + ")") + ");");
+        writer.Indent().Line("throw Bitrix24Wire.Unexpected(ref reader, " + expected + ");").Outdent();
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Open("internal static void WriteValue(" + json + ".Utf8JsonWriter writer, " + name + " value, " + json + ".JsonSerializerOptions options)");
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override void Write(Utf8JsonWriter writer, " + name + " value, JsonSerializerOptions options)");
         for (var i = 0; i < variants.Count; i++)
         {
             var local = "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            writer.Open("if (value." + variants[i].Name + " is { } " + local + ")");
-            ValueCode.Write(writer, context, variants[i].Type, local);
-            writer.Line("return;");
-            writer.Close();
-            writer.Line();
+            writer.Line((i == 0 ? "if" : "else if") + " (value." + variants[i].Name + " is { } " + local + ")");
+            writer.Line("{");
+            writer.Indent().Line(code.Converter(variants[i].Type) + ".Write(writer, " + local + ", options);").Outdent();
+            writer.Line("}");
         }
 
-        writer.Line("writer.WriteNullValue();");
+        writer.Line("else");
+        writer.Line("{");
+        writer.Indent().Line("writer.WriteNullValue();").Outdent();
+        writer.Line("}");
         writer.Close();
         writer.Close();
     }

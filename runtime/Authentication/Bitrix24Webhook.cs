@@ -13,6 +13,9 @@ public sealed class Bitrix24Webhook : Bitrix24Authentication
 {
     private readonly string _secret;
 
+    // A method's address never changes for a webhook: made once per method, not once per call.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Bitrix24Authorization> _authorizations = new(StringComparer.Ordinal);
+
     private Bitrix24Webhook(Uri baseAddress, int userId, string secret)
     {
         BaseAddress = baseAddress;
@@ -98,7 +101,20 @@ public sealed class Bitrix24Webhook : Bitrix24Authentication
         text.Replace(_secret, "***").Replace(Uri.EscapeDataString(_secret), "***");
 
     internal override ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken) =>
-        new(new Bitrix24Authorization(MethodUri(method), _secret));
+        new(_authorizations.TryGetValue(method, out var known) ? known : Authorize(method));
+
+    private Bitrix24Authorization Authorize(string method)
+    {
+        var authorization = new Bitrix24Authorization(MethodUri(method), _secret);
+
+        // Calls by name may name any method; keep the cache from growing without end.
+        if (_authorizations.Count < 4096)
+        {
+            _authorizations.TryAdd(method, authorization);
+        }
+
+        return authorization;
+    }
 
     // A webhook code does not expire; there is nothing to renew.
     internal override ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken) => new(false);

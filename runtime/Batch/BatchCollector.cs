@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 
 namespace Bitrix24.Generated.Batch;
@@ -9,9 +9,9 @@ internal sealed class BatchCollector
 {
     public List<BatchCommand> Commands { get; } = new();
 
-    public Task<Bitrix24Response<TResult>> Capture<TResult>(Bitrix24Method method, byte[] body, JsonTypeInfo<TResult> resultType)
+    public Task<Bitrix24Response<TResult>> Capture<TResult>(Bitrix24Method method, byte[] body, JsonConverter<TResult> result)
     {
-        var command = new BatchCommand<TResult>(method, body, resultType);
+        var command = new BatchCommand<TResult>(method, body, result);
         Commands.Add(command);
         return command.Task;
     }

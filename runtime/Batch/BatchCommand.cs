@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
+using Bitrix24.Generated.Serialization;
 using System.Threading.Tasks;
 
 namespace Bitrix24.Generated.Batch;
@@ -25,13 +26,13 @@ internal abstract class BatchCommand
 
 internal sealed class BatchCommand<TResult> : BatchCommand
 {
-    private readonly JsonTypeInfo<TResult> _resultType;
+    private readonly JsonConverter<TResult> _result;
     private readonly TaskCompletionSource<Bitrix24Response<TResult>> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BatchCommand(Bitrix24Method method, byte[] body, JsonTypeInfo<TResult> resultType)
+    public BatchCommand(Bitrix24Method method, byte[] body, JsonConverter<TResult> result)
         : base(method, body)
     {
-        _resultType = resultType;
+        _result = result;
     }
 
     public Task<Bitrix24Response<TResult>> Task => _completion.Task;
@@ -40,7 +41,9 @@ internal sealed class BatchCommand<TResult> : BatchCommand
     {
         try
         {
-            var value = result.Deserialize(_resultType)!;
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.GetRawText()));
+            reader.Read();
+            var value = reader.TokenType == JsonTokenType.Null && !_result.HandleNull ? default! : _result.Read(ref reader, typeof(TResult), Bitrix24Converters.Options)!;
             _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next));
         }
         catch (JsonException exception)

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Generated.Batch;
@@ -25,8 +25,7 @@ public sealed class Bitrix24Batch<TClient>
     /// <summary>The most commands one batch request may carry.</summary>
     public const int MaxCommandsPerRequest = 50;
 
-    private static readonly JsonTypeInfo<JsonElement> ElementType =
-        (JsonTypeInfo<JsonElement>)new JsonSerializerOptions { TypeInfoResolver = new ElementResolver() }.GetTypeInfo(typeof(JsonElement));
+    private static readonly JsonConverter<JsonElement> ElementType = new ElementConverter();
     private readonly Bitrix24Connection _connection;
     private readonly BatchCollector _collector = new();
     private readonly TClient _capturingClient;
@@ -219,9 +218,10 @@ public sealed class Bitrix24Batch<TClient>
     private static Bitrix24BatchCommandNotRunException NotRun(BatchCommand command) => new(command.Method.Name);
 
     // The batch's answer is read as a JSON tree first: each command's part has its own type.
-    private sealed class ElementResolver : IJsonTypeInfoResolver
+    private sealed class ElementConverter : JsonConverter<JsonElement>
     {
-        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
-            type == typeof(JsonElement) ? JsonMetadataServices.CreateValueInfo<JsonElement>(options, JsonMetadataServices.JsonElementConverter) : null;
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
     }
 }

@@ -1,9 +1,10 @@
 using System;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
 using Bitrix24.Generated.Serialization;
 
 namespace Bitrix24.Generated.Envelope;
@@ -16,12 +17,15 @@ internal static class EnvelopeReader
 {
     private const int ExcerptLength = 200;
 
+    // The fields of the time block, compared as UTF-8 without making strings.
+    private static readonly Bitrix24NameTable TimeFields = new("start", "finish", "duration", "processing", "operating", "date_start", "date_finish", "operating_reset_at");
+
     public static Bitrix24Response<T> Read<T>(
         string method,
         HttpStatusCode status,
-        string? contentType,
+        MediaTypeHeaderValue? contentType,
         ReadOnlySpan<byte> body,
-        JsonTypeInfo<T> resultType,
+        JsonConverter<T> result,
         Bitrix24ErrorMap? errors,
         Func<string, string> redact)
     {
@@ -53,7 +57,7 @@ internal static class EnvelopeReader
                 if (reader.ValueTextEquals("result"u8))
                 {
                     reader.Read();
-                    value = ReadResult(ref reader, redact, method, status, contentType, body, resultType);
+                    value = ReadResult(ref reader, redact, method, status, contentType, body, result);
                     hasResult = true;
                 }
                 else if (reader.ValueTextEquals("time"u8))
@@ -123,11 +127,12 @@ internal static class EnvelopeReader
         return new Bitrix24Response<T>(value, time, total, next);
     }
 
-    private static T ReadResult<T>(ref Utf8JsonReader reader, Func<string, string> redact, string method, HttpStatusCode status, string? contentType, ReadOnlySpan<byte> body, JsonTypeInfo<T> resultType)
+    private static T ReadResult<T>(ref Utf8JsonReader reader, Func<string, string> redact, string method, HttpStatusCode status, MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, JsonConverter<T> result)
     {
         try
         {
-            return JsonSerializer.Deserialize(ref reader, resultType)!;
+            // A converter that does not take null leaves it to the caller, as the serializer would.
+            return reader.TokenType == JsonTokenType.Null && !result.HandleNull ? default! : result.Read(ref reader, typeof(T), Bitrix24Converters.Options)!;
         }
         catch (JsonException exception)
         {
@@ -182,32 +187,32 @@ internal static class EnvelopeReader
         DateTimeOffset? dateStart = null, dateFinish = null, operatingResetAt = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var field = TimeFields.Find(ref reader, -1);
             reader.Read();
-            switch (name)
+            switch (field)
             {
-                case "start":
+                case 0:
                     start = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
                     break;
-                case "finish":
+                case 1:
                     finish = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
                     break;
-                case "duration":
+                case 2:
                     duration = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
                     break;
-                case "processing":
+                case 3:
                     processing = Bitrix24Wire.ReadDouble(ref reader) ?? 0;
                     break;
-                case "operating":
+                case 4:
                     operating = Bitrix24Wire.ReadDouble(ref reader);
                     break;
-                case "date_start":
+                case 5:
                     dateStart = ReadDate(ref reader);
                     break;
-                case "date_finish":
+                case 6:
                     dateFinish = ReadDate(ref reader);
                     break;
-                case "operating_reset_at":
+                case 7:
                     operatingResetAt = ReadDate(ref reader);
                     break;
                 default:
@@ -237,6 +242,11 @@ internal static class EnvelopeReader
             return DateTimeOffset.FromUnixTimeMilliseconds((long)(reader.GetDouble() * 1000));
         }
 
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var iso))
+        {
+            return iso;
+        }
+
         var text = Bitrix24Wire.ReadString(ref reader);
         if (string.IsNullOrEmpty(text))
         {
@@ -256,16 +266,16 @@ internal static class EnvelopeReader
         throw new JsonException("Expected a date but found \"" + text + "\".");
     }
 
-    private static Bitrix24ResponseFormatException Format(Func<string, string> redact, string method, HttpStatusCode status, string? contentType, ReadOnlySpan<byte> body, string problem, Exception? inner = null)
+    private static Bitrix24ResponseFormatException Format(Func<string, string> redact, string method, HttpStatusCode status, MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string problem, Exception? inner = null)
     {
         var length = Math.Min(body.Length, ExcerptLength * 4);
-        var text = Encoding.UTF8.GetString(body.Slice(0, length).ToArray());
+        var text = Encoding.UTF8.GetString(body.Slice(0, length));
         if (text.Length > ExcerptLength)
         {
             text = text.Substring(0, ExcerptLength) + "…";
         }
 
         // An error page may echo the request path, and with it the webhook secret.
-        return new Bitrix24ResponseFormatException(method, status, contentType, text.Length == 0 ? "(empty)" : redact(text), redact(problem), inner);
+        return new Bitrix24ResponseFormatException(method, status, contentType?.ToString(), text.Length == 0 ? "(empty)" : redact(text), redact(problem), inner);
     }
 }

@@ -12,6 +12,16 @@ public abstract class Bitrix24ErrorMap
     }
 
     internal abstract Bitrix24ApiException CreateException(string method, HttpStatusCode status, string code, string description);
+
+    /// <summary>
+    /// The portal's message for a required parameter that is missing, <c>The required parameter "x" for the method "m"
+    /// is not set</c>, with the method filled in when it is matched.
+    /// </summary>
+    /// <param name="parameter">The parameter's wire name.</param>
+    public static string Required(string parameter) => "The required parameter \"" + parameter + "\" for the method \"" + MethodPlaceholder + "\" is not set";
+
+    /// <summary>Stands for the method's name in a documented message.</summary>
+    internal const string MethodPlaceholder = "{method}";
 }
 
 /// <summary>One documented error: its enum value, wire code and, for shared codes, its exact message.</summary>
@@ -35,11 +45,32 @@ public sealed class Bitrix24ErrorMap<TError> : Bitrix24ErrorMap
         _mappings = mappings ?? throw new ArgumentNullException(nameof(mappings));
     }
 
+    /// <summary>Creates the map for an enum whose members are numbered from 0 in the order of <paramref name="errors"/>.</summary>
+    /// <param name="errors">The code and, for shared codes, the message of each member in turn.</param>
+    public Bitrix24ErrorMap(params (string Code, string? Message)[] errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<TError>() != sizeof(int))
+        {
+            throw new ArgumentException(typeof(TError).Name + " must have int members numbered from 0.", nameof(errors));
+        }
+
+        _mappings = new Bitrix24ErrorMapping<TError>[errors.Length];
+        for (var i = 0; i < errors.Length; i++)
+        {
+            var member = i;
+            _mappings[i] = new(System.Runtime.CompilerServices.Unsafe.As<int, TError>(ref member), errors[i].Code, errors[i].Message);
+        }
+    }
+
     /// <summary>
     /// Finds the documented error for a code and description. Codes compare ignoring case; a mapping with
     /// a message also needs the description to match, ignoring case and a trailing full stop.
     /// </summary>
-    public TError? Match(string code, string description)
+    public TError? Match(string code, string description) => Match(code, description, method: null);
+
+    /// <summary>As <see cref="Match(string, string)"/>, for messages that name the method (see <see cref="Bitrix24ErrorMap.Required"/>).</summary>
+    public TError? Match(string code, string description, string? method)
     {
         code ??= string.Empty;
         foreach (var mapping in _mappings)
@@ -49,7 +80,8 @@ public sealed class Bitrix24ErrorMap<TError> : Bitrix24ErrorMap
                 continue;
             }
 
-            if (mapping.Message is null || SameMessage(mapping.Message, description))
+            var message = method is null ? mapping.Message : mapping.Message?.Replace(MethodPlaceholder, method, StringComparison.Ordinal);
+            if (message is null || SameMessage(message, description))
             {
                 return mapping.Error;
             }
@@ -59,7 +91,7 @@ public sealed class Bitrix24ErrorMap<TError> : Bitrix24ErrorMap
     }
 
     internal override Bitrix24ApiException CreateException(string method, HttpStatusCode status, string code, string description) =>
-        new Bitrix24ApiException<TError>(method, status, code, description, Match(code, description));
+        new Bitrix24ApiException<TError>(method, status, code, description, Match(code, description, method));
 
     private static bool SameMessage(string expected, string? actual)
     {

@@ -2,27 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
 
-/// <summary>Reads one value at the reader's current token.</summary>
-/// <typeparam name="T">The value's type.</typeparam>
-public delegate T Bitrix24ValueReader<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
-
 /// <summary>
-/// Reads arrays and maps the way a PHP backend writes them: an empty map arrives as <c>[]</c>, and a
-/// list may arrive as an object with keys <c>"0"</c>, <c>"1"</c>, … Generated converters call these.
+/// Reads and writes lists, sets and maps the way a PHP backend has them: an empty map arrives as <c>[]</c>, a list
+/// may arrive as an object with keys <c>"0"</c>, <c>"1"</c>, …, and a set is an object whose keys are its members.
 /// </summary>
-public static class Bitrix24Collections
+internal static class Bitrix24Collections
 {
-    /// <summary>Reads a JSON array (or an object whose values are the items) into a list; <c>null</c>, <c>false</c> and <c>""</c> read as null.</summary>
-    public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, Bitrix24ValueReader<T> readItem)
+    /// <summary>A JSON array (or an object whose values are the items); null for <c>null</c>, <c>false</c> and <c>""</c>.</summary>
+    public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonConverter<T> item)
     {
-        if (readItem is null)
-        {
-            throw new ArgumentNullException(nameof(readItem));
-        }
-
         if (IsEmptyValue(ref reader))
         {
             return null;
@@ -33,7 +25,7 @@ public static class Bitrix24Collections
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                list.Add(readItem(ref reader, options));
+                list.Add(ReadItem(ref reader, item));
             }
 
             return list;
@@ -44,7 +36,7 @@ public static class Bitrix24Collections
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 reader.Read();
-                list.Add(readItem(ref reader, options));
+                list.Add(ReadItem(ref reader, item));
             }
 
             return list;
@@ -53,24 +45,10 @@ public static class Bitrix24Collections
         throw Bitrix24Wire.Unexpected(ref reader, "an array");
     }
 
-    /// <summary>Reads a JSON object (or an array, keyed by index) into a dictionary; <c>null</c>, <c>false</c> and <c>""</c> read as null.</summary>
-    public static Dictionary<TKey, TValue>? ReadMap<TKey, TValue>(
-        ref Utf8JsonReader reader,
-        JsonSerializerOptions options,
-        Func<string, TKey> parseKey,
-        Bitrix24ValueReader<TValue> readValue)
+    /// <summary>A JSON object (or an array, keyed by position); null for <c>null</c>, <c>false</c> and <c>""</c>.</summary>
+    public static Dictionary<TKey, TValue>? ReadMap<TKey, TValue>(ref Utf8JsonReader reader, Bitrix24MapKey<TKey> key, JsonConverter<TValue> value)
         where TKey : notnull
     {
-        if (parseKey is null)
-        {
-            throw new ArgumentNullException(nameof(parseKey));
-        }
-
-        if (readValue is null)
-        {
-            throw new ArgumentNullException(nameof(readValue));
-        }
-
         if (IsEmptyValue(ref reader))
         {
             return null;
@@ -81,9 +59,9 @@ public static class Bitrix24Collections
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = ParseKey(reader.GetString()!, parseKey);
+                var parsed = ParseKey(reader.GetString()!, key);
                 reader.Read();
-                map[key] = readValue(ref reader, options);
+                map[parsed] = ReadItem(ref reader, value);
             }
 
             return map;
@@ -94,8 +72,8 @@ public static class Bitrix24Collections
             var index = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var key = ParseKey(index.ToString(CultureInfo.InvariantCulture), parseKey);
-                map[key] = readValue(ref reader, options);
+                var parsed = ParseKey(index.ToString(CultureInfo.InvariantCulture), key);
+                map[parsed] = ReadItem(ref reader, value);
                 index++;
             }
 
@@ -105,26 +83,86 @@ public static class Bitrix24Collections
         throw Bitrix24Wire.Unexpected(ref reader, "an object");
     }
 
-    /// <summary>Fails on a null item where the list's items cannot be null.</summary>
-    public static T RequireValue<T>(T? value, string what)
-        where T : struct =>
-        value ?? throw new JsonException("Expected " + what + " but found an empty value.");
-
-    /// <summary>Fails on a null item where the list's items cannot be null.</summary>
-    public static T RequireObject<T>(T? value, string what)
-        where T : class =>
-        value ?? throw new JsonException("Expected " + what + " but found null.");
-
-    private static TKey ParseKey<TKey>(string text, Func<string, TKey> parseKey)
+    public static void WriteList<T>(Utf8JsonWriter writer, IList<T> value, JsonConverter<T> item)
     {
-        try
+        writer.WriteStartArray();
+
+        // By position: enumerating an IList<T> would box its enumerator.
+        for (var i = 0; i < value.Count; i++)
         {
-            return parseKey(text);
+            WriteItem(writer, value[i], item);
         }
-        catch (FormatException exception)
+
+        writer.WriteEndArray();
+    }
+
+    // PHP's array('MO' => 'MO'): each member is also its own key.
+    public static void WriteSet<T>(Utf8JsonWriter writer, IList<T> value, JsonConverter<T> member)
+    {
+        writer.WriteStartObject();
+        for (var i = 0; i < value.Count; i++)
         {
-            throw new JsonException("The key \"" + text + "\" is not valid here: " + exception.Message, exception);
+            var element = value[i];
+            if (element is null)
+            {
+                throw new JsonException("A set cannot hold null.");
+            }
+
+            writer.WritePropertyName(member is IBitrix24KeyText<T> text ? text.KeyText(element) : element.ToString() ?? string.Empty);
+            WriteItem(writer, element, member);
         }
+
+        writer.WriteEndObject();
+    }
+
+    public static void WriteMap<TKey, TValue>(Utf8JsonWriter writer, IDictionary<TKey, TValue> value, Bitrix24MapKey<TKey> key, JsonConverter<TValue> item)
+        where TKey : notnull
+    {
+        writer.WriteStartObject();
+        if (value is Dictionary<TKey, TValue> dictionary)
+        {
+            // The concrete type's enumerator is a struct; the interface's would be boxed.
+            foreach (var entry in dictionary)
+            {
+                writer.WritePropertyName(key.Format(entry.Key));
+                WriteItem(writer, entry.Value, item);
+            }
+        }
+        else
+        {
+            foreach (var entry in value)
+            {
+                writer.WritePropertyName(key.Format(entry.Key));
+                WriteItem(writer, entry.Value, item);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static T ReadItem<T>(ref Utf8JsonReader reader, JsonConverter<T> item) =>
+        item.Read(ref reader, typeof(T), Bitrix24Converters.Options) ?? throw new JsonException("Expected " + typeof(T).Name + " but found null.");
+
+    private static void WriteItem<T>(Utf8JsonWriter writer, T value, JsonConverter<T> item)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            item.Write(writer, value, Bitrix24Converters.Options);
+        }
+    }
+
+    private static TKey ParseKey<TKey>(string text, Bitrix24MapKey<TKey> key)
+    {
+        if (key.TryParse(text, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw new JsonException("The key \"" + text + "\" is not " + key.Description + ".");
     }
 
     // Portals send false or "" where a collection is empty.

@@ -1,68 +1,108 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
 
-/// <summary>Lenient converters for results that are a single value (<c>"result": true</c>, <c>"result": "15"</c>).</summary>
+/// <summary>
+/// The converters generated code reads and writes values with: one per wire form, lenient when reading and exact
+/// when writing, and the collections built on them. Results, list items and map values go through these.
+/// </summary>
 public static class Bitrix24Converters
 {
-    /// <summary>A boolean that also reads <c>"Y"</c>/<c>"N"</c> and <c>1</c>/<c>0</c>.</summary>
-    public static JsonConverter<bool> Boolean { get; } = new BooleanConverter();
+    /// <summary>A JSON boolean that also reads <c>"Y"</c>/<c>"N"</c> and <c>1</c>/<c>0</c>.</summary>
+    public static JsonConverter<bool> Boolean { get; } = new ValueConverter<bool>("a boolean", Bitrix24Wire.ReadBoolean, static (w, v) => w.WriteBooleanValue(v));
+
+    /// <summary>A <c>"Y"</c>/<c>"N"</c> flag.</summary>
+    public static JsonConverter<bool> Flag { get; } = new ValueConverter<bool>("a flag", Bitrix24Wire.ReadBoolean, Bitrix24Wire.WriteFlag);
 
     /// <summary>An integer that also reads numeric strings.</summary>
-    public static JsonConverter<int> Int32 { get; } = new Int32Converter();
+    public static JsonConverter<int> Int32 { get; } = new ValueConverter<int>("an integer", Bitrix24Wire.ReadInt32, static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>An integer written as a string, e.g. <c>"3"</c>.</summary>
+    public static JsonConverter<int> IntegerString { get; } = new ValueConverter<int>("an integer", Bitrix24Wire.ReadInt32, Bitrix24Wire.WriteIntegerString);
 
     /// <summary>A number that also reads numeric strings.</summary>
-    public static JsonConverter<double> Double { get; } = new DoubleConverter();
-
-    /// <summary>A string that also reads numbers and booleans as text.</summary>
-    public static JsonConverter<string> String { get; } = new StringConverter();
+    public static JsonConverter<double> Double { get; } = new ValueConverter<double>("a number", Bitrix24Wire.ReadDouble, static (w, v) => w.WriteNumberValue(v));
 
     /// <summary>A date, kept as the text the portal sent.</summary>
-    public static JsonConverter<Bitrix24Date> Date { get; } = new DateConverter();
+    public static JsonConverter<Bitrix24Date> Date { get; } = new ValueConverter<Bitrix24Date>("a date", Bitrix24Wire.ReadDate, static (w, v) => w.WriteStringValue(v.Text));
 
     /// <summary>A date and time, kept as the text the portal sent.</summary>
-    public static JsonConverter<Bitrix24DateTime> DateTime { get; } = new DateTimeConverter();
+    public static JsonConverter<Bitrix24DateTime> DateTime { get; } =
+        new ValueConverter<Bitrix24DateTime>("a date and time", Bitrix24Wire.ReadDateTime, static (w, v) => w.WriteStringValue(v.Text));
 
-    private sealed class BooleanConverter : JsonConverter<bool>
+    /// <summary>Seconds since 1970 as a number.</summary>
+    public static JsonConverter<DateTimeOffset> UnixTime { get; } =
+        new ValueConverter<DateTimeOffset>("a Unix time", Bitrix24Wire.ReadUnixTime, Bitrix24Wire.WriteUnixTime);
+
+    /// <summary>Seconds since 1970 as a string.</summary>
+    public static JsonConverter<DateTimeOffset> UnixTimeString { get; } =
+        new ValueConverter<DateTimeOffset>("a Unix time", Bitrix24Wire.ReadUnixTime, Bitrix24Wire.WriteUnixTimeString);
+
+    /// <summary>A string that also reads numbers and booleans as text; <c>null</c> reads as empty.</summary>
+    public static JsonConverter<string> String { get; } = new StringConverter();
+
+    /// <summary>The options the converters are called with: they need none of them.</summary>
+    internal static JsonSerializerOptions Options { get; } = new();
+
+    /// <summary>Reads a value at the reader's token with a converter, e.g. a variant of a union.</summary>
+    public static T? Read<T>(JsonConverter<T> converter, ref Utf8JsonReader reader)
     {
-        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Bitrix24Wire.ReadBoolean(ref reader) ?? throw new JsonException("Expected a boolean but found an empty value.");
-
-        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+        ArgumentNullException.ThrowIfNull(converter);
+        return converter.Read(ref reader, typeof(T), Options);
     }
 
-    private sealed class Int32Converter : JsonConverter<int>
-    {
-        public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Bitrix24Wire.ReadInt32(ref reader) ?? throw new JsonException("Expected an integer but found an empty value.");
+    /// <summary>A generated object type.</summary>
+    public static JsonConverter<T> Object<T>()
+        where T : Bitrix24Object, IBitrix24Object, new() => Bitrix24ObjectConverter<T>.Instance;
 
-        public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+    /// <summary>A list of <paramref name="item"/>; an empty answer reads as an empty list.</summary>
+    public static JsonConverter<IList<T>> List<T>(JsonConverter<T> item) => Cache<T>.Lists.GetValue(item, static i => new ListConverter<T>(i, set: false));
+
+    /// <summary>A PHP set of <paramref name="member"/> (<c>{"MO":"MO"}</c>); an empty answer reads as an empty list.</summary>
+    public static JsonConverter<IList<T>> Set<T>(JsonConverter<T> member) => Cache<T>.Sets.GetValue(member, static i => new ListConverter<T>(i, set: true));
+
+    /// <summary>A map with keys of <paramref name="key"/> and values of <paramref name="value"/>; an empty answer reads as an empty map.</summary>
+    public static JsonConverter<IDictionary<TKey, TValue>> Map<TKey, TValue>(Bitrix24MapKey<TKey> key, JsonConverter<TValue> value)
+        where TKey : notnull => MapCache<TKey, TValue>.Maps.GetValue(key, static _ => new()).GetValue(value, v => new MapConverter<TKey, TValue>(key, v));
+
+    // Nested collections ask for their converter on every read; one per item converter is made once.
+    private static class Cache<T>
+    {
+        public static readonly ConditionalWeakTable<JsonConverter<T>, ListConverter<T>> Lists = new();
+        public static readonly ConditionalWeakTable<JsonConverter<T>, ListConverter<T>> Sets = new();
     }
 
-    private sealed class DoubleConverter : JsonConverter<double>
+    private static class MapCache<TKey, TValue>
+        where TKey : notnull
     {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Bitrix24Wire.ReadDouble(ref reader) ?? throw new JsonException("Expected a number but found an empty value.");
-
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+        public static readonly ConditionalWeakTable<Bitrix24MapKey<TKey>, ConditionalWeakTable<JsonConverter<TValue>, MapConverter<TKey, TValue>>> Maps = new();
     }
 
-    private sealed class DateConverter : JsonConverter<Bitrix24Date>
+    private delegate T? Reader<T>(ref Utf8JsonReader reader)
+        where T : struct;
+
+    private sealed class ValueConverter<T> : JsonConverter<T>
+        where T : struct
     {
-        public override Bitrix24Date Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Bitrix24Wire.ReadDate(ref reader) ?? throw new JsonException("Expected a date but found an empty value.");
+        private readonly string _what;
+        private readonly Reader<T> _read;
+        private readonly Action<Utf8JsonWriter, T> _write;
 
-        public override void Write(Utf8JsonWriter writer, Bitrix24Date value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
-    }
+        public ValueConverter(string what, Reader<T> read, Action<Utf8JsonWriter, T> write)
+        {
+            _what = what;
+            _read = read;
+            _write = write;
+        }
 
-    private sealed class DateTimeConverter : JsonConverter<Bitrix24DateTime>
-    {
-        public override Bitrix24DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Bitrix24Wire.ReadDateTime(ref reader) ?? throw new JsonException("Expected a date and time but found an empty value.");
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            _read(ref reader) ?? throw new JsonException("Expected " + _what + " but found an empty value.");
 
-        public override void Write(Utf8JsonWriter writer, Bitrix24DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
     }
 
     private sealed class StringConverter : JsonConverter<string>
@@ -73,5 +113,55 @@ public static class Bitrix24Converters
             Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class ListConverter<T> : JsonConverter<IList<T>>
+    {
+        private readonly JsonConverter<T> _item;
+        private readonly bool _set;
+
+        public ListConverter(JsonConverter<T> item, bool set)
+        {
+            _item = item;
+            _set = set;
+        }
+
+        public override bool HandleNull => true;
+
+        public override IList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Bitrix24Collections.ReadList(ref reader, _item) ?? new List<T>();
+
+        public override void Write(Utf8JsonWriter writer, IList<T> value, JsonSerializerOptions options)
+        {
+            if (_set)
+            {
+                Bitrix24Collections.WriteSet(writer, value ?? Array.Empty<T>(), _item);
+            }
+            else
+            {
+                Bitrix24Collections.WriteList(writer, value ?? Array.Empty<T>(), _item);
+            }
+        }
+    }
+
+    private sealed class MapConverter<TKey, TValue> : JsonConverter<IDictionary<TKey, TValue>>
+        where TKey : notnull
+    {
+        private readonly Bitrix24MapKey<TKey> _key;
+        private readonly JsonConverter<TValue> _value;
+
+        public MapConverter(Bitrix24MapKey<TKey> key, JsonConverter<TValue> value)
+        {
+            _key = key;
+            _value = value;
+        }
+
+        public override bool HandleNull => true;
+
+        public override IDictionary<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Bitrix24Collections.ReadMap(ref reader, _key, _value) ?? new Dictionary<TKey, TValue>();
+
+        public override void Write(Utf8JsonWriter writer, IDictionary<TKey, TValue> value, JsonSerializerOptions options) =>
+            Bitrix24Collections.WriteMap(writer, value ?? new Dictionary<TKey, TValue>(), _key, _value);
     }
 }

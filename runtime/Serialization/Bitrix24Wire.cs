@@ -8,9 +8,9 @@ using System.Text.Json;
 namespace Bitrix24.Generated.Serialization;
 
 /// <summary>
-/// Reads and writes the value forms Bitrix24 uses. Readers are lenient, because portals send the same
-/// field as <c>true</c>, <c>"Y"</c> or <c>"1"</c> depending on the method and version; writers are exact.
-/// Generated converters call these.
+/// Reads and writes the value forms Bitrix24 uses. Readers are lenient, because portals send the same field as
+/// <c>true</c>, <c>"Y"</c> or <c>"1"</c> depending on the method and version; writers are exact. Readers look at the
+/// current token and never move past it, and they read numbers and flags from the UTF-8 bytes without making strings.
 /// </summary>
 public static class Bitrix24Wire
 {
@@ -33,21 +33,22 @@ public static class Bitrix24Wire
 
                 throw Unexpected(ref reader, "a boolean (0 or 1)");
             case JsonTokenType.String:
-                var text = reader.GetString()!;
-                switch (text)
+                if (reader.ValueTextEquals("Y"u8) || reader.ValueTextEquals("1"u8) || reader.ValueTextEquals("y"u8))
                 {
-                    case "":
-                        return null;
-                    case "Y":
-                    case "y":
-                    case "1":
-                        return true;
-                    case "N":
-                    case "n":
-                    case "0":
-                        return false;
+                    return true;
                 }
 
+                if (reader.ValueTextEquals("N"u8) || reader.ValueTextEquals("0"u8) || reader.ValueTextEquals("n"u8))
+                {
+                    return false;
+                }
+
+                if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty))
+                {
+                    return null;
+                }
+
+                var text = reader.GetString();
                 if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
@@ -82,15 +83,29 @@ public static class Bitrix24Wire
 
                 throw Unexpected(ref reader, "a 32-bit integer");
             case JsonTokenType.String:
+                if (IsPlain(ref reader))
+                {
+                    var span = reader.ValueSpan;
+                    if (span.IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    if (Utf8Parser.TryParse(span, out int parsed, out var consumed) && consumed == span.Length)
+                    {
+                        return parsed;
+                    }
+                }
+
                 var text = reader.GetString()!;
                 if (text.Length == 0)
                 {
                     return null;
                 }
 
-                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 {
-                    return parsed;
+                    return value;
                 }
 
                 throw Unexpected(ref reader, "an integer");
@@ -109,15 +124,29 @@ public static class Bitrix24Wire
             case JsonTokenType.Number:
                 return reader.GetDouble();
             case JsonTokenType.String:
+                if (IsPlain(ref reader))
+                {
+                    var span = reader.ValueSpan;
+                    if (span.IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    if (Utf8Parser.TryParse(span, out double parsed, out var consumed) && consumed == span.Length)
+                    {
+                        return parsed;
+                    }
+                }
+
                 var text = reader.GetString()!;
                 if (text.Length == 0)
                 {
                     return null;
                 }
 
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 {
-                    return parsed;
+                    return value;
                 }
 
                 throw Unexpected(ref reader, "a number");
@@ -140,7 +169,7 @@ public static class Bitrix24Wire
             case JsonTokenType.False:
                 return "false";
             case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+                return RawText(ref reader);
             default:
                 throw Unexpected(ref reader, "a string");
         }
@@ -185,44 +214,30 @@ public static class Bitrix24Wire
     /// <summary>Writes seconds since 1970 as a JSON number.</summary>
     public static void WriteUnixTime(Utf8JsonWriter writer, DateTimeOffset value)
     {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteNumberValue(value.ToUnixTimeSeconds());
     }
 
     /// <summary>Writes seconds since 1970 as a JSON string, e.g. <c>"1733158800"</c>.</summary>
     public static void WriteUnixTimeString(Utf8JsonWriter writer, DateTimeOffset value)
     {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
-        writer.WriteStringValue(value.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(value.ToUnixTimeSeconds(), digits, out var written);
+        writer.WriteStringValue(digits.Slice(0, written));
     }
 
     /// <summary>Writes a flag as <c>"Y"</c> or <c>"N"</c>.</summary>
     public static void WriteFlag(Utf8JsonWriter writer, bool value)
     {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
-        writer.WriteStringValue(value ? "Y" : "N");
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value ? "Y"u8 : "N"u8);
     }
 
     /// <summary>Writes an integer as a JSON string, e.g. <c>"3"</c>.</summary>
     public static void WriteIntegerString(Utf8JsonWriter writer, int value)
     {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
+        ArgumentNullException.ThrowIfNull(writer);
         Span<byte> digits = stackalloc byte[11];
         Utf8Formatter.TryFormat(value, digits, out var written);
         writer.WriteStringValue(digits.Slice(0, written));
@@ -234,7 +249,7 @@ public static class Bitrix24Wire
         var found = reader.TokenType switch
         {
             JsonTokenType.String => "the string \"" + Shorten(reader.GetString()) + "\"",
-            JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
+            JsonTokenType.Number => "the number " + Shorten(RawText(ref reader)),
             JsonTokenType.StartObject => "an object",
             JsonTokenType.StartArray => "an array",
             JsonTokenType.True => "true",
@@ -244,6 +259,12 @@ public static class Bitrix24Wire
         };
         return new JsonException("Expected " + expected + " but found " + found + ".");
     }
+
+    // Whether the value's bytes can be read as they stand: in one segment and without escapes.
+    private static bool IsPlain(ref Utf8JsonReader reader) => !reader.HasValueSequence && !reader.ValueIsEscaped;
+
+    private static string RawText(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray()) : Encoding.UTF8.GetString(reader.ValueSpan);
 
     private static string? ReadDateText(ref Utf8JsonReader reader, string expected)
     {
@@ -260,6 +281,6 @@ public static class Bitrix24Wire
         }
     }
 
-    private static string Shorten(string? text) =>
+    private static string? Shorten(string? text) =>
         text is null ? string.Empty : text.Length <= 60 ? text : text.Substring(0, 60) + "…";
 }

@@ -124,7 +124,7 @@ public sealed class SpecDrivenTests : IDisposable
 
         var exception = await Assert.ThrowsAsync<InvalidDataException>(() => Bitrix24Emulator.StartAsync(options));
 
-        Assert.Contains(path + "(5,9): B24004", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(path + "(5,9): error B24004", exception.Message, StringComparison.Ordinal);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

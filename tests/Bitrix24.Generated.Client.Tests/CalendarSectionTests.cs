@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
 using Bitrix24.Generated.Calendar;
+using Bitrix24.Generated.Serialization;
 
 namespace Bitrix24.Generated.Client.Tests;
 
@@ -34,7 +35,9 @@ public class CalendarSectionTests
     {
         const string result = """[{"ID":"190","NAME":"New Section","GAPI_CALENDAR_ID":null,"EXPORT":{"ALLOW":true},"CAL_TYPE":"user","OWNER_ID":"1","ACCESS":{"D114":17,"U1":19},"IS_COLLAB":false,"PERM":{"view_time":true,"edit_section":true}}]""";
 
-        var sections = JsonSerializer.Deserialize(result, Bitrix24JsonContext.Default.ListOfCalendarSection)!;
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result));
+        reader.Read();
+        var sections = Bitrix24Converters.List(Bitrix24Converters.Object<CalendarSection>()).Read(ref reader, typeof(IList<CalendarSection>), JsonSerializerOptions.Default)!;
 
         var section = Assert.Single(sections);
         Assert.Equal(190, section.Id);

@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Bitrix24.Generated.Serialization;
 using YamlDotNet.RepresentationModel;
 
 namespace Bitrix24.Generated.Client.Tests;
@@ -86,12 +88,12 @@ public class DocumentedExampleTests
     public void The_documented_result_reads_into_its_type_and_writes_back_without_losing_a_field(string method, string resultType, string example, string response)
     {
         var type = ClrType(resultType) ?? throw new InvalidOperationException("No type for the result of " + method + " (" + example + ")");
-        var info = Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + type);
+        var options = new JsonSerializerOptions { Converters = { Converter(type) } };
         var result = System.Text.Json.Nodes.JsonNode.Parse(response)!["result"]!.ToJsonString();
 
-        var value = JsonSerializer.Deserialize(result, info);
+        var value = JsonSerializer.Deserialize(result, type, options);
 
-        JsonAssert.Equal(result, JsonSerializer.Serialize(value, info));
+        JsonAssert.Equal(result, JsonSerializer.Serialize(value, type, options));
     }
 
     // The namespace-qualified prefix of a method's generated types: calendar.event.getbyid with csharpName GetById -> ...Calendar.CalendarEventGetById.
@@ -146,6 +148,25 @@ public class DocumentedExampleTests
             "string" => typeof(string),
             _ => typeof(Bitrix24Client).Assembly.GetType("Bitrix24.Generated.Calendar." + specType),
         };
+    }
+
+    // The converter a generated client reads the result with: lists and maps of the context's types.
+    private static JsonConverter Converter(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IList<>))
+        {
+            var item = type.GetGenericArguments()[0];
+            return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.List))!.MakeGenericMethod(item).Invoke(null, new object[] { Converter(item) })!;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IDictionary<,>) && type.GetGenericArguments()[0] == typeof(int))
+        {
+            var value = type.GetGenericArguments()[1];
+            return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.Map))!.MakeGenericMethod(typeof(int), value)
+                .Invoke(null, new object[] { Bitrix24MapKeys.Int32, Converter(value) })!;
+        }
+
+        return (Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + type)).Converter;
     }
 
     private static string? Scalar(YamlMappingNode node, string key) =>

@@ -1,5 +1,5 @@
 using Bitrix24.Generated.Generator.Emitting;
-using Bitrix24.Generated.Generator.Validation;
+using Bitrix24.Generated.Specs.Naming;
 
 namespace Bitrix24.Generated.Generator.Tests;
 
@@ -16,14 +16,18 @@ public class NamingTests
     [InlineData("month", "Month")]
     [InlineData("3_9", "Value39")]
     [InlineData("get.nearest", "GetNearest")]
-    public void Wire_names_become_dotnet_names(string wire, string expected) => Assert.Equal(expected, Naming.ToPascalCase(wire));
+    public void Wire_names_become_dotnet_names(string wire, string expected) => Assert.Equal(expected, Names.ToPascalCase(wire));
 
     [Theory]
     [InlineData("Settings", true)]
     [InlineData("class", false)]
     [InlineData("1st", false)]
     [InlineData("with space", false)]
-    public void Identifiers_are_checked_like_the_compiler_does(string name, bool valid) => Assert.Equal(valid, Naming.IsValidIdentifier(name));
+    [InlineData("_private", true)]
+    [InlineData("Ünïcode", true)]
+    [InlineData("a-b", false)]
+    [InlineData("", false)]
+    public void Identifiers_are_checked_like_the_compiler_does(string name, bool valid) => Assert.Equal(valid, Names.IsValidIdentifier(name));
 
     [Theory]
     [InlineData("Use `true` & <b>", "Use <c>true</c> &amp; &lt;b&gt;")]
@@ -34,14 +38,35 @@ public class NamingTests
     [Fact]
     public void Long_descriptions_wrap()
     {
-        var lines = DocComments.Wrap(string.Join(" ", System.Linq.Enumerable.Repeat("word", 60)));
+        var lines = DocComments.Wrap(string.Join(" ", System.Linq.Enumerable.Repeat("word", 60)), 100);
 
         Assert.True(lines.Count > 1);
         Assert.All(lines, line => Assert.True(line.Length <= 100));
     }
 
     [Theory]
+    [InlineData("var", "@var")]
+    [InlineData("class", "@class")]
+    [InlineData("nameof", "@nameof")]
+    [InlineData("settings", "settings")]
+    public void Keywords_are_escaped_where_they_become_parameters(string name, string expected) => Assert.Equal(expected, CSharpKeywords.Escape(name));
+
+    [Theory]
+    [InlineData("Task", true)]
+    [InlineData("IList", true)]
+    [InlineData("Bitrix24Object", true)]
+    [InlineData("record", true)]
+    [InlineData("CalendarEvent", false)]
+    public void Names_the_generated_code_uses_are_reserved(string name, bool reserved) => Assert.Equal(reserved, ReservedNames.IsReservedTypeName(name));
+
+    [Theory]
+    [InlineData("line\u2028separator", "line\nseparator")]
+    [InlineData("next\u0085line", "next\nline")]
+    public void Line_separators_cannot_end_a_doc_comment_line(string text, string expected) => Assert.Equal(expected, DocComments.Escape(text));
+
+    [Theory]
     [InlineData("say \"hi\"\n", "\"say \\\"hi\\\"\\n\"")]
     [InlineData("back\\slash", "\"back\\\\slash\"")]
+    [InlineData("a\u2028b", "\"a\\u2028b\"")]
     public void String_literals_escape_what_they_must(string text, string expected) => Assert.Equal(expected, DocComments.Literal(text));
 }

@@ -69,4 +69,18 @@ public class SpecAnalyzerTests
 
         Assert.Equal(released, declared);
     }
+
+    [Fact]
+    public void Every_spec_rule_has_the_descriptor_of_its_id_and_severity()
+    {
+        var descriptors = new SpecAnalyzer().SupportedDiagnostics.ToDictionary(d => d.Id);
+
+        Assert.Equal(Specs.Diagnostics.SpecRules.All.Count, descriptors.Count);
+        foreach (var rule in Specs.Diagnostics.SpecRules.All)
+        {
+            var descriptor = descriptors[rule.Id];
+            Assert.Equal(rule.Severity == Specs.Diagnostics.SpecSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 }

@@ -74,7 +74,7 @@ public class SpecDiagnosticsTests
         {
             "key type with a bad pattern",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: sections\n    type: map\n    key: Owner\n    values: integer\nresult:\n  type: boolean\ntypes:\n  Owner:\n    kind: key\n    patterns:\n      - name: User\n        format: user-id\n",
-            "B24012", 16, 17
+            "B24020", 16, 17
         },
         {
             "csharpName that is a keyword",
@@ -99,7 +99,7 @@ public class SpecDiagnosticsTests
         {
             "key type used as a value",
             "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Owner\ntypes:\n  Owner:\n    kind: key\n    patterns:\n      - name: User\n        format: user{id}\n",
-            "B24010", 5, 9
+            "B24033", 5, 9
         },
         {
             "union variants that the JSON cannot tell apart",
@@ -109,27 +109,27 @@ public class SpecDiagnosticsTests
         {
             "a union of one variant",
             "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Answer\ntypes:\n  Answer:\n    kind: union\n    variants:\n      - name: Count\n        type: integer\n",
-            "B24012", 8, 5
+            "B24018", 8, 5
         },
         {
             "a union inside a union",
             "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Outer\ntypes:\n  Outer:\n    kind: union\n    variants:\n      - name: Inner\n        type: Inner\n      - name: Flag\n        type: boolean\n  Inner:\n    kind: union\n    variants:\n      - name: Count\n        type: integer\n      - name: Text\n        type: string\n",
-            "B24010", 11, 15
+            "B24035", 11, 15
         },
         {
             "a set of integers, which cannot be keys",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: days\n    type: set\n    items: integer\nresult:\n  type: boolean\n",
-            "B24010", 7, 12
+            "B24034", 7, 12
         },
         {
             "a nested list written as a bare name",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: grid\n    type: array\n    items: array\nresult:\n  type: boolean\n",
-            "B24012", 7, 12
+            "B24017", 7, 12
         },
         {
             "a map key that is neither integer nor a key type",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: byDate\n    type: map\n    key: date\n    values: string\nresult:\n  type: boolean\n",
-            "B24004", 6, 11
+            "B24036", 7, 10
         },
         {
             "a method C# name that is not an identifier",
@@ -139,22 +139,32 @@ public class SpecDiagnosticsTests
         {
             "a set result, which no method answers with",
             "method: test.item.list\nscope: test\nsummary: Lists.\nresult:\n  type: set\n  items: string\n",
-            "B24012", 5, 9
+            "B24022", 5, 9
         },
         {
             "paging without a start parameter",
             "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nresult:\n  type: array\n  items: string\n",
-            "B24012", 4, 9
+            "B24024", 4, 9
         },
         {
             "fast paging over a filter that is not a map",
             "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nfastPaging:\n  id: ID\n  filter: filter\nparams:\n  - name: start\n    type: integer\n  - name: filter\n    type: string\nresult:\n  type: array\n  items: string\n",
-            "B24012", 7, 11
+            "B24026", 7, 11
         },
         {
             "fast paging by an id the items do not have",
             "method: test.item.list\nscope: test\nsummary: Lists.\npaging: start\nfastPaging:\n  id: CODE\n  filter: filter\nparams:\n  - name: start\n    type: integer\n  - name: filter\n    type: map\n    values: string\nresult:\n  type: array\n  items: Item\ntypes:\n  Item:\n    kind: object\n    properties:\n      - name: ID\n        type: integer\n",
-            "B24012", 6, 7
+            "B24027", 6, 7
+        },
+        {
+            "a property named like a member every generated class has",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: extra\n    csharpName: AdditionalProperties\n    type: string\nresult:\n  type: boolean\n",
+            "B24037", 6, 17
+        },
+        {
+            "a type named like a .NET type the generated code uses",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Task\ntypes:\n  Task:\n    kind: object\n    properties: []\n",
+            "B24032", 7, 3
         },
         {
             "params that are not a list",
@@ -200,7 +210,7 @@ public class SpecDiagnosticsTests
             ("/specs/b.yaml", "method: test.b.get\nscope: test\nsummary: B.\nresult:\n  type: Item\n" + type));
 
         Assert.Empty(result.Diagnostics);
-        Assert.Single(result.GeneratedSources, s => s.HintName == "Bitrix24.Generated.Test.Item.g.cs");
+        Assert.Single(result.GeneratedSources, s => s.SourceText.ToString().Contains("public sealed partial class Item ", System.StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

@@ -48,8 +48,10 @@ public class UserAuthoredSpecTests
         Assert.Equal("bool?", ((IPropertySymbol)profile.GetMembers("Active").Single()).Type.ToDisplayString());
 
         // Without `idempotent: true` a call is never replayed after its answer was lost.
-        var group = result.GeneratedSources.Single(s => s.HintName == "Bitrix24.Generated.User.UserApi.g.cs").SourceText.ToString();
-        Assert.Contains("Bitrix24Method s_current = new(\"user.current\", idempotent: false);", group, System.StringComparison.Ordinal);
+        var spec = result.GeneratedSources.Single(s => s.HintName == "Bitrix24.Generated.User.UserCurrent.g.cs").SourceText.ToString();
+        Assert.Contains("Bitrix24Method<CurrentUser> s_current = new(", spec, System.StringComparison.Ordinal);
+        Assert.Contains("\"user.current\", Bitrix24Converters.Object<CurrentUser>());", spec, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("idempotent", spec, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public class PackageLayoutTests
             "[Content_Types].xml",
             "_rels/.rels",
             "analyzers/dotnet/cs/Bitrix24.Generated.Generator.dll",
+            "analyzers/dotnet/cs/Bitrix24.Generated.Specs.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/Bitrix24.Generated.props",
             "build/Bitrix24.Generated.targets",

@@ -18,6 +18,22 @@ internal enum SampleError
     AccessDenied,
 }
 
+/// <summary>An object declared the way generated code declares one.</summary>
+internal sealed class TestObject : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<TestObject> s_fields = new(f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+        f.String("NAME", o => o.Name, (o, v) => o.Name = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
 /// <summary>Answers every request with a canned response and remembers what was sent.</summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {

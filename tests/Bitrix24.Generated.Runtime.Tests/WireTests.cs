@@ -97,7 +97,7 @@ public class WireTests
     [InlineData("[]", "")]
     public void Lists_read_arrays_and_php_style_objects(string json, string expected)
     {
-        var list = Read(json, static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, new JsonSerializerOptions(), static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Collections.RequireValue(Bitrix24Wire.ReadInt32(ref item), "an integer")));
+        var list = Read(json, static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, Bitrix24Converters.Int32));
 
         Assert.Equal(expected, string.Join(",", list!));
     }
@@ -107,13 +107,13 @@ public class WireTests
     [InlineData("false")]
     [InlineData("\"\"")]
     public void Empty_collections_read_as_null(string json) =>
-        Assert.Null(Read(json, static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, new JsonSerializerOptions(), static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Wire.ReadString(ref item))));
+        Assert.Null(Read(json, static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, Bitrix24Converters.String)));
 
     [Fact]
     public void Maps_read_objects_and_the_empty_php_array()
     {
-        var map = Read("""{"user1":"4","group6":"49"}""", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap(ref r, new JsonSerializerOptions(), static key => key, static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Collections.RequireValue(Bitrix24Wire.ReadInt32(ref item), "an integer")));
-        var empty = Read("[]", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap(ref r, new JsonSerializerOptions(), static key => key, static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Wire.ReadString(ref item)));
+        var map = Read("""{"user1":"4","group6":"49"}""", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap(ref r, Bitrix24MapKeys.String, Bitrix24Converters.Int32));
+        var empty = Read("[]", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap(ref r, Bitrix24MapKeys.String, Bitrix24Converters.String));
 
         Assert.Equal(new Dictionary<string, int> { ["user1"] = 4, ["group6"] = 49 }, map);
         Assert.Empty(empty!);
@@ -122,14 +122,14 @@ public class WireTests
     [Fact]
     public void A_bad_map_key_names_the_key()
     {
-        var exception = Assert.Throws<JsonException>(() => Read("""{"company1":"4"}""", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap<int, string?>(ref r, new JsonSerializerOptions(), static key => int.Parse(key, System.Globalization.CultureInfo.InvariantCulture), static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Wire.ReadString(ref item))));
+        var exception = Assert.Throws<JsonException>(() => Read("""{"company1":"4"}""", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadMap(ref r, Bitrix24MapKeys.Int32, Bitrix24Converters.String)));
 
         Assert.Contains("\"company1\"", exception.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_null_list_item_is_rejected() =>
-        Assert.Throws<JsonException>(() => Read("[null]", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, new JsonSerializerOptions(), static (ref Utf8JsonReader item, JsonSerializerOptions _) => Bitrix24Collections.RequireObject(Bitrix24Wire.ReadString(ref item), "a string"))));
+        Assert.Throws<JsonException>(() => Read("[null]", static (ref Utf8JsonReader r) => Bitrix24Collections.ReadList(ref r, Bitrix24Converters.Object<TestObject>())));
 
     private delegate T Reader<T>(ref Utf8JsonReader reader);
 

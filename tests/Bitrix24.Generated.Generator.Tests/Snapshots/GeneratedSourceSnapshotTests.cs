@@ -62,6 +62,41 @@ public class GeneratedSourceSnapshotTests
     }
 
     [Fact]
+    public void The_generated_code_is_also_clean_under_the_compilers_nullable_analysis()
+    {
+        // Generated files annotate only, to spare every build the flow analysis; this checks it would pass.
+        var (result, _) = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs());
+        var trees = result.GeneratedSources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            s.SourceText.ToString().Replace("#nullable enable annotations", "#nullable enable", System.StringComparison.Ordinal),
+            GeneratorRunner.ParseOptions,
+            s.HintName));
+        var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class Marker { } }").AddSyntaxTrees(trees);
+
+        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Generated_lines_stay_within_120_characters_and_every_type_says_it_is_generated()
+    {
+        foreach (var source in GeneratorRunner.Run(GeneratorRunner.ShippedSpecs()).Result.GeneratedSources)
+        {
+            var lines = source.SourceText.ToString().Split('\n');
+            Assert.All(lines, line => Assert.True(line.Length <= 120, source.HintName + ": " + line));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].TrimStart();
+                if (System.Text.RegularExpressions.Regex.IsMatch(line, @"^(public|internal) (sealed |static |readonly )*(partial )*(class|enum|record struct) "))
+                {
+                    var attributes = lines.Take(i).Reverse().TakeWhile(l => l.TrimStart().StartsWith("[", System.StringComparison.Ordinal) || l.TrimStart().StartsWith("///", System.StringComparison.Ordinal));
+                    var partialOfTree = line.Contains("partial class", System.StringComparison.Ordinal) && line.EndsWith("Api", System.StringComparison.Ordinal);
+                    Assert.True(partialOfTree || attributes.Any(a => a.Contains("[GeneratedCode(", System.StringComparison.Ordinal)), source.HintName + ": " + line);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_root_namespace_follows_the_build_property()
     {
         var (result, output) = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs(), rootNamespace: "Contoso.Portal");

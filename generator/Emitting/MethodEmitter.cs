@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>
+/// Emits a method's part of its group class: the method's descriptor, the call with flattened parameters, the call
+/// with the request object, and for list methods the walks over every page.
+/// </summary>
+internal static class MethodEmitter
+{
+    private const string Token = "CancellationToken cancellationToken = default";
+
+    /// <summary>The group class a method belongs to: <c>calendar.user.settings.set</c> is in <c>CalendarUserSettingsApi</c>.</summary>
+    public static string GroupClass(string methodName)
+    {
+        var segments = methodName.Split('.');
+        return string.Concat(segments.Take(segments.Length - 1).Select(Names.ToPascalCase)) + "Api";
+    }
+
+    /// <summary>The namespace of a method's group classes: the root and the method's first segment.</summary>
+    public static string GroupNamespace(string rootNamespace, string methodName) =>
+        rootNamespace + "." + Names.ToPascalCase(methodName.Split('.')[0]);
+
+    public static void Emit(SourceWriter writer, TypeCode code, MethodModel method)
+    {
+        var member = Names.MethodMemberName(method);
+        var name = member + "Async";
+        var descriptor = "s_" + Names.ToCamelCase(member);
+        var result = code.Clr(method.Result.Type);
+        var returns = "Task<Bitrix24Response<" + result + ">>";
+        var prefix = Names.MethodTypePrefix(method);
+        var request = code.TypeName(prefix + "Request", method.Scope);
+
+        writer.Open("public sealed partial class " + GroupClass(method.Name));
+        var field = "private static readonly Bitrix24Method<" + result + "> " + descriptor + " = new(";
+        var head = DocComments.Literal(method.Name) + ", " + code.Converter(method.Result.Type) + (method.Idempotent ? ", idempotent: true" : string.Empty);
+        if (method.Errors.IsEmpty && writer.IndentWidth + field.Length + head.Length + 2 <= SourceWriter.MaxLineLength)
+        {
+            writer.Line(field + head + ");");
+        }
+        else
+        {
+            writer.Line(field);
+            writer.Indent();
+            var end = method.Errors.IsEmpty ? ");" : ",";
+            if (writer.IndentWidth + head.Length + end.Length <= SourceWriter.MaxLineLength)
+            {
+                writer.Line(head + end);
+            }
+            else
+            {
+                writer.Line(DocComments.Literal(method.Name) + ",");
+                writer.Expression(code.Converter(method.Result.Type), method.Idempotent ? "," : end);
+                if (method.Idempotent)
+                {
+                    writer.Line("idempotent: true" + end);
+                }
+            }
+
+            if (!method.Errors.IsEmpty)
+            {
+                ErrorEmitter.EmitMap(writer, method, code.TypeName(ErrorEmitter.EnumName(method), method.Scope));
+            }
+
+            writer.Outdent();
+        }
+
+        writer.Line();
+        if (method.Parameters.IsEmpty)
+        {
+            EmitDocs(writer, code, method, parameters: null);
+            writer.Line("public " + returns + " " + name + "(" + Token + ") =>");
+            writer.Indent().Line("_connection.CallAsync(" + descriptor + ", cancellationToken);").Outdent();
+            writer.Close();
+            return;
+        }
+
+        // Required parameters lead, checked for null; the others default to unset.
+        var ordered = method.Parameters.Where(p => p.Required).Concat(method.Parameters.Where(p => !p.Required)).ToList();
+        var arguments = ordered.Select(p => (Property: p, Name: ParameterName(p))).ToList();
+        EmitDocs(writer, code, method, arguments);
+        var signature = arguments
+            .Select(a => code.Clr(a.Property.Type) + (a.Property.Required ? " " + a.Name : "? " + a.Name + " = null"))
+            .Append(Token)
+            .ToList();
+        writer.List("public " + returns + " " + name + "(", signature, ") =>");
+        writer.Indent();
+        var assignments = arguments.Select(a => a.Property.CSharpName + " = " + a.Name +
+            (a.Property.Required && !code.IsValueType(a.Property.Type) ? " ?? throw new ArgumentNullException(nameof(" + a.Name + "))" : string.Empty)).ToList();
+        var oneLine = name + "(new " + request + " { " + string.Join(", ", assignments) + " }, cancellationToken);";
+        if (writer.IndentWidth + oneLine.Length <= SourceWriter.MaxLineLength)
+        {
+            writer.Line(oneLine);
+        }
+        else
+        {
+            writer.Line(name + "(");
+            writer.Indent();
+            writer.Line("new " + request);
+            writer.Line("{");
+            writer.Indent();
+            foreach (var assignment in assignments)
+            {
+                writer.Line(assignment + ",");
+            }
+
+            writer.Outdent();
+            writer.Line("},");
+            writer.Line("cancellationToken);");
+            writer.Outdent();
+        }
+
+        writer.Outdent();
+        writer.Line();
+        writer.Doc("summary", DocComments.Escape(method.Summary));
+        writer.Line("/// <param name=\"request\">All parameters of " + DocComments.Code(method.Name) + "; unset ones are not sent.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        EmitOutcomeDocs(writer, code, method);
+        writer.List("public " + returns + " " + name + "(", new[] { request + " request", Token }, ") =>");
+        writer.Indent().Line("_connection.CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
+        if (method.Paged)
+        {
+            writer.Line();
+            EmitPaged(writer, code, method, name, request);
+        }
+
+        writer.Close();
+    }
+
+    /// <summary>For a paged list method, every item of every page, and with <c>fastPaging</c> the fast walk.</summary>
+    private static void EmitPaged(SourceWriter writer, TypeCode code, MethodModel method, string name, string request)
+    {
+        var item = code.Clr(method.Result.Type.Items!);
+        var start = method.Parameters.First(p => p.WireName == "start").CSharpName;
+        var stem = name.Substring(0, name.Length - "Async".Length);
+        var parameters = new[] { request + " request", "int? limit = null", Token };
+        writer.Doc("summary", DocComments.Escape(method.Summary) + " Every page, item by item.");
+        writer.Doc("remarks", "Asks for one page of 50 at a time, setting " + DocComments.Code(start) +
+            " of the request, and for the next page only once the items of the last one were taken.");
+        EmitWalkDocs(writer, "The parameters; its " + DocComments.Code(start) + " is set for each page.", "The items, page after page.");
+        writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllAsync(", parameters, ") =>");
+        writer.Indent().Line("Bitrix24Paging.EnumerateAsync(request, static (r, start) => r." + start + " = start, " + name + ", limit, cancellationToken);").Outdent();
+        if (method.FastPaging is not { } fast)
+        {
+            return;
+        }
+
+        var filter = method.Parameters.First(p => p.WireName == fast.FilterParameter).CSharpName;
+        var order = fast.OrderParameter is null ? null : method.Parameters.First(p => p.WireName == fast.OrderParameter).CSharpName;
+        writer.Line();
+        writer.Doc("summary", DocComments.Escape(method.Summary) + " Every item, the fast way for big lists.");
+        writer.Doc("remarks", "Asks without counting the total (" + DocComments.Code(start + " = -1") + "), for ids above the last one seen (" +
+            DocComments.Code(filter + "[\">" + fast.IdProperty + "\"]") + ")" + (order is null ? string.Empty : ", sorted by id") +
+            ", until a page comes back short. Other filter entries are kept.");
+        EmitWalkDocs(writer, "The parameters; its paging fields are set for each page.", "The items, in the order of their ids.");
+        writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllFastAsync(", parameters, ") =>");
+        writer.Indent();
+        writer.Line("Bitrix24Paging.EnumerateByIdAsync(");
+        writer.Indent();
+        writer.Line("request,");
+        writer.Line(DocComments.Literal(fast.IdProperty) + ",");
+        writer.Line("static (r, start) => r." + start + " = start,");
+        writer.Line("static r => r." + filter + " ??= new Dictionary<string, string>(),");
+        writer.Line(order is null ? "null," : "static r => r." + order + " ??= new Dictionary<string, string>(),");
+        writer.Line(name + ",");
+        writer.Line("static item => item." + fast.IdCSharpName + ",");
+        writer.Line("limit,");
+        writer.Line("cancellationToken);");
+        writer.Outdent();
+        writer.Outdent();
+    }
+
+    private static void EmitWalkDocs(SourceWriter writer, string requestDoc, string returnsDoc)
+    {
+        writer.Line("/// <param name=\"request\">" + requestDoc + "</param>");
+        writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Stops the walk.</param>");
+        writer.Line("/// <returns>" + returnsDoc + "</returns>");
+    }
+
+    private static void EmitDocs(SourceWriter writer, TypeCode code, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)
+    {
+        writer.Doc("summary", DocComments.Escape(method.Summary));
+        var remarks = new List<string>
+        {
+            "Calls " + DocComments.Code(method.Name) + " (scope " + DocComments.Code(method.Scope) +
+            (method.Access is null ? string.Empty : "; " + DocComments.Escape(method.Access)) + ").",
+        };
+        if (method.Description is not null)
+        {
+            remarks.Add(DocComments.Escape(method.Description));
+        }
+
+        writer.Doc("remarks", DocComments.Paragraphs(remarks));
+        foreach (var parameter in parameters ?? new List<(PropertyModel Property, string Name)>())
+        {
+            writer.Doc("param", DocComments.Escape(parameter.Property.Description ?? parameter.Property.WireName), " name=\"" + parameter.Name.TrimStart('@') + "\"");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        EmitOutcomeDocs(writer, code, method);
+    }
+
+    private static void EmitOutcomeDocs(SourceWriter writer, TypeCode code, MethodModel method)
+    {
+        var result = method.Result.Description is null ? "The result." : DocComments.Escape(method.Result.Description).TrimEnd('.') + ".";
+        writer.Doc("returns", result + " The response also carries the envelope's timing.");
+        writer.Doc("exception", method.Errors.IsEmpty
+            ? "The call failed: the portal answered with an error, or not at all."
+            : "The call failed; the portal's documented errors are <see cref=\"Bitrix24ApiException{TError}\"/> of <see cref=\"" + code.TypeName(ErrorEmitter.EnumName(method), method.Scope) + "\"/>.",
+            " cref=\"Bitrix24Exception\"");
+    }
+
+    private static string ParameterName(PropertyModel property)
+    {
+        var name = Names.ToCamelCase(property.CSharpName);
+        return name is "cancellationToken" or "request" ? name + "Value" : CSharpKeywords.Escape(name);
+    }
+}

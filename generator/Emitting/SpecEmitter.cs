@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>A generated file: its hint name and text.</summary>
+internal sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>
+/// Emits one spec's file: the types it owns, its request class and error enum (in the scope's namespace), and its
+/// method's part of the group class (in the namespace of the method's first segment).
+/// </summary>
+internal static class SpecEmitter
+{
+    public static GeneratedSource? Emit(LinkedSpec spec, string rootNamespace)
+    {
+        if (spec.IsEmpty)
+        {
+            return null;
+        }
+
+        var scopeNamespace = rootNamespace + "." + Names.ScopeNamespace(spec.Scope);
+        var sections = new List<(string Namespace, string Body)>();
+        var types = new SourceWriter();
+        var code = new TypeCode(rootNamespace, scopeNamespace);
+        var first = true;
+        void Separate()
+        {
+            if (!first)
+            {
+                types.Line();
+            }
+
+            first = false;
+        }
+
+        foreach (var type in spec.Types)
+        {
+            Separate();
+            switch (type.Kind)
+            {
+                case TypeKind.Object:
+                    ObjectEmitter.Emit(types, code, type.Name, DocComments.Escape(type.Description ?? type.Name), null, type.Properties);
+                    break;
+                case TypeKind.Enum:
+                    EnumEmitter.Emit(types, type);
+                    break;
+                case TypeKind.Key:
+                    KeyTypeEmitter.Emit(types, type);
+                    break;
+                case TypeKind.Union:
+                    UnionEmitter.Emit(types, code, type);
+                    break;
+            }
+        }
+
+        if (spec.Method is { } method)
+        {
+            if (!method.Parameters.IsEmpty)
+            {
+                Separate();
+                ObjectEmitter.Emit(
+                    types,
+                    code,
+                    spec.TypePrefix + "Request",
+                    "The parameters of " + DocComments.Code(method.Name) + ".",
+                    "Sent as the JSON body of the call. " + DocComments.Escape(method.Summary),
+                    method.Parameters);
+            }
+
+            if (!method.Errors.IsEmpty)
+            {
+                Separate();
+                ErrorEmitter.EmitEnum(types, method);
+            }
+        }
+
+        if (!first)
+        {
+            sections.Add((scopeNamespace, types.ToString()));
+        }
+
+        if (spec.Method is { } called)
+        {
+            var groupNamespace = MethodEmitter.GroupNamespace(rootNamespace, called.Name);
+            var group = new SourceWriter();
+            MethodEmitter.Emit(group, new TypeCode(rootNamespace, groupNamespace), called);
+            sections.Add((groupNamespace, group.ToString()));
+        }
+
+        return new GeneratedSource(scopeNamespace + "." + spec.TypePrefix + ".g.cs", Compose(rootNamespace, sections));
+    }
+
+    /// <summary>
+    /// Puts sections of code into a file: one namespace as a file-scoped one, several as blocks. Each namespace
+    /// imports what its code names, inside the namespace, so that a consumer's global usings cannot interfere.
+    /// </summary>
+    public static string Compose(string rootNamespace, IReadOnlyList<(string Namespace, string Body)> sections, IReadOnlyList<string>? imports = null)
+    {
+        var file = new SourceWriter();
+        file.FileHeader();
+        var merged = sections.GroupBy(s => s.Namespace, StringComparer.Ordinal)
+            .Select(g => (Namespace: g.Key, Body: string.Join("\n", g.Select(s => s.Body))))
+            .ToList();
+        foreach (var (ns, body) in merged)
+        {
+            file.Line();
+            var single = merged.Count == 1;
+            if (single)
+            {
+                file.Line("namespace " + ns + ";");
+                file.Line();
+            }
+            else
+            {
+                file.Open("namespace " + ns);
+            }
+
+            foreach (var import in Usings.For(rootNamespace, body).Concat(imports ?? System.Array.Empty<string>()))
+            {
+                file.Line("using " + import + ";");
+            }
+
+            file.Line();
+            foreach (var line in body.TrimEnd('\n').Split('\n'))
+            {
+                file.Line(line);
+            }
+
+            if (!single)
+            {
+                file.Close();
+            }
+        }
+
+        return file.ToString();
+    }
+}

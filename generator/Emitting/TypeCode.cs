@@ -1,0 +1,146 @@
+using System;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>
+/// The C# a generated file writes for a linked type reference: its .NET type, its converter, and the field
+/// reader and writer calls. Types of the file's own namespace go by their simple name, others fully qualified.
+/// </summary>
+internal sealed class TypeCode
+{
+    public TypeCode(string rootNamespace, string @namespace)
+    {
+        RootNamespace = rootNamespace;
+        Namespace = @namespace;
+    }
+
+    public string RootNamespace { get; }
+
+    /// <summary>The namespace the code is written in.</summary>
+    public string Namespace { get; }
+
+    /// <summary>Whether the code uses <c>IList</c> or <c>IDictionary</c>, so the file imports their namespace.</summary>
+    public bool UsesCollections { get; private set; }
+
+    public string ScopeNamespace(string scope) => RootNamespace + "." + Names.ScopeNamespace(scope);
+
+    /// <summary>A declared type's name as this file writes it.</summary>
+    public string TypeName(string name, string scope)
+    {
+        var ns = ScopeNamespace(scope);
+        return ns == Namespace ? name : "global::" + ns + "." + name;
+    }
+
+    /// <summary>The .NET type of a value, without the nullable mark.</summary>
+    public string Clr(TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case WireKind.String:
+                return "string";
+            case WireKind.Boolean:
+            case WireKind.Flag:
+                return "bool";
+            case WireKind.Integer:
+            case WireKind.IntegerString:
+                return "int";
+            case WireKind.Number:
+                return "double";
+            case WireKind.Date:
+                return "Bitrix24Date";
+            case WireKind.DateTime:
+                return "Bitrix24DateTime";
+            case WireKind.UnixTime:
+            case WireKind.UnixTimeString:
+                return "DateTimeOffset";
+            case WireKind.Named:
+                return Named(type);
+            case WireKind.Array:
+            case WireKind.Set:
+                UsesCollections = true;
+                return "IList<" + Clr(type.Items!) + ">";
+            default:
+                UsesCollections = true;
+                return "IDictionary<" + Key(type) + ", " + Clr(type.Items!) + ">";
+        }
+    }
+
+    public bool IsValueType(TypeRef type) => type.Kind switch
+    {
+        WireKind.String or WireKind.Array or WireKind.Set or WireKind.Map => false,
+        WireKind.Named => Target(type).Kind is TypeKind.Enum or TypeKind.Key,
+        _ => true,
+    };
+
+    /// <summary>The converter that reads and writes a whole value of the type (a result, an item of a list).</summary>
+    public string Converter(TypeRef type) => type.Kind switch
+    {
+        WireKind.Named when Target(type).Kind == TypeKind.Object => "Bitrix24Converters.Object<" + Named(type) + ">()",
+        WireKind.Named => Named(type) + "JsonConverter.Instance",
+        WireKind.Array => "Bitrix24Converters.List(" + Converter(type.Items!) + ")",
+        WireKind.Set => "Bitrix24Converters.Set(" + Converter(type.Items!) + ")",
+        WireKind.Map => "Bitrix24Converters.Map(" + MapKey(type) + ", " + Converter(type.Items!) + ")",
+        _ => "Bitrix24Converters." + Form(type.Kind),
+    };
+
+    /// <summary>
+    /// The field builder call that declares a property of the type, without its getter and setter, e.g.
+    /// <c>f.Int32("count"</c> or <c>f.Enum("type", CalendarReminderUnitJsonConverter.Instance</c>.
+    /// </summary>
+    public string Field(TypeRef type, string wireName)
+    {
+        var name = DocComments.Literal(wireName);
+        return type.Kind switch
+        {
+            WireKind.Named => Target(type).Kind switch
+            {
+                TypeKind.Object => "f.Object<" + Named(type) + ">(" + name,
+                TypeKind.Enum => "f.Enum(" + name + ", " + Converter(type),
+                _ => "f.Value(" + name + ", " + Converter(type),
+            },
+            WireKind.Array when IsObject(type.Items!) => "f.ObjectList<" + Named(type.Items!) + ">(" + name,
+            WireKind.Array => "f.List(" + name + ", " + Converter(type.Items!),
+            WireKind.Set => "f.Set(" + name + ", " + Converter(type.Items!),
+            WireKind.Map => "f.Map(" + name + ", " + MapKey(type) + ", " + Converter(type.Items!),
+            _ => "f." + Form(type.Kind) + "(" + name,
+        };
+    }
+
+    private static TypeTarget Target(TypeRef type) =>
+        type.Target ?? throw new InvalidOperationException("The reference to '" + type.Name + "' was not linked.");
+
+    private static bool IsObject(TypeRef type) => type.Kind == WireKind.Named && Target(type).Kind == TypeKind.Object;
+
+    private string Named(TypeRef type) => TypeName(type.Name!, Target(type).Scope);
+
+    private string Key(TypeRef map) => map.KeyType switch
+    {
+        null => "string",
+        TypeRef.IntegerKey => "int",
+        var key => TypeName(key, map.KeyScope ?? throw new InvalidOperationException("The key type '" + key + "' was not linked.")),
+    };
+
+    private string MapKey(TypeRef map) => map.KeyType switch
+    {
+        null => "Bitrix24MapKeys.String",
+        TypeRef.IntegerKey => "Bitrix24MapKeys.Int32",
+        _ => "Bitrix24MapKeys.Of<" + Key(map) + ">()",
+    };
+
+    // The name each wire form goes by in the runtime's readers, writers and converters.
+    private static string Form(WireKind kind) => kind switch
+    {
+        WireKind.String => "String",
+        WireKind.Boolean => "Boolean",
+        WireKind.Flag => "Flag",
+        WireKind.Integer => "Int32",
+        WireKind.IntegerString => "IntegerString",
+        WireKind.Number => "Double",
+        WireKind.Date => "Date",
+        WireKind.DateTime => "DateTime",
+        WireKind.UnixTime => "UnixTime",
+        _ => "UnixTimeString",
+    };
+}

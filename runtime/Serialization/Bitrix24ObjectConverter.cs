@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bitrix24.Generated.Serialization;
+
+/// <summary>
+/// Reads and writes a generated object in its Bitrix24 wire form through its field table: lenient reading (no
+/// object as <c>null</c>, <c>false</c> or <c>""</c>, an empty PHP array for an empty object), fields not in the
+/// spec and fields that read as empty kept in <see cref="Bitrix24Object.AdditionalProperties"/>, exact writing.
+/// </summary>
+/// <typeparam name="T">The generated type.</typeparam>
+public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
+    where T : Bitrix24Object, IBitrix24Object, new()
+{
+    // Every instance of a type hands out the same table; asked once, of the first one made.
+    private static Bitrix24Fields<T>? s_fields;
+
+    /// <summary>The shared instance.</summary>
+    public static Bitrix24ObjectConverter<T> Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override bool HandleNull => true;
+
+    /// <inheritdoc/>
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadObject(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        WriteObject(writer, value);
+    }
+
+    /// <summary>Reads an object at the reader's token; null when the portal sent none.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static T? ReadObject(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+            case JsonTokenType.False:
+                // Portals send null, false or "" where there is no object, e.g. RRULE of a single event.
+                return null;
+            case JsonTokenType.String when reader.ValueTextEquals(ReadOnlySpan<byte>.Empty):
+                return null;
+            case JsonTokenType.StartArray:
+                // An empty PHP array stands for an empty object.
+                reader.Skip();
+                return new T();
+            case JsonTokenType.StartObject:
+                break;
+            default:
+                throw Bitrix24Wire.Unexpected(ref reader, "an object (" + typeof(T).Name + ")");
+        }
+
+        var value = new T();
+        var table = Fields(value);
+        var expected = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = table.Names.Find(ref reader, expected);
+            var unknown = index < 0 ? reader.GetString()! : null;
+            reader.Read();
+            try
+            {
+                if (unknown is not null)
+                {
+                    Keep(value, unknown, ref reader);
+                    continue;
+                }
+
+                expected = index + 1;
+                if (!table[index].Read(ref reader, value))
+                {
+                    // Kept as sent, so that writing the object back loses nothing.
+                    Keep(value, table[index].Name, ref reader);
+                }
+            }
+            catch (JsonException exception) when (exception.Path is null)
+            {
+                // Name the field, so that a bad value is found without a debugger.
+                throw new JsonException(typeof(T).Name + "." + (unknown ?? table[index].Name) + ": " + exception.Message, exception);
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The JSON ends inside " + typeof(T).Name + ".");
+        }
+
+        return value;
+    }
+
+    /// <summary>Writes an object: its fields with values, then the kept fields whose property was not written.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void WriteObject(Utf8JsonWriter writer, T value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        var table = Fields(value);
+        var kept = value.AdditionalProperties;
+        Span<bool> written = kept is null || kept.Count == 0 ? default : table.Count <= 256 ? stackalloc bool[table.Count] : new bool[table.Count];
+        writer.WriteStartObject();
+        table.Write(writer, value, written);
+        if (kept is not null)
+        {
+            foreach (var field in kept)
+            {
+                var index = table.Names.IndexOf(field.Key);
+                if (index >= 0 && written[index])
+                {
+                    // A kept value gives way once its property has one.
+                    continue;
+                }
+
+                writer.WritePropertyName(field.Key);
+                field.Value.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Bitrix24Fields<T> Fields(T value) =>
+        s_fields ??= value.Fields as Bitrix24Fields<T> ?? throw new InvalidOperationException(typeof(T).Name + " must declare its fields as Bitrix24Fields<" + typeof(T).Name + ">.");
+
+    private static void Keep(T value, string name, ref Utf8JsonReader reader) =>
+        (value.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);
+}

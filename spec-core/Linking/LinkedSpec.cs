@@ -1,0 +1,34 @@
+using System.Linq;
+using Bitrix24.Generated.Specs.Model;
+
+namespace Bitrix24.Generated.Specs.Linking;
+
+/// <summary>
+/// What one spec contributes to generation once linked: its method (null when it cannot be generated) and the
+/// types it owns that can be, every reference resolved, so that emitting needs nothing else.
+/// </summary>
+/// <param name="FilePath">The spec file.</param>
+/// <param name="Name">The method the spec describes, whether or not it can be generated.</param>
+/// <param name="Scope">The spec's scope.</param>
+/// <param name="TypePrefix">The C# name of the method, e.g. <c>CalendarUserSettingsSet</c>: it names the spec's output.</param>
+/// <param name="Method">The method with resolved references, or null.</param>
+/// <param name="Types">The valid types this spec declares first, with resolved references.</param>
+public sealed record LinkedSpec(string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types)
+{
+    /// <summary>Whether the spec contributes nothing.</summary>
+    public bool IsEmpty => Method is null && Types.IsEmpty;
+
+    /// <summary>The names this spec adds to the shared outputs (the client tree and the JSON context).</summary>
+    public SpecNames Names() => new(
+        Method is null ? null : new MethodName(Method.Name, Method.Scope, Naming.Names.MethodTypePrefix(Method), !Method.Parameters.IsEmpty),
+        Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray());
+}
+
+/// <summary>The names of one spec's generated parts: what the client tree and the JSON context are built from.</summary>
+public sealed record SpecNames(MethodName? Method, EquatableArray<TypeName> Types);
+
+/// <summary>A generated method: its REST name, scope, C# type prefix, and whether it has a request class.</summary>
+public sealed record MethodName(string Name, string Scope, string TypePrefix, bool HasRequest);
+
+/// <summary>A generated type: its name, scope and kind.</summary>
+public sealed record TypeName(string Name, string Scope, TypeKind Kind);

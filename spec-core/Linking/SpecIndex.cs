@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Specs.Linking;
+
+/// <summary>A declared type as the whole set of specs sees it: its first declaration, and whether it can be generated.</summary>
+/// <param name="Name">The type's name; types are known by name across all scopes.</param>
+/// <param name="Owner">The spec file that declares it first (by path); that spec's output holds it.</param>
+/// <param name="Definition">The first declaration.</param>
+/// <param name="IsValid">Whether the type and every type it reaches resolve, so that its code compiles.</param>
+public sealed record IndexedType(string Name, string Owner, TypeModel Definition, bool IsValid);
+
+/// <summary>A method as the whole set of specs sees it: the file that specifies it first, and its C# name.</summary>
+public sealed record IndexedMethod(string Name, string Owner, string Scope, string TypePrefix);
+
+/// <summary>
+/// What linking one spec needs to know of all the others: every method's owner and every type's first declaration
+/// and validity. Location-free and value-equatable, so that an incremental generator re-links specs only when it
+/// changes; a spec whose edit leaves the index alone is the only one re-linked.
+/// </summary>
+public sealed class SpecIndex : IEquatable<SpecIndex>
+{
+    private readonly Lazy<Dictionary<string, IndexedType>> _types;
+    private readonly Lazy<Dictionary<string, IndexedMethod>> _methods;
+    private readonly Lazy<Dictionary<string, IndexedMethod>> _generatedNames;
+
+    private SpecIndex(EquatableArray<IndexedMethod> methods, EquatableArray<IndexedType> types)
+    {
+        Methods = methods;
+        Types = types;
+        _types = new(() => Types.ToDictionary(t => t.Name, StringComparer.Ordinal));
+        _methods = new(() => Methods.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase));
+        _generatedNames = new(() =>
+        {
+            var names = new Dictionary<string, IndexedMethod>(StringComparer.Ordinal);
+            foreach (var method in Methods)
+            {
+                names[method.TypePrefix + "Request"] = method;
+                names[method.TypePrefix + "Error"] = method;
+            }
+
+            return names;
+        });
+    }
+
+    /// <summary>The methods, one per name (the first spec by path wins), ordered by name.</summary>
+    public EquatableArray<IndexedMethod> Methods { get; }
+
+    /// <summary>The types, one per name (the first declaration by path wins), ordered by name.</summary>
+    public EquatableArray<IndexedType> Types { get; }
+
+    /// <summary>Indexes the specs that read without errors of their own.</summary>
+    public static SpecIndex Build(IEnumerable<MethodModel> specs)
+    {
+        var ordered = specs.OrderBy(m => m.FilePath, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var methods = new Dictionary<string, IndexedMethod>(StringComparer.OrdinalIgnoreCase);
+        var types = new Dictionary<string, (string Owner, TypeModel Definition)>(StringComparer.Ordinal);
+        foreach (var method in ordered)
+        {
+            if (methods.ContainsKey(method.Name))
+            {
+                // A second spec of the same method contributes nothing; linking it reports why.
+                continue;
+            }
+
+            methods.Add(method.Name, new IndexedMethod(method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(method)));
+            foreach (var type in method.Types)
+            {
+                if (!types.ContainsKey(type.Name))
+                {
+                    types.Add(type.Name, (method.FilePath, type));
+                }
+            }
+        }
+
+        var validity = Validity(types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal));
+        return new SpecIndex(
+            methods.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+            types.Select(t => new IndexedType(t.Key, t.Value.Owner, t.Value.Definition, validity[t.Key]))
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .ToEquatableArray());
+    }
+
+    /// <summary>The type of a name, or null.</summary>
+    public IndexedType? Type(string name) => _types.Value.TryGetValue(name, out var type) ? type : null;
+
+    /// <summary>The method of a name (ignoring case, as the portal does), or null.</summary>
+    public IndexedMethod? Method(string name) => _methods.Value.TryGetValue(name, out var method) ? method : null;
+
+    /// <summary>The method whose request or error enum would have this name, or null.</summary>
+    public IndexedMethod? MethodGenerating(string typeName) => _generatedNames.Value.TryGetValue(typeName, out var method) ? method : null;
+
+    /// <inheritdoc/>
+    public bool Equals(SpecIndex? other) => other is not null && Methods.Equals(other.Methods) && Types.Equals(other.Types);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as SpecIndex);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => unchecked((Methods.GetHashCode() * 31) + Types.GetHashCode());
+
+    // A type can be generated when neither it nor any type it reaches has a problem: find the types with problems
+    // of their own, then everything that reaches them.
+    private static Dictionary<string, bool> Validity(Dictionary<string, TypeModel> types)
+    {
+        var referrers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var invalid = new Queue<string>();
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var type in types.Values)
+        {
+            var check = new ReferenceCheck(name => types.TryGetValue(name, out var found) ? found : null, report: null);
+            check.Type(type, Diagnostics.SpecPath.Root);
+            result[type.Name] = check.IsValid;
+            if (!check.IsValid)
+            {
+                invalid.Enqueue(type.Name);
+            }
+
+            foreach (var reached in check.Reached)
+            {
+                if (!referrers.TryGetValue(reached, out var list))
+                {
+                    referrers[reached] = list = new List<string>();
+                }
+
+                list.Add(type.Name);
+            }
+        }
+
+        while (invalid.Count > 0)
+        {
+            if (!referrers.TryGetValue(invalid.Dequeue(), out var list))
+            {
+                continue;
+            }
+
+            foreach (var referrer in list.Where(r => result[r]))
+            {
+                result[referrer] = false;
+                invalid.Enqueue(referrer);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Diagnostics;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Specs.Linking;
+
+/// <summary>
+/// Links one spec against the index of all: the checks that need other specs (duplicate methods, types declared
+/// twice, references, names taken), reported at paths of this spec, and the resolved model to emit. One spec at a
+/// time, so that an incremental generator re-does only the specs an edit touches.
+/// </summary>
+public static class SpecLinker
+{
+    /// <summary>Links a spec that read without errors of its own.</summary>
+    /// <param name="spec">The spec's model.</param>
+    /// <param name="index">The index of every spec that read without errors.</param>
+    /// <param name="report">Where problems go, or null to only leave out what cannot be generated.</param>
+    public static LinkedSpec Link(MethodModel spec, SpecIndex index, LinkReport? report = null)
+    {
+        var root = SpecPath.Root;
+        var owner = index.Method(spec.Name);
+        if (owner is null || owner.Owner != spec.FilePath)
+        {
+            report?.Invoke(SpecRules.DuplicateMethod, root.Key("method"), spec.Name, owner?.Owner ?? string.Empty);
+            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, EquatableArray<TypeModel>.Empty);
+        }
+
+        TypeModel? Lookup(string name) => index.Type(name)?.Definition;
+        var methodValid = true;
+        var owned = new List<TypeModel>();
+        foreach (var type in spec.Types)
+        {
+            var indexed = index.Type(type.Name)!;
+            if (indexed.Owner != spec.FilePath)
+            {
+                if (!indexed.Definition.Equals(type))
+                {
+                    report?.Invoke(SpecRules.ConflictingType, root.Key("types").KeyOf(type.Name), type.Name, indexed.Owner);
+                    methodValid = false;
+                }
+
+                continue;
+            }
+
+            new ReferenceCheck(Lookup, report).Type(type, root);
+            if (index.MethodGenerating(type.Name) is { } generating)
+            {
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(type.Name), type.Name, generating.Name);
+            }
+
+            if (indexed.IsValid)
+            {
+                owned.Add(Resolve(type, index));
+            }
+        }
+
+        var check = new ReferenceCheck(Lookup, report);
+        var what = "'" + spec.Name + "'";
+        for (var i = 0; i < spec.Parameters.Count; i++)
+        {
+            var parameter = spec.Parameters[i];
+            check.Property(parameter, root.Key("params").Index(i), "Parameter '" + parameter.WireName + "' of " + what);
+        }
+
+        check.Reference(spec.Result.Type, root.Key("result"), "The result of " + what);
+        if (Unsupported(spec.Result.Type) is { } unsupported)
+        {
+            check.Fail(SpecRules.UnsupportedResultType, root.Key("result").Key("type"), spec.Name, unsupported);
+        }
+
+        var prefix = Names.MethodTypePrefix(spec);
+        foreach (var generated in new[] { prefix + "Request", prefix + "Error" })
+        {
+            if (index.Type(generated) is { } taken)
+            {
+                // Reported at the type; here too when the type stands in another file.
+                var path = root.Key("method");
+                if (taken.Owner == spec.FilePath)
+                {
+                    check.MarkInvalid();
+                }
+                else
+                {
+                    check.Fail(SpecRules.GeneratedNameTaken, path, taken.Name, spec.Name);
+                }
+            }
+        }
+
+        var fastPaging = spec.FastPaging;
+        if (fastPaging is not null)
+        {
+            var item = spec.Result.Type.Items is { Kind: WireKind.Named } named ? Lookup(named.Name!) : null;
+            var id = item?.Kind == TypeKind.Object
+                ? item.Properties.FirstOrDefault(p => p.WireName == fastPaging.IdProperty && p.Type.Kind is WireKind.Integer or WireKind.IntegerString)
+                : null;
+            if (id is null)
+            {
+                check.Fail(SpecRules.FastPagingId, root.Key("fastPaging").Key("id"), fastPaging.IdProperty, spec.Name);
+            }
+            else
+            {
+                fastPaging = fastPaging with { IdCSharpName = id.CSharpName };
+            }
+        }
+
+        methodValid &= check.IsValid && check.Reached.All(name => index.Type(name)!.IsValid);
+        var method = methodValid
+            ? spec with
+            {
+                Parameters = spec.Parameters.Select(p => Resolve(p, index)).ToEquatableArray(),
+                Result = spec.Result with { Type = Resolve(spec.Result.Type, index) },
+                Types = EquatableArray<TypeModel>.Empty,
+                FastPaging = fastPaging,
+            }
+            : null;
+        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray());
+    }
+
+    // The JSON context holds one wire form per .NET type: a set is an IList like an array but written as an object,
+    // and both Unix forms are a DateTimeOffset, so these stay inside objects.
+    private static string? Unsupported(TypeRef type) => type.Kind switch
+    {
+        WireKind.Set => "a set",
+        WireKind.UnixTime or WireKind.UnixTimeString => "a Unix time",
+        WireKind.Array or WireKind.Map => Unsupported(type.Items!),
+        _ => null,
+    };
+
+    private static TypeModel Resolve(TypeModel type, SpecIndex index) => type with
+    {
+        Properties = type.Properties.Select(p => Resolve(p, index)).ToEquatableArray(),
+        Variants = type.Variants.Select(v => v with { Type = Resolve(v.Type, index) }).ToEquatableArray(),
+    };
+
+    private static PropertyModel Resolve(PropertyModel property, SpecIndex index) => property with { Type = Resolve(property.Type, index) };
+
+    private static TypeRef Resolve(TypeRef type, SpecIndex index)
+    {
+        var target = type.Kind == WireKind.Named && index.Type(type.Name!) is { } named ? new TypeTarget(named.Definition.Scope, named.Definition.Kind) : null;
+        var keyScope = type.KeyType is { } key && key != TypeRef.IntegerKey ? index.Type(key)?.Definition.Scope : null;
+        return type with { Items = type.Items is null ? null : Resolve(type.Items, index), Target = target, KeyScope = keyScope };
+    }
+}

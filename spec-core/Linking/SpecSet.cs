@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Diagnostics;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Reading;
+
+namespace Bitrix24.Generated.Specs.Linking;
+
+/// <summary>
+/// A set of specs read, indexed and linked as a whole, with every diagnostic placed in its file: what the analyzer
+/// reports and what the emulator serves.
+/// </summary>
+public sealed class SpecSet
+{
+    private readonly Dictionary<string, TypeModel> _types;
+    private readonly Dictionary<string, MethodModel> _methods;
+
+    private SpecSet(IReadOnlyList<SpecDocument> documents, SpecIndex index, IReadOnlyList<LinkedSpec> linked, IReadOnlyList<SpecDiagnostic> diagnostics)
+    {
+        Documents = documents;
+        Index = index;
+        Linked = linked;
+        Diagnostics = diagnostics;
+        _methods = linked.Where(l => l.Method is not null).ToDictionary(l => l.Method!.Name, l => l.Method!, StringComparer.OrdinalIgnoreCase);
+        _types = linked.SelectMany(l => l.Types).ToDictionary(t => t.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every spec, read.</summary>
+    public IReadOnlyList<SpecDocument> Documents { get; }
+
+    /// <summary>The index of the specs that read without errors.</summary>
+    public SpecIndex Index { get; }
+
+    /// <summary>What each spec that read without errors contributes to generation.</summary>
+    public IReadOnlyList<LinkedSpec> Linked { get; }
+
+    /// <summary>Every problem: each spec's own in file order, then those linking found.</summary>
+    public IReadOnlyList<SpecDiagnostic> Diagnostics { get; }
+
+    /// <summary>The methods that can be generated, by name.</summary>
+    public IReadOnlyCollection<MethodModel> Methods => _methods.Values;
+
+    /// <summary>Reads, indexes and links a set of spec files.</summary>
+    public static SpecSet Read(IEnumerable<(string Path, string? Text)> files) =>
+        Link(files.Select(file => SpecDocument.Read(file.Path, file.Text)).ToList());
+
+    /// <summary>Indexes and links specs already read (e.g. kept from an earlier compilation).</summary>
+    public static SpecSet Link(IReadOnlyList<SpecDocument> documents)
+    {
+        var index = SpecIndex.Build(documents.Where(d => d.Method is not null).Select(d => d.Method!));
+        var diagnostics = documents.SelectMany(d => d.Diagnostics).ToList();
+        var linked = new List<LinkedSpec>();
+        foreach (var document in documents.Where(d => d.Method is not null).OrderBy(d => d.FilePath, StringComparer.Ordinal))
+        {
+            var found = new List<SpecDiagnostic>();
+            linked.Add(SpecLinker.Link(document.Method!, index, (rule, path, arguments) =>
+                found.Add(SpecDiagnostic.Create(rule, document.Locate(path), arguments))));
+
+            // A problem of a shared part is found once per place.
+            diagnostics.AddRange(found.Distinct());
+        }
+
+        return new SpecSet(documents, index, linked, diagnostics);
+    }
+
+    /// <summary>A method that can be generated, by name (ignoring case), or null.</summary>
+    public MethodModel? Method(string name) => _methods.TryGetValue(name, out var method) ? method : null;
+
+    /// <summary>A type that can be generated, by name, or null.</summary>
+    public TypeModel? Type(string name) => _types.TryGetValue(name, out var type) ? type : null;
+}

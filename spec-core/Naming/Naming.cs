@@ -1,0 +1,114 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Bitrix24.Generated.Specs.Model;
+
+namespace Bitrix24.Generated.Specs.Naming;
+
+/// <summary>How wire names become .NET names.</summary>
+public static class Names
+{
+    private static readonly char[] Separators = { '_', '-', '.', ' ' };
+
+    /// <summary>
+    /// PascalCase of a wire name, split on <c>_ - . space</c>. Mixed-case segments keep their inner
+    /// capitals (<c>showDeclined</c> → <c>ShowDeclined</c>, <c>timezoneOffsetUTC</c> → <c>TimezoneOffsetUTC</c>);
+    /// all-capital segments, common in Bitrix24 fields, are capitalized (<c>DATE_FROM</c> → <c>DateFrom</c>).
+    /// A name that would start with a digit gets the prefix <c>Value</c>.
+    /// </summary>
+    public static string ToPascalCase(string wireName)
+    {
+        var builder = new StringBuilder(wireName.Length);
+        foreach (var segment in wireName.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var allCapitals = segment.Any(char.IsLetter) && !segment.Any(char.IsLower);
+            var first = true;
+            foreach (var character in segment)
+            {
+                if (!char.IsLetterOrDigit(character))
+                {
+                    continue;
+                }
+
+                builder.Append(first ? char.ToUpperInvariant(character) : allCapitals ? char.ToLowerInvariant(character) : character);
+                first = false;
+            }
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, "Value");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>camelCase of a C# name, for parameters and locals.</summary>
+    public static string ToCamelCase(string name) =>
+        name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>Whether a name is a C# identifier as it stands: letters, digits and underscores, not a keyword.</summary>
+    public static bool IsValidIdentifier(string name) => IsIdentifierText(name) && !CSharpKeywords.IsReserved(name);
+
+    /// <summary>The C# name of a dotted method, e.g. <c>calendar.user.settings.set</c> → <c>CalendarUserSettingsSet</c>.</summary>
+    public static string MethodTypePrefix(MethodModel method) => MethodTypePrefix(method.Name, method.CSharpName);
+
+    /// <summary>The C# name of a dotted method, with the last segment's <c>csharpName</c> when the spec gives one.</summary>
+    public static string MethodTypePrefix(string methodName, string? csharpName)
+    {
+        var builder = new StringBuilder();
+        var segments = methodName.Split('.');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            builder.Append(ToPascalCase(segments[i]));
+        }
+
+        return builder.Append(MethodMemberName(methodName, csharpName)).ToString();
+    }
+
+    /// <summary>The C# name of the method's last segment: <c>Set</c>, or the spec's <c>csharpName</c>.</summary>
+    public static string MethodMemberName(MethodModel method) => MethodMemberName(method.Name, method.CSharpName);
+
+    /// <summary>The C# name of a method name's last segment, or <paramref name="csharpName"/> when given.</summary>
+    public static string MethodMemberName(string methodName, string? csharpName)
+    {
+        if (csharpName is not null)
+        {
+            return csharpName;
+        }
+
+        var last = methodName.LastIndexOf('.');
+        return ToPascalCase(last < 0 ? methodName : methodName.Substring(last + 1));
+    }
+
+    /// <summary>The namespace segment of a scope, e.g. <c>calendar</c> → <c>Calendar</c>.</summary>
+    public static string ScopeNamespace(string scope) => ToPascalCase(scope);
+
+    // The identifier rules of the C# specification: a letter or underscore, then letters, digits, connectors,
+    // combining and formatting characters.
+    private static bool IsIdentifierText(string name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(name[i]);
+            var letter = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
+            var ok = i == 0
+                ? letter || name[i] == '_'
+                : letter || category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Format;
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+
+namespace Bitrix24.Generated.Specs.Naming;
+
+/// <summary>
+/// Names that declared types may not take, because the code generated into a scope's namespace uses them
+/// unqualified: .NET and runtime types it imports, and the names it generates itself. A type of the same name in
+/// that namespace would stand in their place. Kept in step with the generator's emitters.
+/// </summary>
+public static class ReservedNames
+{
+    private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
+    {
+        // .NET types the generated code names.
+        "ArgumentNullException", "CancellationToken", "DateTimeOffset", "GeneratedCode", "GeneratedCodeAttribute", "IDictionary",
+        "IList", "JsonConverter", "JsonConverterAttribute", "JsonSerializerOptions", "JsonTokenType", "Task", "Type",
+        "Utf8JsonReader", "Utf8JsonWriter",
+
+        // Runtime types the generated code names.
+        "Bitrix24Client", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime", "Bitrix24EnumConverter",
+        "Bitrix24ErrorMap", "Bitrix24FieldReader", "Bitrix24FieldWriter", "Bitrix24Fields", "Bitrix24JsonContext", "Bitrix24KeyFormat",
+        "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24Response",
+        "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
+    };
+
+    // Members every generated object class declares or inherits.
+    private static readonly HashSet<string> MemberNames = new(StringComparer.Ordinal) { "AdditionalProperties", "s_fields" };
+
+    /// <summary>Whether a property of a generated class may not take this C# name.</summary>
+    public static bool IsReservedMemberName(string name) => MemberNames.Contains(name);
+
+    /// <summary>Whether a declared type may not take this name.</summary>
+    public static bool IsReservedTypeName(string name) => TypeNames.Contains(name) || CSharpKeywords.IsKeyword(name);
+}

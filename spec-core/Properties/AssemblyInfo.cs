@@ -1,0 +1,2 @@
+// The reader's internals are tested directly.
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Bitrix24.Generated.Generator.Tests")]
