@@ -362,6 +362,7 @@ public sealed class WireSetRequest
 [JsonSerializable(typeof(WireEnvelope<WireSettings>))]
 [JsonSerializable(typeof(WireEnvelope<bool>))]
 [JsonSerializable(typeof(WireSetRequest))]
+[JsonSerializable(typeof(WireSettings))]
 public sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

@@ -10,8 +10,8 @@ using Bitrix24.Generated.Calendar;
 namespace Bitrix24.Generated.Benchmarks;
 
 /// <summary>
-/// The generated converters against what a developer would write without them: a POCO with the wire's own
-/// string fields, serialized by reflection-based System.Text.Json (the baseline).
+/// The generated converters against what a developer would write without them: a POCO with the wire's own string
+/// fields, serialized by source-generated System.Text.Json (the baseline), and by reflection-based System.Text.Json.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -28,6 +28,10 @@ public class SerializationBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Read")]
+    public WireSettings? ReadBySourceGeneration() => JsonSerializer.Deserialize(SettingsJson, WireJsonContext.Default.WireSettings);
+
+    [Benchmark]
+    [BenchmarkCategory("Read")]
     public WireSettings? ReadByReflection() => JsonSerializer.Deserialize<WireSettings>(SettingsJson, Reflection);
 
     [Benchmark]
@@ -35,6 +39,10 @@ public class SerializationBenchmarks
     public CalendarUserSettingsInfo? ReadGenerated() => JsonSerializer.Deserialize(SettingsJson, Bitrix24JsonContext.Default.CalendarUserSettingsInfo);
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Write")]
+    public byte[] WriteBySourceGeneration() => JsonSerializer.SerializeToUtf8Bytes(_wire, WireJsonContext.Default.WireSettings);
+
+    [Benchmark]
     [BenchmarkCategory("Write")]
     public byte[] WriteByReflection() => JsonSerializer.SerializeToUtf8Bytes(_wire, Reflection);
 
