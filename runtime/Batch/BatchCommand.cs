@@ -43,7 +43,7 @@ internal sealed class BatchCommand<TResult> : BatchCommand
         {
             var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.GetRawText()));
             reader.Read();
-            var value = reader.TokenType == JsonTokenType.Null && !_result.HandleNull ? default! : _result.Read(ref reader, typeof(TResult), Bitrix24Converters.Options)!;
+            var value = Bitrix24Converters.ReadValue(_result, ref reader);
             _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next));
         }
         catch (JsonException exception)

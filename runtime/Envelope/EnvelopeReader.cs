@@ -131,8 +131,7 @@ internal static class EnvelopeReader
     {
         try
         {
-            // A converter that does not take null leaves it to the caller, as the serializer would.
-            return reader.TokenType == JsonTokenType.Null && !result.HandleNull ? default! : result.Read(ref reader, typeof(T), Bitrix24Converters.Options)!;
+            return Bitrix24Converters.ReadValue(result, ref reader);
         }
         catch (JsonException exception)
         {

@@ -50,16 +50,11 @@ public sealed class Bitrix24ErrorMap<TError> : Bitrix24ErrorMap
     public Bitrix24ErrorMap(params (string Code, string? Message)[] errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (System.Runtime.CompilerServices.Unsafe.SizeOf<TError>() != sizeof(int))
-        {
-            throw new ArgumentException(typeof(TError).Name + " must have int members numbered from 0.", nameof(errors));
-        }
-
+        EnumPositions<TError>.Require(nameof(errors));
         _mappings = new Bitrix24ErrorMapping<TError>[errors.Length];
         for (var i = 0; i < errors.Length; i++)
         {
-            var member = i;
-            _mappings[i] = new(System.Runtime.CompilerServices.Unsafe.As<int, TError>(ref member), errors[i].Code, errors[i].Message);
+            _mappings[i] = new(EnumPositions<TError>.Member(i), errors[i].Code, errors[i].Message);
         }
     }
 

@@ -15,7 +15,7 @@ internal static class Bitrix24Collections
     /// <summary>A JSON array (or an object whose values are the items); null for <c>null</c>, <c>false</c> and <c>""</c>.</summary>
     public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonConverter<T> item)
     {
-        if (IsEmptyValue(ref reader))
+        if (Bitrix24Wire.IsNoValue(ref reader))
         {
             return null;
         }
@@ -49,7 +49,7 @@ internal static class Bitrix24Collections
     public static Dictionary<TKey, TValue>? ReadMap<TKey, TValue>(ref Utf8JsonReader reader, Bitrix24MapKey<TKey> key, JsonConverter<TValue> value)
         where TKey : notnull
     {
-        if (IsEmptyValue(ref reader))
+        if (Bitrix24Wire.IsNoValue(ref reader))
         {
             return null;
         }
@@ -164,10 +164,4 @@ internal static class Bitrix24Collections
 
         throw new JsonException("The key \"" + text + "\" is not " + key.Description + ".");
     }
-
-    // Portals send false or "" where a collection is empty.
-    private static bool IsEmptyValue(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ||
-        reader.TokenType == JsonTokenType.False ||
-        (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(ReadOnlySpan<byte>.Empty));
 }

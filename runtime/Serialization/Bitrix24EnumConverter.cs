@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,11 +18,7 @@ public abstract class Bitrix24EnumConverter<TEnum> : JsonConverter<TEnum>, IBitr
     /// <param name="wireValues">The wire value of each member, in the order of declaration.</param>
     protected Bitrix24EnumConverter(params string[] wireValues)
     {
-        if (Unsafe.SizeOf<TEnum>() != sizeof(int))
-        {
-            throw new ArgumentException(typeof(TEnum).Name + " must have int members numbered from 0.", nameof(wireValues));
-        }
-
+        EnumPositions<TEnum>.Require(nameof(wireValues));
         _values = new Bitrix24NameTable(wireValues);
     }
 
@@ -82,12 +77,12 @@ public abstract class Bitrix24EnumConverter<TEnum> : JsonConverter<TEnum>, IBitr
                 throw Bitrix24Wire.Unexpected(ref reader, "a " + typeof(TEnum).Name + " value");
         }
 
-        return index < 0 ? null : Unsafe.As<int, TEnum>(ref index);
+        return index < 0 ? null : EnumPositions<TEnum>.Member(index);
     }
 
     private int Index(TEnum value)
     {
-        var index = Unsafe.As<TEnum, int>(ref value);
+        var index = EnumPositions<TEnum>.Position(value);
         if ((uint)index >= (uint)_values.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "Not a " + typeof(TEnum).Name + " member.");

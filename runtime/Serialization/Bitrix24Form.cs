@@ -48,7 +48,7 @@ internal static class Bitrix24Forms
     {
         public override bool? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadBoolean(ref reader);
 
-        public override void Write(Utf8JsonWriter writer, bool? value) => writer.WriteStringValue(value!.Value ? "Y"u8 : "N"u8);
+        public override void Write(Utf8JsonWriter writer, bool? value) => Bitrix24Wire.WriteFlag(writer, value!.Value);
     }
 
     private sealed class Int32Form : Bitrix24Form<int?>

@@ -44,14 +44,14 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static T? ReadObject(ref Utf8JsonReader reader)
     {
+        if (Bitrix24Wire.IsNoValue(ref reader))
+        {
+            // E.g. RRULE of a single event.
+            return null;
+        }
+
         switch (reader.TokenType)
         {
-            case JsonTokenType.Null:
-            case JsonTokenType.False:
-                // Portals send null, false or "" where there is no object, e.g. RRULE of a single event.
-                return null;
-            case JsonTokenType.String when reader.ValueTextEquals(ReadOnlySpan<byte>.Empty):
-                return null;
             case JsonTokenType.StartArray:
                 // An empty PHP array stands for an empty object.
                 reader.Skip();

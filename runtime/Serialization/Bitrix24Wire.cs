@@ -243,6 +243,12 @@ public static class Bitrix24Wire
         writer.WriteStringValue(digits.Slice(0, written));
     }
 
+    /// <summary>Whether the value is one that portals send where there is no object or collection: <c>null</c>, <c>false</c>, <c>""</c>.</summary>
+    internal static bool IsNoValue(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ||
+        reader.TokenType == JsonTokenType.False ||
+        (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(ReadOnlySpan<byte>.Empty));
+
     /// <summary>Builds the error for a token that is not what a field expects.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
     {

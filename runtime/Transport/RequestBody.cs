@@ -129,10 +129,7 @@ internal sealed class RequestBody : IDisposable
                 return;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
-            _buffer.AsSpan(0, _written).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            PooledBuffers.Grow(ref _buffer, _written, needed);
         }
     }
 }
