@@ -23,9 +23,11 @@ internal static class ClientTreeEmitter
 
         public bool HasMethods { get; set; }
 
-        public string ClassName => string.Concat(Path.Select(Names.ToPascalCase)) + "Api";
+        public string ClassName => ClientGroups.ClassName(Path);
 
         public string PropertyName => Names.ToPascalCase(Path[Path.Count - 1]);
+
+        public string Summary => "/// <summary>Methods under " + DocComments.Code(string.Join(".", Path) + ".") + ".</summary>";
     }
 
     public static IEnumerable<GeneratedSource> Emit(string rootNamespace, IEnumerable<MethodName> methods)
@@ -52,7 +54,7 @@ internal static class ClientTreeEmitter
         yield return new GeneratedSource(rootNamespace + ".Bitrix24Client.g.cs", SpecEmitter.Compose(rootNamespace, new[] { (rootNamespace, Client(rootNamespace, root)) }));
         foreach (var top in root.Children.Values)
         {
-            var ns = rootNamespace + "." + Names.ToPascalCase(top.Path[0]);
+            var ns = ClientGroups.Namespace(rootNamespace, top.Path[0]);
             var writer = new SourceWriter();
             var first = true;
             foreach (var group in Flatten(top))
@@ -79,9 +81,9 @@ internal static class ClientTreeEmitter
         var initializers = new SourceWriter().Indent().Indent();
         foreach (var top in root.Children.Values)
         {
-            var type = "global::" + rootNamespace + "." + Names.ToPascalCase(top.Path[0]) + "." + top.ClassName;
+            var type = "global::" + ClientGroups.Namespace(rootNamespace, top.Path[0]) + "." + top.ClassName;
             properties.Line();
-            properties.Line("/// <summary>Methods under " + DocComments.Code(top.Path[0] + ".") + ".</summary>");
+            properties.Line(top.Summary);
             properties.Line("public " + type + " " + top.PropertyName + " { get; }");
             initializers.Line(top.PropertyName + " = new(connection);");
         }
@@ -143,7 +145,7 @@ internal static class ClientTreeEmitter
 
     private static void EmitGroup(SourceWriter writer, Group group)
     {
-        writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", group.Path) + ".") + ".</summary>");
+        writer.Line(group.Summary);
         writer.Line(Attributes.GeneratedCode);
         writer.Open("public sealed partial class " + group.ClassName);
         if (group.HasMethods)
@@ -167,7 +169,7 @@ internal static class ClientTreeEmitter
         foreach (var child in group.Children.Values)
         {
             writer.Line();
-            writer.Line("/// <summary>Methods under " + DocComments.Code(string.Join(".", child.Path) + ".") + ".</summary>");
+            writer.Line(child.Summary);
             writer.Line("public " + child.ClassName + " " + child.PropertyName + " { get; }");
         }
 

@@ -8,14 +8,12 @@ namespace Bitrix24.Generated.Generator.Emitting;
 /// <summary>Emits the enum of a method's documented errors, and the map that recognises them.</summary>
 internal static class ErrorEmitter
 {
-    public static string EnumName(MethodModel method) => Names.MethodTypePrefix(method) + "Error";
-
-    public static void EmitEnum(SourceWriter writer, MethodModel method)
+    public static void EmitEnum(SourceWriter writer, MethodModel method, string enumName)
     {
         writer.Doc("summary", "The documented errors of " + DocComments.Code(method.Name) + ".");
         writer.Doc("remarks", "A failed call raises <see cref=\"Bitrix24ApiException{TError}\"/> with one of these in <c>Error</c>.");
         writer.Line(Attributes.GeneratedCode);
-        writer.Open("public enum " + EnumName(method));
+        writer.Open("public enum " + enumName);
         for (var i = 0; i < method.Errors.Count; i++)
         {
             var error = method.Errors[i];

@@ -13,28 +13,18 @@ internal static class MethodEmitter
 {
     private const string Token = "CancellationToken cancellationToken = default";
 
-    /// <summary>The group class a method belongs to: <c>calendar.user.settings.set</c> is in <c>CalendarUserSettingsApi</c>.</summary>
-    public static string GroupClass(string methodName)
-    {
-        var segments = methodName.Split('.');
-        return string.Concat(segments.Take(segments.Length - 1).Select(Names.ToPascalCase)) + "Api";
-    }
-
-    /// <summary>The namespace of a method's group classes: the root and the method's first segment.</summary>
-    public static string GroupNamespace(string rootNamespace, string methodName) =>
-        rootNamespace + "." + Names.ToPascalCase(methodName.Split('.')[0]);
-
-    public static void Emit(SourceWriter writer, TypeCode code, MethodModel method)
+    /// <summary>Emits the method's part; <paramref name="typePrefix"/> names its request class and error enum.</summary>
+    public static void Emit(SourceWriter writer, TypeCode code, MethodModel method, string typePrefix)
     {
         var member = Names.MethodMemberName(method);
         var name = member + "Async";
         var descriptor = "s_" + Names.ToCamelCase(member);
         var result = code.Clr(method.Result.Type);
         var returns = "Task<Bitrix24Response<" + result + ">>";
-        var prefix = Names.MethodTypePrefix(method);
-        var request = code.TypeName(prefix + "Request", method.Scope);
+        var request = code.TypeName(Names.RequestTypeName(typePrefix), method.Scope);
+        var errors = code.TypeName(Names.ErrorTypeName(typePrefix), method.Scope);
 
-        writer.Open("public sealed partial class " + GroupClass(method.Name));
+        writer.Open("public sealed partial class " + ClientGroups.ClassOf(method.Name));
         var field = "private static readonly Bitrix24Method<" + result + "> " + descriptor + " = new(";
         var head = DocComments.Literal(method.Name) + ", " + code.Converter(method.Result.Type) + (method.Idempotent ? ", idempotent: true" : string.Empty);
         if (method.Errors.IsEmpty && writer.IndentWidth + field.Length + head.Length + 2 <= SourceWriter.MaxLineLength)
@@ -62,7 +52,7 @@ internal static class MethodEmitter
 
             if (!method.Errors.IsEmpty)
             {
-                ErrorEmitter.EmitMap(writer, method, code.TypeName(ErrorEmitter.EnumName(method), method.Scope));
+                ErrorEmitter.EmitMap(writer, method, errors);
             }
 
             writer.Outdent();
@@ -71,7 +61,7 @@ internal static class MethodEmitter
         writer.Line();
         if (method.Parameters.IsEmpty)
         {
-            EmitDocs(writer, code, method, parameters: null);
+            EmitDocs(writer, method, errors, parameters: null);
             writer.Line("public " + returns + " " + name + "(" + Token + ") =>");
             writer.Indent().Line("_connection.CallAsync(" + descriptor + ", cancellationToken);").Outdent();
             writer.Close();
@@ -81,7 +71,7 @@ internal static class MethodEmitter
         // Required parameters lead, checked for null; the others default to unset.
         var ordered = method.Parameters.Where(p => p.Required).Concat(method.Parameters.Where(p => !p.Required)).ToList();
         var arguments = ordered.Select(p => (Property: p, Name: ParameterName(p))).ToList();
-        EmitDocs(writer, code, method, arguments);
+        EmitDocs(writer, method, errors, arguments);
         var signature = arguments
             .Select(a => code.Clr(a.Property.Type) + (a.Property.Required ? " " + a.Name : "? " + a.Name + " = null"))
             .Append(Token)
@@ -118,7 +108,7 @@ internal static class MethodEmitter
         writer.Doc("summary", DocComments.Escape(method.Summary));
         writer.Line("/// <param name=\"request\">All parameters of " + DocComments.Code(method.Name) + "; unset ones are not sent.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        EmitOutcomeDocs(writer, code, method);
+        EmitOutcomeDocs(writer, method, errors);
         writer.List("public " + returns + " " + name + "(", new[] { request + " request", Token }, ") =>");
         writer.Indent().Line("_connection.CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
         if (method.Paged)
@@ -181,7 +171,7 @@ internal static class MethodEmitter
         writer.Line("/// <returns>" + returnsDoc + "</returns>");
     }
 
-    private static void EmitDocs(SourceWriter writer, TypeCode code, MethodModel method, List<(PropertyModel Property, string Name)>? parameters)
+    private static void EmitDocs(SourceWriter writer, MethodModel method, string errors, List<(PropertyModel Property, string Name)>? parameters)
     {
         writer.Doc("summary", DocComments.Escape(method.Summary));
         var remarks = new List<string>
@@ -201,16 +191,17 @@ internal static class MethodEmitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        EmitOutcomeDocs(writer, code, method);
+        EmitOutcomeDocs(writer, method, errors);
     }
 
-    private static void EmitOutcomeDocs(SourceWriter writer, TypeCode code, MethodModel method)
+    // errors: the error enum as the file writes it.
+    private static void EmitOutcomeDocs(SourceWriter writer, MethodModel method, string errors)
     {
         var result = method.Result.Description is null ? "The result." : DocComments.Escape(method.Result.Description).TrimEnd('.') + ".";
         writer.Doc("returns", result + " The response also carries the envelope's timing.");
         writer.Doc("exception", method.Errors.IsEmpty
             ? "The call failed: the portal answered with an error, or not at all."
-            : "The call failed; the portal's documented errors are <see cref=\"Bitrix24ApiException{TError}\"/> of <see cref=\"" + code.TypeName(ErrorEmitter.EnumName(method), method.Scope) + "\"/>.",
+            : "The call failed; the portal's documented errors are <see cref=\"Bitrix24ApiException{TError}\"/> of <see cref=\"" + errors + "\"/>.",
             " cref=\"Bitrix24Exception\"");
     }
 

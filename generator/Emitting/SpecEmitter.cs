@@ -66,7 +66,7 @@ internal static class SpecEmitter
                 ObjectEmitter.Emit(
                     types,
                     code,
-                    spec.TypePrefix + "Request",
+                    Names.RequestTypeName(spec.TypePrefix),
                     "The parameters of " + DocComments.Code(method.Name) + ".",
                     "Sent as the JSON body of the call. " + DocComments.Escape(method.Summary),
                     method.Parameters);
@@ -75,7 +75,7 @@ internal static class SpecEmitter
             if (!method.Errors.IsEmpty)
             {
                 Separate();
-                ErrorEmitter.EmitEnum(types, method);
+                ErrorEmitter.EmitEnum(types, method, Names.ErrorTypeName(spec.TypePrefix));
             }
         }
 
@@ -86,9 +86,9 @@ internal static class SpecEmitter
 
         if (spec.Method is { } called)
         {
-            var groupNamespace = MethodEmitter.GroupNamespace(rootNamespace, called.Name);
+            var groupNamespace = ClientGroups.NamespaceOf(rootNamespace, called.Name);
             var group = new SourceWriter();
-            MethodEmitter.Emit(group, new TypeCode(rootNamespace, groupNamespace), called);
+            MethodEmitter.Emit(group, new TypeCode(rootNamespace, groupNamespace), called, spec.TypePrefix);
             sections.Add((groupNamespace, group.ToString()));
         }
 

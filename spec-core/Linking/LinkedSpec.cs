@@ -20,7 +20,7 @@ public sealed record LinkedSpec(string FilePath, string Name, string Scope, stri
 
     /// <summary>The names this spec adds to the shared outputs (the client tree and the JSON context).</summary>
     public SpecNames Names() => new(
-        Method is null ? null : new MethodName(Method.Name, Method.Scope, Naming.Names.MethodTypePrefix(Method), !Method.Parameters.IsEmpty),
+        Method is null ? null : new MethodName(Method.Name, Method.Scope, TypePrefix, !Method.Parameters.IsEmpty),
         Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray());
 }
 

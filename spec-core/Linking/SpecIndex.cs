@@ -38,8 +38,8 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             var names = new Dictionary<string, IndexedMethod>(StringComparer.Ordinal);
             foreach (var method in Methods)
             {
-                names[method.TypePrefix + "Request"] = method;
-                names[method.TypePrefix + "Error"] = method;
+                names[Names.RequestTypeName(method.TypePrefix)] = method;
+                names[Names.ErrorTypeName(method.TypePrefix)] = method;
             }
 
             return names;

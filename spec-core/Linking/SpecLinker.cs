@@ -72,7 +72,7 @@ public static class SpecLinker
         }
 
         var prefix = Names.MethodTypePrefix(spec);
-        foreach (var generated in new[] { prefix + "Request", prefix + "Error" })
+        foreach (var generated in new[] { Names.RequestTypeName(prefix), Names.ErrorTypeName(prefix) })
         {
             if (index.Type(generated) is { } taken)
             {

@@ -67,6 +67,12 @@ public static class Names
         return builder.Append(MethodMemberName(methodName, csharpName)).ToString();
     }
 
+    /// <summary>The name of a method's generated request class, from its type prefix: <c>CalendarUserSettingsSetRequest</c>.</summary>
+    public static string RequestTypeName(string typePrefix) => typePrefix + "Request";
+
+    /// <summary>The name of a method's generated error enum, from its type prefix: <c>CalendarUserSettingsSetError</c>.</summary>
+    public static string ErrorTypeName(string typePrefix) => typePrefix + "Error";
+
     /// <summary>The C# name of the method's last segment: <c>Set</c>, or the spec's <c>csharpName</c>.</summary>
     public static string MethodMemberName(MethodModel method) => MethodMemberName(method.Name, method.CSharpName);
 

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generated.Specs.Naming;
+
+namespace Bitrix24.Generated.Generator.Emitting;
+
+/// <summary>
+/// The names of the client's group classes, which the client tree declares and each spec's file adds its method to:
+/// both sides must name them alike.
+/// </summary>
+internal static class ClientGroups
+{
+    /// <summary>The class of the methods under a dotted prefix: <c>calendar.user.settings</c> is <c>CalendarUserSettingsApi</c>.</summary>
+    public static string ClassName(IEnumerable<string> path) => string.Concat(path.Select(Names.ToPascalCase)) + "Api";
+
+    /// <summary>The class a method belongs to: <c>calendar.user.settings.set</c> is in <c>CalendarUserSettingsApi</c>.</summary>
+    public static string ClassOf(string methodName)
+    {
+        var segments = methodName.Split('.');
+        return ClassName(segments.Take(segments.Length - 1));
+    }
+
+    /// <summary>The namespace of the groups under a method name's first segment: the root and that segment.</summary>
+    public static string Namespace(string rootNamespace, string firstSegment) => rootNamespace + "." + Names.ToPascalCase(firstSegment);
+
+    /// <summary>The namespace of a method's group class.</summary>
+    public static string NamespaceOf(string rootNamespace, string methodName) => Namespace(rootNamespace, methodName.Split('.')[0]);
+}
