@@ -17,7 +17,7 @@ internal static class JsonContextEmitter
     {
         var entries = types.Where(t => t.Kind != TypeKind.Key)
             .Select(t => (Name: t.Name, Scope: t.Scope, t.Kind))
-            .Concat(methods.Where(m => m.HasRequest).Select(m => (Name: m.TypePrefix + "Request", m.Scope, Kind: TypeKind.Object)))
+            .Concat(methods.Where(m => m.HasRequest).Select(m => (Name: Names.RequestTypeName(m.TypePrefix), m.Scope, Kind: TypeKind.Object)))
             .OrderBy(e => e.Name, System.StringComparer.Ordinal)
             .ToList();
         var properties = new SourceWriter().Indent();
@@ -27,16 +27,7 @@ internal static class JsonContextEmitter
             // Type names are unique across scopes, and each scope's namespace is imported: simple names suffice.
             properties.Line();
             properties.Line("/// <summary>Metadata for <see cref=\"" + name + "\"/>.</summary>");
-            var declaration = "public JsonTypeInfo<" + name + "> " + name + " =>";
-            var body = "Info<" + name + ">();";
-            if (properties.IndentWidth + declaration.Length + 1 + body.Length <= SourceWriter.MaxLineLength)
-            {
-                properties.Line(declaration + " " + body);
-            }
-            else
-            {
-                properties.Line(declaration).Indent().Line(body).Outdent();
-            }
+            properties.LineOrWrap("public JsonTypeInfo<" + name + "> " + name + " =>", "Info<" + name + ">();");
 
             var create = kind == TypeKind.Object ? "Object<" + name + ">(options)" : "Value(options, " + name + "JsonConverter.Instance)";
             var test = "if (type == typeof(" + name + "))";
@@ -48,7 +39,6 @@ internal static class JsonContextEmitter
             {
                 resolver.Open(test).Line("return " + create + ";").Close();
             }
-
         }
 
         var scopes = entries.Select(e => rootNamespace + "." + Names.ScopeNamespace(e.Scope)).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();

@@ -6,8 +6,8 @@ using Bitrix24.Generated.Specs.Model;
 namespace Bitrix24.Generated.Generator.Emitting;
 
 /// <summary>
-/// Emits a class for an object type or a method's request: its properties, and the field table, reader and writer
-/// the runtime's <c>Bitrix24ObjectConverter</c> serializes it with.
+/// Emits a class for an object type or a method's request: its properties, and the field table the runtime's
+/// <c>Bitrix24ObjectConverter</c> serializes it with.
 /// </summary>
 internal static class ObjectEmitter
 {
@@ -38,16 +38,7 @@ internal static class ObjectEmitter
             foreach (var property in properties)
             {
                 var accessors = "o => o." + property.CSharpName + ", (o, v) => o." + property.CSharpName + " = v),";
-                var field = code.Field(property.Type, property.WireName);
-                if (writer.IndentWidth + field.Length + 2 + accessors.Length <= SourceWriter.MaxLineLength)
-                {
-                    writer.Line(field + ", " + accessors);
-                }
-                else
-                {
-                    writer.Line(field + ",");
-                    writer.Indent().Line(accessors).Outdent();
-                }
+                writer.LineOrWrap(code.Field(property.Type, property.WireName) + ",", accessors);
             }
 
             writer.Outdent();

@@ -78,6 +78,21 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="head"/> and <paramref name="tail"/> on one line when it fits, else the tail indented below.</summary>
+    public SourceWriter LineOrWrap(string head, string tail)
+    {
+        if (IndentWidth + head.Length + 1 + tail.Length <= MaxLineLength)
+        {
+            return Line(head + " " + tail);
+        }
+
+        Line(head);
+        _indent++;
+        Line(tail);
+        _indent--;
+        return this;
+    }
+
     /// <summary>
     /// Writes <paramref name="head"/> followed by the items, on one line when it fits, else one item a line below it.
     /// </summary>

@@ -21,9 +21,6 @@ internal sealed class TypeCode
     /// <summary>The namespace the code is written in.</summary>
     public string Namespace { get; }
 
-    /// <summary>Whether the code uses <c>IList</c> or <c>IDictionary</c>, so the file imports their namespace.</summary>
-    public bool UsesCollections { get; private set; }
-
     public string ScopeNamespace(string scope) => RootNamespace + "." + Names.ScopeNamespace(scope);
 
     /// <summary>A declared type's name as this file writes it.</summary>
@@ -59,10 +56,8 @@ internal sealed class TypeCode
                 return Named(type);
             case WireKind.Array:
             case WireKind.Set:
-                UsesCollections = true;
                 return "IList<" + Clr(type.Items!) + ">";
             default:
-                UsesCollections = true;
                 return "IDictionary<" + Key(type) + ", " + Clr(type.Items!) + ">";
         }
     }
