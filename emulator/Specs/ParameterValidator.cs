@@ -80,6 +80,9 @@ internal sealed class ParameterValidator
             case WireKind.UnixTime:
             case WireKind.UnixTimeString:
                 return IsInteger(value) ? null : Invalid(path, value, "a Unix time in seconds");
+            case WireKind.Json:
+                // Untyped in the docs: any value will do.
+                return null;
             case WireKind.Set when value is JsonObject members:
                 return members.Select(member => Check(type.Items!, member.Value, path + "[" + member.Key + "]")).FirstOrDefault(p => p is not null);
             case WireKind.Array:
@@ -92,7 +95,7 @@ internal sealed class ParameterValidator
             case WireKind.Named:
                 return CheckNamed(_catalog.Type(type.Name!), value, path);
             default:
-                return null;
+                throw new InvalidOperationException("No check is known for the wire kind " + type.Kind + ".");
         }
     }
 

@@ -91,6 +91,7 @@ internal static class ObjectEmitter
         WireKind.UnixTime => ", seconds since 1970 (UTC)",
         WireKind.UnixTimeString => ", seconds since 1970 (UTC) as a string",
         WireKind.Set => ", an object whose keys are its members (<c>{\"MO\":\"MO\"}</c>)",
+        WireKind.Json => ", any JSON value, written exactly as held",
         _ => string.Empty,
     };
 }

@@ -52,13 +52,17 @@ internal sealed class TypeCode
             case WireKind.UnixTime:
             case WireKind.UnixTimeString:
                 return "DateTimeOffset";
+            case WireKind.Json:
+                return "JsonElement";
             case WireKind.Named:
                 return Named(type);
             case WireKind.Array:
             case WireKind.Set:
                 return "IList<" + Clr(type.Items!) + ">";
-            default:
+            case WireKind.Map:
                 return "IDictionary<" + Key(type) + ", " + Clr(type.Items!) + ">";
+            default:
+                throw Unknown(type.Kind);
         }
     }
 
@@ -136,6 +140,10 @@ internal sealed class TypeCode
         WireKind.Date => "Date",
         WireKind.DateTime => "DateTime",
         WireKind.UnixTime => "UnixTime",
-        _ => "UnixTimeString",
+        WireKind.UnixTimeString => "UnixTimeString",
+        WireKind.Json => "Json",
+        _ => throw Unknown(kind),
     };
+
+    private static InvalidOperationException Unknown(WireKind kind) => new("No C# is known for the wire kind " + kind + ".");
 }

@@ -13,7 +13,7 @@ internal static class Usings
         ("System", new[] { "ArgumentNullException", "DateTimeOffset", "FormatException", "Type typeToConvert", "Action<" }),
         ("System.CodeDom.Compiler", new[] { "[GeneratedCode(" }),
         ("System.Collections.Generic", new[] { "IList<", "IDictionary<", "Dictionary<", "IAsyncEnumerable<" }),
-        ("System.Text.Json", new[] { "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType", "JsonSerializerOptions" }),
+        ("System.Text.Json", new[] { "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType", "JsonSerializerOptions", "JsonElement" }),
         ("System.Text.Json.Serialization", new[] { "JsonConverter" }),
         ("System.Text.Json.Serialization.Metadata", new[] { "JsonTypeInfo" }),
         ("System.Threading", new[] { "CancellationToken" }),

@@ -42,6 +42,12 @@ public static class Bitrix24Converters
     /// <summary>A string that also reads numbers and booleans as text; <c>null</c> reads as empty.</summary>
     public static JsonConverter<string> String { get; } = new StringConverter();
 
+    /// <summary>
+    /// Any JSON value, kept exactly: <c>null</c> too, as an element of kind <see cref="JsonValueKind.Null"/>, so that a
+    /// list or a map of raw values holds every item as sent.
+    /// </summary>
+    public static JsonConverter<JsonElement> Json { get; } = new JsonValueConverter();
+
     /// <summary>The options the converters are called with: they need none of them.</summary>
     internal static JsonSerializerOptions Options { get; } = new();
 
@@ -113,6 +119,15 @@ public static class Bitrix24Converters
             Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class JsonValueConverter : JsonConverter<JsonElement>
+    {
+        public override bool HandleNull => true;
+
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => Bitrix24Wire.WriteJson(writer, value);
     }
 
     // A whole list or map: empty (null, false, "") reads as an empty collection, and null writes as one.

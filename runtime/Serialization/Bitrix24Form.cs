@@ -29,6 +29,7 @@ internal static class Bitrix24Forms
     public static readonly Bitrix24Form<Bitrix24DateTime?> DateTime = new DateTimeForm();
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTime = new UnixTimeForm();
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTimeString = new UnixTimeStringForm();
+    public static readonly Bitrix24Form<JsonElement?> Json = new JsonForm();
 
     private sealed class StringForm : Bitrix24Form<string?>
     {
@@ -98,6 +99,13 @@ internal static class Bitrix24Forms
         public override DateTimeOffset? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadUnixTime(ref reader);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset? value) => Bitrix24Wire.WriteUnixTimeString(writer, value!.Value);
+    }
+
+    private sealed class JsonForm : Bitrix24Form<JsonElement?>
+    {
+        public override JsonElement? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadJson(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, JsonElement? value) => Bitrix24Wire.WriteJson(writer, value!.Value);
     }
 }
 

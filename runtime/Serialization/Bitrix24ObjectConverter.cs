@@ -9,7 +9,8 @@ namespace Bitrix24.Generated.Serialization;
 /// <summary>
 /// Reads and writes a generated object in its Bitrix24 wire form through its field table: lenient reading (no
 /// object as <c>null</c>, <c>false</c> or <c>""</c>, an empty PHP array for an empty object), fields not in the
-/// spec and fields that read as empty kept in <see cref="Bitrix24Object.AdditionalProperties"/>, exact writing.
+/// spec, fields that read as empty and fields whose value does not fit their type kept in
+/// <see cref="Bitrix24Object.AdditionalProperties"/>, exact writing.
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
@@ -79,7 +80,7 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
                 }
 
                 expected = index + 1;
-                if (!table[index].Read(ref reader, value))
+                if (!ReadField(table[index], value, ref reader))
                 {
                     // Kept as sent, so that writing the object back loses nothing.
                     Keep(value, table[index].Name, ref reader);
@@ -87,7 +88,7 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
             }
             catch (JsonException exception) when (exception.Path is null)
             {
-                // Name the field, so that a bad value is found without a debugger.
+                // Only JSON that cannot be read at all gets here; name the field, so that it is found without a debugger.
                 throw new JsonException(typeof(T).Name + "." + (unknown ?? table[index].Name) + ": " + exception.Message, exception);
             }
         }
@@ -132,6 +133,26 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
 
     private static Bitrix24Fields<T> Fields(T value) =>
         s_fields ??= value.Fields as Bitrix24Fields<T> ?? throw new InvalidOperationException(typeof(T).Name + " must declare its fields as Bitrix24Fields<" + typeof(T).Name + ">.");
+
+    /// <summary>
+    /// Reads a field's value into its property; false when the value is empty or does not fit the field's type (a
+    /// spec may be wrong about a type, and one such field must not fail a whole answer), and then the reader is back
+    /// at the value, for keeping it as sent. Malformed JSON fails again when the value is kept.
+    /// </summary>
+    private static bool ReadField(Bitrix24Field<T> field, T value, ref Utf8JsonReader reader)
+    {
+        // The reader is a struct: a copy is a bookmark, and costs no allocation.
+        var start = reader;
+        try
+        {
+            return field.Read(ref reader, value);
+        }
+        catch (JsonException)
+        {
+            reader = start;
+            return false;
+        }
+    }
 
     private static void Keep(T value, string name, ref Utf8JsonReader reader) =>
         (value.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);

@@ -37,6 +37,9 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
     /// <summary>Metadata for a date and time result.</summary>
     public JsonTypeInfo<Bitrix24DateTime> DateTime => Info<Bitrix24DateTime>();
 
+    /// <summary>Metadata for a result of any JSON value, kept exactly.</summary>
+    public JsonTypeInfo<JsonElement> Json => Info<JsonElement>();
+
     /// <inheritdoc/>
     protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
 
@@ -75,7 +78,12 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
             return Value(options, Bitrix24Converters.Date);
         }
 
-        return type == typeof(Bitrix24DateTime) ? Value(options, Bitrix24Converters.DateTime) : Create(type, options);
+        if (type == typeof(Bitrix24DateTime))
+        {
+            return Value(options, Bitrix24Converters.DateTime);
+        }
+
+        return type == typeof(JsonElement) ? Value(options, Bitrix24Converters.Json) : Create(type, options);
     }
 
     /// <summary>The metadata of a generated type, or null for a type this context does not know.</summary>

@@ -211,6 +211,27 @@ public static class Bitrix24Wire
         }
     }
 
+    /// <summary>
+    /// Reads any JSON value as it stands, for what the spec leaves untyped; <c>null</c> reads as null. The element
+    /// owns its copy of the text, so it outlives the reader's buffer.
+    /// </summary>
+    public static JsonElement? ReadJson(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+
+    /// <summary>Writes a JSON value exactly as held; <c>default</c>, which holds none, writes <c>null</c>.</summary>
+    public static void WriteJson(Utf8JsonWriter writer, JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
+
     /// <summary>Writes seconds since 1970 as a JSON number.</summary>
     public static void WriteUnixTime(Utf8JsonWriter writer, DateTimeOffset value)
     {

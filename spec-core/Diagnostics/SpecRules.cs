@@ -141,6 +141,10 @@ public static class SpecRules
     public static readonly SpecRule ReservedMemberName = Error(
         "B24037", "Reserved member name", "{0} would be called '{1}', a name the generated class uses itself; set another csharpName");
 
+    /// <summary>A union variant of type <c>any</c>, which no JSON shape tells apart from the others.</summary>
+    public static readonly SpecRule AnyVariant = Error(
+        "B24038", "Union variant of type any", "Variant '{0}' of type '{1}' is of type any, which arrives in every JSON shape; give the property type any instead of a union");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -152,7 +156,7 @@ public static class SpecRules
         OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns,
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
-        NestedUnion, InvalidMapKey, ReservedMemberName, UnexpectedFailure,
+        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

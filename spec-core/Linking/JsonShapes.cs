@@ -34,6 +34,9 @@ public static class JsonShapes
         WireKind.Boolean => JsonShape.Boolean,
         WireKind.Map or WireKind.Set => JsonShape.Object,
         WireKind.Array => JsonShape.Array,
+
+        // Any value comes in every shape, so it cannot be told apart from another variant.
+        WireKind.Json => null,
         WireKind.Named => kindOf(type.Name!) switch
         {
             TypeKind.Enum => JsonShape.String,

@@ -134,6 +134,10 @@ internal sealed class ReferenceCheck
                 {
                     Fail(SpecRules.NestedUnion, owner.Key("type"), variant.Name, union.Name);
                 }
+                else if (variant.Type.Kind == WireKind.Json)
+                {
+                    Fail(SpecRules.AnyVariant, owner.Key("type"), variant.Name, union.Name);
+                }
 
                 continue;
             }

@@ -87,6 +87,9 @@ public enum WireKind
     /// <summary>Seconds since 1970 as a JSON string, e.g. <c>"1733158800"</c>; <c>DateTimeOffset</c>.</summary>
     UnixTimeString,
 
+    /// <summary>Any JSON value, for what the docs leave untyped; <c>JsonElement</c>, kept and written back exactly.</summary>
+    Json,
+
     /// <summary>A type declared under <c>types:</c> (object, enum, key or union), by <see cref="TypeRef.Name"/>.</summary>
     Named,
 

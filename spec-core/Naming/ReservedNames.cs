@@ -14,7 +14,7 @@ public static class ReservedNames
     {
         // .NET types the generated code names.
         "ArgumentNullException", "CancellationToken", "DateTimeOffset", "GeneratedCode", "GeneratedCodeAttribute", "IDictionary",
-        "IList", "JsonConverter", "JsonConverterAttribute", "JsonSerializerOptions", "JsonTokenType", "Task", "Type",
+        "IList", "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonSerializerOptions", "JsonTokenType", "Task", "Type",
         "Utf8JsonReader", "Utf8JsonWriter",
 
         // Runtime types the generated code names.

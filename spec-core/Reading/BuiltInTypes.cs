@@ -6,7 +6,7 @@ namespace Bitrix24.Generated.Specs.Reading;
 public static class BuiltInTypes
 {
     /// <summary>The built-in type names, for messages.</summary>
-    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, array, set, map";
+    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, any, array, set, map";
 
     /// <summary>The built-in type of a name, or null for a declared type's name.</summary>
     public static WireKind? Find(string name) => name switch
@@ -21,6 +21,7 @@ public static class BuiltInTypes
         "datetime" => WireKind.DateTime,
         "unix-time" => WireKind.UnixTime,
         "unix-time-string" => WireKind.UnixTimeString,
+        "any" => WireKind.Json,
         "set" => WireKind.Set,
         "array" => WireKind.Array,
         "map" => WireKind.Map,
@@ -40,6 +41,7 @@ public static class BuiltInTypes
         WireKind.DateTime => "datetime",
         WireKind.UnixTime => "unix-time",
         WireKind.UnixTimeString => "unix-time-string",
+        WireKind.Json => "any",
         WireKind.Set => "set",
         WireKind.Array => "array",
         WireKind.Map => "map",

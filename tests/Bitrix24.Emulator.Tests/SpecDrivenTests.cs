@@ -100,6 +100,41 @@ public sealed class SpecDrivenTests : IDisposable
     }
 
     [Fact]
+    public async Task A_parameter_of_type_any_takes_any_value_and_an_any_result_is_served_as_written()
+    {
+        File.WriteAllText(Path.Combine(_folder, "app.option.set.yaml"), """
+            method: app.option.set
+            scope: app
+            summary: Saves application options.
+            params:
+              - name: options
+                type: any
+                required: true
+            result:
+              type: any
+            examples:
+              - name: Save
+                status: 200
+                response: '{"result":{"saved":[1,"two",null]},"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+            """);
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        foreach (var value in new[] { """{"a":{"b":[1]}}""", "[1,\"x\"]", "\"text\"", "12.5", "true" })
+        {
+            var ok = await http.PostAsync(new Uri(portal.WebhookUrl, "app.option.set"), Json("{\"options\":" + value + "}"));
+
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            Assert.Equal("""{"saved":[1,"two",null]}""", JsonNode.Parse(await ok.Content.ReadAsStringAsync())!["result"]!.ToJsonString());
+        }
+
+        var missing = await http.PostAsync(new Uri(portal.WebhookUrl, "app.option.set"), Json("{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task A_specified_method_without_an_example_or_handler_says_so()
     {
         File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent[..UserCurrent.IndexOf("examples:", StringComparison.Ordinal)]);

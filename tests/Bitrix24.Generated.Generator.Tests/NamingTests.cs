@@ -55,6 +55,7 @@ public class NamingTests
     [InlineData("Task", true)]
     [InlineData("IList", true)]
     [InlineData("Bitrix24Object", true)]
+    [InlineData("JsonElement", true)]
     [InlineData("record", true)]
     [InlineData("CalendarEvent", false)]
     public void Names_the_generated_code_uses_are_reserved(string name, bool reserved) => Assert.Equal(reserved, ReservedNames.IsReservedTypeName(name));

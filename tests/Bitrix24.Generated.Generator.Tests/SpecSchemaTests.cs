@@ -44,6 +44,10 @@ public class SpecSchemaTests
     [Fact]
     public void The_minimal_spec_is_valid() => Assert.Empty(Validate(Minimal));
 
+    [Fact]
+    public void Any_is_a_built_in_type_for_properties_items_and_values() =>
+        Assert.Empty(Validate("method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: data\n    type: any\n  - name: list\n    type: array\n    items: any\n  - name: byName\n    type: map\n    values: any\nresult:\n  type: any\n"));
+
     [Theory]
     [InlineData("scope: test\nsummary: Reads.\nresult:\n  type: boolean\n")]
     [InlineData(Minimal + "colour: red\n")]

@@ -34,6 +34,65 @@ internal sealed class TestObject : Bitrix24Object, IBitrix24Object
     Bitrix24Fields IBitrix24Object.Fields => s_fields;
 }
 
+/// <summary>An object with raw JSON fields (<c>type: any</c>), declared the way generated code declares one.</summary>
+internal sealed class RawObject : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<RawObject> s_fields = new(f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+        f.Json("DATA", o => o.Data, (o, v) => o.Data = v),
+        f.List("ITEMS", Bitrix24Converters.Json, o => o.Items, (o, v) => o.Items = v),
+        f.Map("EXTRA", Bitrix24MapKeys.String, Bitrix24Converters.Json, o => o.Extra, (o, v) => o.Extra = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    public JsonElement? Data { get; set; }
+
+    public IList<JsonElement>? Items { get; set; }
+
+    public IDictionary<string, JsonElement>? Extra { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
+/// <summary>An object with a field of each kind a spec may be wrong about.</summary>
+internal sealed class TypedObject : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<TypedObject> s_fields = new(f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+        f.String("NAME", o => o.Name, (o, v) => o.Name = v),
+        f.Boolean("ACTIVE", o => o.Active, (o, v) => o.Active = v),
+        f.Double("RATE", o => o.Rate, (o, v) => o.Rate = v),
+        f.Date("DAY", o => o.Day, (o, v) => o.Day = v),
+        f.UnixTime("STAMP", o => o.Stamp, (o, v) => o.Stamp = v),
+        f.Object<TestObject>("OWNER", o => o.Owner, (o, v) => o.Owner = v),
+        f.List("TAGS", Bitrix24Converters.Int32, o => o.Tags, (o, v) => o.Tags = v),
+        f.Map("SLOTS", Bitrix24MapKeys.Int32, Bitrix24Converters.String, o => o.Slots, (o, v) => o.Slots = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public bool? Active { get; set; }
+
+    public double? Rate { get; set; }
+
+    public Bitrix24Date? Day { get; set; }
+
+    public DateTimeOffset? Stamp { get; set; }
+
+    public TestObject? Owner { get; set; }
+
+    public IList<int>? Tags { get; set; }
+
+    public IDictionary<int, string>? Slots { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
 /// <summary>Answers every request with a canned response and remembers what was sent.</summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {
