@@ -58,6 +58,10 @@ internal static class DocComments
     /// <summary>Escapes a value shown verbatim, e.g. a wire name, inside <c>&lt;c&gt;</c>.</summary>
     public static string Code(string value) => "<c>" + Escape(value.Replace("`", "'")) + "</c>";
 
+    /// <summary>Escapes a value for a double-quoted XML attribute, e.g. a URL in <c>href</c>.</summary>
+    public static string Attribute(string value) =>
+        value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     /// <summary>Splits escaped text into lines of about <paramref name="width"/> characters, keeping its own line breaks.</summary>
     public static IReadOnlyList<string> Wrap(string escaped, int width)
     {

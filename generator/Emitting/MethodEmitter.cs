@@ -19,7 +19,7 @@ internal static class MethodEmitter
         var member = Names.MethodMemberName(method);
         var name = member + "Async";
         var descriptor = "s_" + Names.ToCamelCase(member);
-        var result = code.Clr(method.Result.Type);
+        var result = code.WholeClr(method.Result.Type);
         var returns = "Task<Bitrix24Response<" + result + ">>";
         var request = code.TypeName(Names.RequestTypeName(typePrefix), method.Scope);
         var errors = code.TypeName(Names.ErrorTypeName(typePrefix), method.Scope);
@@ -106,6 +106,7 @@ internal static class MethodEmitter
         writer.Outdent();
         writer.Line();
         writer.Doc("summary", DocComments.Escape(method.Summary));
+        writer.Doc("remarks", DeprecatedNote(method));
         writer.Line("/// <param name=\"request\">All parameters of " + DocComments.Code(method.Name) + "; unset ones are not sent.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         EmitOutcomeDocs(writer, method, errors);
@@ -123,14 +124,15 @@ internal static class MethodEmitter
     /// <summary>For a paged list method, every item of every page, and with <c>fastPaging</c> the fast walk.</summary>
     private static void EmitPaged(SourceWriter writer, TypeCode code, MethodModel method, string name, string request)
     {
-        var item = code.Clr(method.Result.Type.Items!);
+        var item = code.WholeClr(method.Result.Type.Items!);
         var start = method.Parameters.First(p => p.WireName == "start").CSharpName;
         var stem = name.Substring(0, name.Length - "Async".Length);
         var parameters = new[] { request + " request", "int? limit = null", Token };
         writer.Doc("summary", DocComments.Escape(method.Summary) + " Every page, item by item.");
-        writer.Doc("remarks", "Asks for one page of 50 at a time, setting " + DocComments.Code(start) +
-            " of the request, and for the next page only once the items of the last one were taken.");
-        EmitWalkDocs(writer, "The parameters; its " + DocComments.Code(start) + " is set for each page.", "The items, page after page.");
+        var remarks = "Asks for one page of 50 at a time, setting " + DocComments.Code(start) +
+            " of the request, and for the next page only once the items of the last one were taken.";
+        writer.Doc("remarks", WithDeprecatedNote(method, remarks));
+        EmitWalkDocs(writer, method, "The parameters; its " + DocComments.Code(start) + " is set for each page.", "The items, page after page.");
         writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllAsync(", parameters, ") =>");
         writer.Indent().Line("Bitrix24Paging.EnumerateAsync(request, static (r, start) => r." + start + " = start, " + name + ", limit, cancellationToken);").Outdent();
         if (method.FastPaging is not { } fast)
@@ -142,10 +144,11 @@ internal static class MethodEmitter
         var order = fast.OrderParameter is null ? null : method.Parameters.First(p => p.WireName == fast.OrderParameter).CSharpName;
         writer.Line();
         writer.Doc("summary", DocComments.Escape(method.Summary) + " Every item, the fast way for big lists.");
-        writer.Doc("remarks", "Asks without counting the total (" + DocComments.Code(start + " = -1") + "), for ids above the last one seen (" +
+        remarks = "Asks without counting the total (" + DocComments.Code(start + " = -1") + "), for ids above the last one seen (" +
             DocComments.Code(filter + "[\">" + fast.IdProperty + "\"]") + ")" + (order is null ? string.Empty : ", sorted by id") +
-            ", until a page comes back short. Other filter entries are kept.");
-        EmitWalkDocs(writer, "The parameters; its paging fields are set for each page.", "The items, in the order of their ids.");
+            ", until a page comes back short. Other filter entries are kept.";
+        writer.Doc("remarks", WithDeprecatedNote(method, remarks));
+        EmitWalkDocs(writer, method, "The parameters; its paging fields are set for each page.", "The items, in the order of their ids.");
         writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllFastAsync(", parameters, ") =>");
         writer.Indent();
         writer.Line("Bitrix24Paging.EnumerateByIdAsync(");
@@ -163,12 +166,13 @@ internal static class MethodEmitter
         writer.Outdent();
     }
 
-    private static void EmitWalkDocs(SourceWriter writer, string requestDoc, string returnsDoc)
+    private static void EmitWalkDocs(SourceWriter writer, MethodModel method, string requestDoc, string returnsDoc)
     {
         writer.Line("/// <param name=\"request\">" + requestDoc + "</param>");
         writer.Line("/// <param name=\"limit\">The most items to yield; null for all.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Stops the walk.</param>");
         writer.Line("/// <returns>" + returnsDoc + "</returns>");
+        EmitSeeAlso(writer, method);
     }
 
     private static void EmitDocs(SourceWriter writer, MethodModel method, string errors, List<(PropertyModel Property, string Name)>? parameters)
@@ -182,6 +186,11 @@ internal static class MethodEmitter
         if (method.Description is not null)
         {
             remarks.Add(DocComments.Escape(method.Description));
+        }
+
+        if (DeprecatedNote(method) is { } note)
+        {
+            remarks.Add(note);
         }
 
         writer.Doc("remarks", DocComments.Paragraphs(remarks));
@@ -203,7 +212,29 @@ internal static class MethodEmitter
             ? "The call failed: the portal answered with an error, or not at all."
             : "The call failed; the portal's documented errors are <see cref=\"Bitrix24ApiException{TError}\"/> of <see cref=\"" + errors + "\"/>.",
             " cref=\"Bitrix24Exception\"");
+        EmitSeeAlso(writer, method);
     }
+
+    // The published page, on every overload. One line, however long: a URL does not wrap.
+    private static void EmitSeeAlso(SourceWriter writer, MethodModel method)
+    {
+        if (method.Docs is not null)
+        {
+            writer.Line("/// <seealso href=\"" + DocComments.Attribute(method.Docs) + "\">Bitrix24 documentation</seealso>");
+        }
+    }
+
+    // Said on every overload rather than as [Obsolete]: the docs mark widely used methods so, and an attribute would
+    // break the builds of everyone who treats warnings as errors.
+    private static string? DeprecatedNote(MethodModel method) => method.Deprecated switch
+    {
+        null => null,
+        "" => "Bitrix24 no longer develops this method.",
+        var successor => "Bitrix24 no longer develops this method; it points to " + DocComments.Code(successor) + " instead.",
+    };
+
+    private static string WithDeprecatedNote(MethodModel method, string remarks) =>
+        DeprecatedNote(method) is { } note ? DocComments.Paragraphs(new[] { remarks, note }) : remarks;
 
     private static string ParameterName(PropertyModel property)
     {

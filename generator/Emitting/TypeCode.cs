@@ -53,22 +53,28 @@ internal sealed class TypeCode
             case WireKind.UnixTimeString:
                 return "DateTimeOffset";
             case WireKind.Json:
-                return "JsonElement";
+                return "JsonNode";
             case WireKind.Named:
                 return Named(type);
             case WireKind.Array:
             case WireKind.Set:
-                return "IList<" + Clr(type.Items!) + ">";
+                return "IList<" + WholeClr(type.Items!) + ">";
             case WireKind.Map:
-                return "IDictionary<" + Key(type) + ", " + Clr(type.Items!) + ">";
+                return "IDictionary<" + Key(type) + ", " + WholeClr(type.Items!) + ">";
             default:
                 throw Unknown(type.Kind);
         }
     }
 
+    /// <summary>
+    /// The .NET type of a whole value (a result, a list item, a map value): <see cref="Clr"/>, except that <c>any</c> is
+    /// <c>JsonNode?</c> there, since JSON <c>null</c> is one of its values. A property's null means "not set" instead.
+    /// </summary>
+    public string WholeClr(TypeRef type) => type.Kind == WireKind.Json ? "JsonNode?" : Clr(type);
+
     public bool IsValueType(TypeRef type) => type.Kind switch
     {
-        WireKind.String or WireKind.Array or WireKind.Set or WireKind.Map => false,
+        WireKind.String or WireKind.Json or WireKind.Array or WireKind.Set or WireKind.Map => false,
         WireKind.Named => Target(type).Kind is TypeKind.Enum or TypeKind.Key,
         _ => true,
     };

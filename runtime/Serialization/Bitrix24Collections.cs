@@ -140,8 +140,17 @@ internal static class Bitrix24Collections
         writer.WriteEndObject();
     }
 
-    private static T ReadItem<T>(ref Utf8JsonReader reader, JsonConverter<T> item) =>
-        item.Read(ref reader, typeof(T), Bitrix24Converters.Options) ?? throw new JsonException("Expected " + typeof(T).Name + " but found null.");
+    private static T ReadItem<T>(ref Utf8JsonReader reader, JsonConverter<T> item)
+    {
+        var value = item.Read(ref reader, typeof(T), Bitrix24Converters.Options);
+        if (value is null && !ReferenceEquals(item, Bitrix24Converters.Json))
+        {
+            // JSON null is a value of raw JSON, kept as a null item; of any other type it is not an item at all.
+            throw new JsonException("Expected " + typeof(T).Name + " but found null.");
+        }
+
+        return value!;
+    }
 
     private static void WriteItem<T>(Utf8JsonWriter writer, T value, JsonConverter<T> item)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
@@ -43,10 +44,10 @@ public static class Bitrix24Converters
     public static JsonConverter<string> String { get; } = new StringConverter();
 
     /// <summary>
-    /// Any JSON value, kept exactly: <c>null</c> too, as an element of kind <see cref="JsonValueKind.Null"/>, so that a
-    /// list or a map of raw values holds every item as sent.
+    /// Any JSON value, kept exactly; <c>null</c> reads as null and null writes as <c>null</c>, so that a result, a list
+    /// or a map of raw values holds every item as sent.
     /// </summary>
-    public static JsonConverter<JsonElement> Json { get; } = new JsonValueConverter();
+    public static JsonConverter<JsonNode?> Json { get; } = new JsonNodeConverter();
 
     /// <summary>The options the converters are called with: they need none of them.</summary>
     internal static JsonSerializerOptions Options { get; } = new();
@@ -121,13 +122,13 @@ public static class Bitrix24Converters
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
-    private sealed class JsonValueConverter : JsonConverter<JsonElement>
+    private sealed class JsonNodeConverter : JsonConverter<JsonNode?>
     {
         public override bool HandleNull => true;
 
-        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+        public override JsonNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Bitrix24Wire.ReadJson(ref reader);
 
-        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => Bitrix24Wire.WriteJson(writer, value);
+        public override void Write(Utf8JsonWriter writer, JsonNode? value, JsonSerializerOptions options) => Bitrix24Wire.WriteJson(writer, value);
     }
 
     // A whole list or map: empty (null, false, "") reads as an empty collection, and null writes as one.

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
@@ -55,9 +55,9 @@ public sealed class Bitrix24FieldBuilder<TSelf>
     public Bitrix24Field<TSelf> UnixTimeString(string name, Func<TSelf, DateTimeOffset?> get, Action<TSelf, DateTimeOffset?> set) =>
         new Bitrix24Field<TSelf, DateTimeOffset?>(name, Bitrix24Forms.UnixTimeString, get, set);
 
-    /// <summary>Any JSON value, kept as sent and written back exactly.</summary>
-    public Bitrix24Field<TSelf> Json(string name, Func<TSelf, JsonElement?> get, Action<TSelf, JsonElement?> set) =>
-        new Bitrix24Field<TSelf, JsonElement?>(name, Bitrix24Forms.Json, get, set);
+    /// <summary>Any JSON value, kept as sent and written back exactly; <c>null</c> reads as unset.</summary>
+    public Bitrix24Field<TSelf> Json(string name, Func<TSelf, JsonNode?> get, Action<TSelf, JsonNode?> set) =>
+        new Bitrix24Field<TSelf, JsonNode?>(name, Bitrix24Forms.Json, get, set);
 
     /// <summary>A generated object.</summary>
     public Bitrix24Field<TSelf> Object<T>(string name, Func<TSelf, T?> get, Action<TSelf, T?> set)

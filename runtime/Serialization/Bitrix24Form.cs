@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
@@ -29,7 +30,7 @@ internal static class Bitrix24Forms
     public static readonly Bitrix24Form<Bitrix24DateTime?> DateTime = new DateTimeForm();
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTime = new UnixTimeForm();
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTimeString = new UnixTimeStringForm();
-    public static readonly Bitrix24Form<JsonElement?> Json = new JsonForm();
+    public static readonly Bitrix24Form<JsonNode?> Json = new JsonForm();
 
     private sealed class StringForm : Bitrix24Form<string?>
     {
@@ -101,11 +102,11 @@ internal static class Bitrix24Forms
         public override void Write(Utf8JsonWriter writer, DateTimeOffset? value) => Bitrix24Wire.WriteUnixTimeString(writer, value!.Value);
     }
 
-    private sealed class JsonForm : Bitrix24Form<JsonElement?>
+    private sealed class JsonForm : Bitrix24Form<JsonNode?>
     {
-        public override JsonElement? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadJson(ref reader);
+        public override JsonNode? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadJson(ref reader);
 
-        public override void Write(Utf8JsonWriter writer, JsonElement? value) => Bitrix24Wire.WriteJson(writer, value!.Value);
+        public override void Write(Utf8JsonWriter writer, JsonNode? value) => Bitrix24Wire.WriteJson(writer, value);
     }
 }
 

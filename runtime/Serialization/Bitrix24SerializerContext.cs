@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -37,8 +38,8 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
     /// <summary>Metadata for a date and time result.</summary>
     public JsonTypeInfo<Bitrix24DateTime> DateTime => Info<Bitrix24DateTime>();
 
-    /// <summary>Metadata for a result of any JSON value, kept exactly.</summary>
-    public JsonTypeInfo<JsonElement> Json => Info<JsonElement>();
+    /// <summary>Metadata for a result of any JSON value, kept exactly; <c>null</c> is null.</summary>
+    public JsonTypeInfo<JsonNode?> Json => Info<JsonNode?>();
 
     /// <inheritdoc/>
     protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
@@ -83,7 +84,7 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
             return Value(options, Bitrix24Converters.DateTime);
         }
 
-        return type == typeof(JsonElement) ? Value(options, Bitrix24Converters.Json) : Create(type, options);
+        return type == typeof(JsonNode) ? Value(options, Bitrix24Converters.Json) : Create(type, options);
     }
 
     /// <summary>The metadata of a generated type, or null for a type this context does not know.</summary>

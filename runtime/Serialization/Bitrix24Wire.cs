@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Bitrix24.Generated.Serialization;
 
@@ -212,22 +213,22 @@ public static class Bitrix24Wire
     }
 
     /// <summary>
-    /// Reads any JSON value as it stands, for what the spec leaves untyped; <c>null</c> reads as null. The element
-    /// owns its copy of the text, so it outlives the reader's buffer.
+    /// Reads any JSON value as it stands, for what the spec leaves untyped; <c>null</c> reads as null. The node owns
+    /// its copy of the text, so it outlives the reader's buffer, and writes it back as sent until it is changed.
     /// </summary>
-    public static JsonElement? ReadJson(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+    public static JsonNode? ReadJson(ref Utf8JsonReader reader) => JsonNode.Parse(ref reader);
 
-    /// <summary>Writes a JSON value exactly as held; <c>default</c>, which holds none, writes <c>null</c>.</summary>
-    public static void WriteJson(Utf8JsonWriter writer, JsonElement value)
+    /// <summary>Writes a JSON value exactly as held; null writes <c>null</c>.</summary>
+    public static void WriteJson(Utf8JsonWriter writer, JsonNode? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value.ValueKind == JsonValueKind.Undefined)
+        if (value is null)
         {
             writer.WriteNullValue();
         }
         else
         {
+            // Without options: parsed nodes and those made by implicit conversion write without reflection.
             value.WriteTo(writer);
         }
     }

@@ -145,6 +145,14 @@ public static class SpecRules
     public static readonly SpecRule AnyVariant = Error(
         "B24038", "Union variant of type any", "Variant '{0}' of type '{1}' is of type any, which arrives in every JSON shape; give the property type any instead of a union");
 
+    /// <summary>A <c>docs</c> link that is not an absolute http(s) URL; the link is left out of the docs.</summary>
+    public static readonly SpecRule InvalidDocsUrl = Warning(
+        "B24039", "Invalid documentation URL", "'{0}' is not an absolute http or https URL; docs takes the address of the method's published page");
+
+    /// <summary>A <c>deprecated</c> value that is neither a boolean nor a method name; the method is not marked.</summary>
+    public static readonly SpecRule InvalidDeprecated = Warning(
+        "B24040", "Invalid deprecated value", "deprecated is '{0}'; expected true, false or the name of the method to use instead, such as 'crm.item.add'");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -156,7 +164,7 @@ public static class SpecRules
         OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns,
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
-        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, UnexpectedFailure,
+        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

@@ -20,6 +20,11 @@ namespace Bitrix24.Generated.Specs.Model;
 /// <param name="Paged">Whether the method pages its list with <c>start</c>/<c>next</c>.</param>
 /// <param name="FastPaging">How to walk the list by id instead, when the method allows it.</param>
 /// <param name="CSharpName">The C# name of the last segment when its PascalCase reads wrong, e.g. <c>GetById</c>.</param>
+/// <param name="Docs">The absolute URL of the method's published documentation page, or null.</param>
+/// <param name="Deprecated">
+/// Whether Bitrix24 no longer develops the method: null when it still does, empty when it does not, else the method it
+/// points to instead, e.g. <c>crm.item.add</c>.
+/// </param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -35,7 +40,9 @@ public sealed record MethodModel(
     EquatableArray<ExampleModel> Examples,
     bool Paged = false,
     FastPagingModel? FastPaging = null,
-    string? CSharpName = null);
+    string? CSharpName = null,
+    string? Docs = null,
+    string? Deprecated = null);
 
 /// <summary>
 /// The fast walk of a list: <c>start=-1</c>, a filter on ids above the last one seen, optionally an order by id.
@@ -87,7 +94,7 @@ public enum WireKind
     /// <summary>Seconds since 1970 as a JSON string, e.g. <c>"1733158800"</c>; <c>DateTimeOffset</c>.</summary>
     UnixTimeString,
 
-    /// <summary>Any JSON value, for what the docs leave untyped; <c>JsonElement</c>, kept and written back exactly.</summary>
+    /// <summary>Any JSON value, for what the docs leave untyped; <c>JsonNode</c>, kept and written back exactly.</summary>
     Json,
 
     /// <summary>A type declared under <c>types:</c> (object, enum, key or union), by <see cref="TypeRef.Name"/>.</summary>

@@ -14,8 +14,11 @@ public static class ReservedNames
     {
         // .NET types the generated code names.
         "ArgumentNullException", "CancellationToken", "DateTimeOffset", "GeneratedCode", "GeneratedCodeAttribute", "IDictionary",
-        "IList", "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonSerializerOptions", "JsonTokenType", "Task", "Type",
-        "Utf8JsonReader", "Utf8JsonWriter",
+        "IList", "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonNode", "JsonSerializerOptions", "JsonTokenType", "Task",
+        "Type", "Utf8JsonReader", "Utf8JsonWriter",
+
+        // The other node types: code that builds a value of type any imports their namespace beside a scope's.
+        "JsonArray", "JsonObject", "JsonValue",
 
         // Runtime types the generated code names.
         "Bitrix24Client", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime", "Bitrix24EnumConverter",

@@ -67,6 +67,8 @@ public static class SpecReader
             csharpName = null;
         }
 
+        var docs = ReadDocs(reader, root);
+        var deprecated = ReadDeprecated(reader, root);
         var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what);
         var result = ReadResult(reader, root, what);
         var errors = ReadErrors(reader, reader.Sequence(root, "errors"), what);
@@ -90,7 +92,50 @@ public static class SpecReader
             examples,
             paged,
             fastPaging,
-            csharpName);
+            csharpName,
+            docs,
+            deprecated);
+    }
+
+    /// <summary><c>docs</c>: the published page of the method, an absolute http(s) URL; anything else is left out.</summary>
+    private static string? ReadDocs(NodeReader reader, SpecNode root)
+    {
+        var docs = reader.String(root, "docs");
+        if (docs is null || Uri.TryCreate(docs, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return docs;
+        }
+
+        reader.Report(SpecRules.InvalidDocsUrl, reader.LocationOf(root, "docs"), docs);
+        return null;
+    }
+
+    /// <summary>
+    /// <c>deprecated</c>: <c>true</c> (read as empty), <c>false</c> (null) or the method Bitrix24 points to instead; a
+    /// value that is none of these leaves the method unmarked.
+    /// </summary>
+    private static string? ReadDeprecated(NodeReader reader, SpecNode root)
+    {
+        var entry = root.Find("deprecated");
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var value = entry.Value;
+        if (value.IsScalar && !value.IsQuoted && value.Value is "true" or "false")
+        {
+            return value.Value == "true" ? string.Empty : null;
+        }
+
+        // A quoted "true" is no method either: it is a boolean written wrong.
+        if (value.IsScalar && !value.IsNull && value.Value is { } name and not ("true" or "false") && MethodName.IsMatch(name))
+        {
+            return name;
+        }
+
+        reader.Report(SpecRules.InvalidDeprecated, value.Location, value.IsScalar ? value.Value ?? string.Empty : "a " + value.Kind.ToString().ToLowerInvariant());
+        return null;
     }
 
     /// <summary>

@@ -132,6 +132,10 @@ public sealed class SpecDrivenTests : IDisposable
 
         var missing = await http.PostAsync(new Uri(portal.WebhookUrl, "app.option.set"), Json("{}"));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+
+        // JSON null is no value, as the client reads it: a required parameter of type any still needs one.
+        var none = await http.PostAsync(new Uri(portal.WebhookUrl, "app.option.set"), Json("{\"options\":null}"));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
     }
 
     [Fact]

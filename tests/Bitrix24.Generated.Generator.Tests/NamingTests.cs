@@ -56,6 +56,10 @@ public class NamingTests
     [InlineData("IList", true)]
     [InlineData("Bitrix24Object", true)]
     [InlineData("JsonElement", true)]
+    [InlineData("JsonNode", true)]
+    [InlineData("JsonObject", true)]
+    [InlineData("JsonArray", true)]
+    [InlineData("JsonValue", true)]
     [InlineData("record", true)]
     [InlineData("CalendarEvent", false)]
     public void Names_the_generated_code_uses_are_reserved(string name, bool reserved) => Assert.Equal(reserved, ReservedNames.IsReservedTypeName(name));

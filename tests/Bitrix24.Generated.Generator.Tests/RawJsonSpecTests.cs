@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Bitrix24.Generated.Generator.Tests;
 
-/// <summary><c>type: any</c> wherever a type goes: a raw <c>JsonElement</c> that compiles without a warning.</summary>
+/// <summary>
+/// <c>type: any</c> wherever a type goes: a <c>JsonNode</c> that compiles without a warning, <c>JsonNode?</c> where JSON
+/// <c>null</c> is a value (an item, a map value, a result).
+/// </summary>
 public class RawJsonSpecTests
 {
     private const string Path = "/app/specs/entity.item.get.yaml";
@@ -59,7 +62,7 @@ public class RawJsonSpecTests
         """;
 
     [Fact]
-    public void Any_generates_json_elements_that_compile_without_warnings()
+    public void Any_generates_json_nodes_that_compile_without_warnings()
     {
         var (result, output) = GeneratorRunner.Run((Path, Spec));
 
@@ -67,25 +70,27 @@ public class RawJsonSpecTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         var item = output.GetTypeByMetadataName("Bitrix24.Generated.Entity.EntityItem")!;
-        Assert.Equal("System.Text.Json.JsonElement?", Type(item, "PropertyValues"));
-        Assert.Equal("System.Collections.Generic.IList<System.Text.Json.JsonElement>?", Type(item, "Tags"));
-        Assert.Equal("System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement>?", Type(item, "Extra"));
-        Assert.Equal("System.Collections.Generic.IDictionary<int, System.Collections.Generic.IList<System.Text.Json.JsonElement>>?", Type(item, "ById"));
+        Assert.Equal("System.Text.Json.Nodes.JsonNode?", Type(item, "PropertyValues"));
+        Assert.Equal("System.Collections.Generic.IList<System.Text.Json.Nodes.JsonNode?>?", Type(item, "Tags"));
+        Assert.Equal("System.Collections.Generic.IDictionary<string, System.Text.Json.Nodes.JsonNode?>?", Type(item, "Extra"));
+        Assert.Equal("System.Collections.Generic.IDictionary<int, System.Collections.Generic.IList<System.Text.Json.Nodes.JsonNode?>>?", Type(item, "ById"));
         var union = output.GetTypeByMetadataName("Bitrix24.Generated.Entity.EntityItemResult")!;
-        Assert.Equal("System.Collections.Generic.IList<System.Text.Json.JsonElement>?", Type(union, "Values"));
+        Assert.Equal("System.Collections.Generic.IList<System.Text.Json.Nodes.JsonNode?>?", Type(union, "Values"));
 
         var group = output.GetTypeByMetadataName("Bitrix24.Generated.Entity.EntityItemApi")!;
         var get = group.GetMembers("GetAsync").OfType<IMethodSymbol>().First(m => m.Parameters[0].Name == "entity");
-        Assert.Equal("System.Text.Json.JsonElement", get.Parameters[0].Type.ToDisplayString());
-        Assert.Equal("System.Text.Json.JsonElement?", get.Parameters[1].Type.ToDisplayString());
-        Assert.Equal("System.Threading.Tasks.Task<Bitrix24.Generated.Bitrix24Response<System.Text.Json.JsonElement>>", get.ReturnType.ToDisplayString());
+        Assert.Equal("System.Text.Json.Nodes.JsonNode", get.Parameters[0].Type.ToDisplayString());
+        Assert.Equal("System.Text.Json.Nodes.JsonNode?", get.Parameters[1].Type.ToDisplayString());
+        Assert.Equal("System.Threading.Tasks.Task<Bitrix24.Generated.Bitrix24Response<System.Text.Json.Nodes.JsonNode?>>", get.ReturnType.ToDisplayString());
 
         var code = result.GeneratedSources.Single(s => s.HintName == "Bitrix24.Generated.Entity.EntityItemGet.g.cs").SourceText.ToString();
         Assert.Contains("f.Json(\"PROPERTY_VALUES\", o => o.PropertyValues, (o, v) => o.PropertyValues = v),", code, System.StringComparison.Ordinal);
         Assert.Contains("f.List(\"TAGS\", Bitrix24Converters.Json, o => o.Tags, (o, v) => o.Tags = v),", code, System.StringComparison.Ordinal);
         Assert.Contains("f.Map(\"EXTRA\", Bitrix24MapKeys.String, Bitrix24Converters.Json, o => o.Extra, (o, v) => o.Extra = v),", code, System.StringComparison.Ordinal);
         Assert.Contains("new(\"entity.item.get\", Bitrix24Converters.Json);", code, System.StringComparison.Ordinal);
-        Assert.Contains("using System.Text.Json;", code, System.StringComparison.Ordinal);
+        Assert.Contains("private static readonly Bitrix24Method<JsonNode?> s_get =", code, System.StringComparison.Ordinal);
+        Assert.Contains("Entity = entity ?? throw new ArgumentNullException(nameof(entity))", code, System.StringComparison.Ordinal);
+        Assert.Contains("using System.Text.Json.Nodes;", code, System.StringComparison.Ordinal);
     }
 
     [Fact]

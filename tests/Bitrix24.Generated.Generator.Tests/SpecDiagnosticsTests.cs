@@ -167,6 +167,16 @@ public class SpecDiagnosticsTests
             "B24032", 7, 3
         },
         {
+            "docs that is not an absolute URL",
+            "method: test.item.get\nscope: test\nsummary: Reads.\ndocs: api-reference/test/test-item-get.html\nresult:\n  type: boolean\n",
+            "B24039", 4, 7
+        },
+        {
+            "deprecated that is neither a boolean nor a method name",
+            "method: test.item.get\nscope: test\nsummary: Reads.\ndeprecated: see test.entity.get\nresult:\n  type: boolean\n",
+            "B24040", 4, 13
+        },
+        {
             "params that are not a list",
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams: id\nresult:\n  type: boolean\n",
             "B24010", 4, 9

@@ -49,7 +49,17 @@ public class SpecSchemaTests
         Assert.Empty(Validate("method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: data\n    type: any\n  - name: list\n    type: array\n    items: any\n  - name: byName\n    type: map\n    values: any\nresult:\n  type: any\n"));
 
     [Theory]
+    [InlineData("docs: https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html\ndeprecated: true\n")]
+    [InlineData("docs: http://example.com/page?a=1&b=2\ndeprecated: crm.item.add\n")]
+    [InlineData("deprecated: false\n")]
+    public void Docs_and_deprecated_are_top_level_keys(string keys) => Assert.Empty(Validate(Minimal + keys));
+
+    [Theory]
     [InlineData("scope: test\nsummary: Reads.\nresult:\n  type: boolean\n")]
+    [InlineData(Minimal + "docs: apidocs.bitrix24.com/page.html\n")]
+    [InlineData(Minimal + "docs: ftp://example.com/page\n")]
+    [InlineData(Minimal + "deprecated: use crm.item.add\n")]
+    [InlineData(Minimal + "deprecated: 1\n")]
     [InlineData(Minimal + "colour: red\n")]
     [InlineData(Minimal + "params:\n  - name: id\n")]
     [InlineData(Minimal + "types:\n  View:\n    kind: enum\n")]

@@ -3,14 +3,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Bitrix24.Generated.Serialization;
 
 namespace Bitrix24.Generated.Runtime.Tests;
 
 /// <summary>
-/// <c>type: any</c>: a field, list item, map value or result that keeps any JSON value exactly and writes it back
-/// as held.
+/// <c>type: any</c>: a field, list item, map value or result that keeps any JSON value exactly as a
+/// <see cref="JsonNode"/> and writes it back as held; values built in code with the node types go out as built.
 /// </summary>
 public class RawJsonTests
 {
@@ -29,8 +30,8 @@ public class RawJsonTests
 
         var value = Read(json)!;
 
-        Assert.Equal(kind, value.Data!.Value.ValueKind);
-        Assert.Equal(data, value.Data.Value.GetRawText());
+        Assert.Equal(kind, value.Data!.GetValueKind());
+        Assert.Equal(data, value.Data.ToJsonString());
         Assert.Null(value.AdditionalProperties);
         Assert.Equal(json, Write(value));
     }
@@ -52,25 +53,50 @@ public class RawJsonTests
 
         var value = Read(json)!;
 
-        Assert.Equal(new[] { JsonValueKind.Number, JsonValueKind.String, JsonValueKind.Null, JsonValueKind.Object }, Kinds(value.Items!));
-        Assert.Equal("""{"x":[true]}""", value.Items![3].GetRawText());
-        Assert.Equal("""{"n":1.0}""", value.Extra!["k"].GetRawText());
-        Assert.Equal(JsonValueKind.Null, value.Extra["m"].ValueKind);
+        Assert.Equal(4, value.Items!.Count);
+        Assert.Equal(1, (int)value.Items[0]!);
+        Assert.Equal("a", (string?)value.Items[1]);
+        Assert.Null(value.Items[2]);
+        Assert.Equal("""{"x":[true]}""", value.Items[3]!.ToJsonString());
+        Assert.Equal("""{"n":1.0}""", value.Extra!["k"]!.ToJsonString());
+        Assert.True(value.Extra.ContainsKey("m"));
+        Assert.Null(value.Extra["m"]);
         Assert.Equal(json, Write(value));
     }
 
     [Fact]
-    public void A_value_set_in_code_is_written_as_held_and_outlives_its_document()
+    public void Values_built_in_code_are_written_as_built()
     {
-        JsonElement data;
-        using (var document = JsonDocument.Parse("""{"filter":{"ACTIVE":"Y"},"select":["ID","NAME"]}"""))
+        var value = new RawObject
         {
-            data = document.RootElement.Clone();
-        }
+            Id = 2,
+            Data = new JsonObject { ["filter"] = new JsonObject { [">ID"] = 5, ["ACTIVE"] = "Y" }, ["select"] = new JsonArray("ID", "NAME") },
+            Items = new List<JsonNode?> { 1, 2.5, true, "x", null },
+            Extra = new Dictionary<string, JsonNode?> { [">ID"] = 5, ["STAGE_ID"] = "NEW", ["DATE"] = new DateTimeOffset(2024, 12, 20, 10, 0, 0, TimeSpan.FromHours(2)) },
+        };
 
-        var value = new RawObject { Id = 2, Data = data, Items = new List<JsonElement> { default } };
+        Assert.Equal(
+            """{"ID":2,"DATA":{"filter":{"\u003EID":5,"ACTIVE":"Y"},"select":["ID","NAME"]},"ITEMS":[1,2.5,true,"x",null],"EXTRA":{"\u003EID":5,"STAGE_ID":"NEW","DATE":"2024-12-20T10:00:00+02:00"}}""",
+            Write(value));
+    }
 
-        Assert.Equal("""{"ID":2,"DATA":{"filter":{"ACTIVE":"Y"},"select":["ID","NAME"]},"ITEMS":[null]}""", Write(value));
+    [Fact]
+    public void A_json_object_is_a_map_of_raw_values()
+    {
+        var value = new RawObject { Extra = new JsonObject { ["a"] = 1, ["b"] = null } };
+
+        Assert.Equal("""{"EXTRA":{"a":1,"b":null}}""", Write(value));
+    }
+
+    [Fact]
+    public void A_value_read_and_then_changed_is_written_as_changed()
+    {
+        var value = Read("""{"DATA":{"a":1,"b":[1,2]}}""")!;
+
+        value.Data!["a"] = "one";
+        value.Data["b"]!.AsArray().Add(3);
+
+        Assert.Equal("""{"DATA":{"a":"one","b":[1,2,3]}}""", Write(value));
     }
 
     [Fact]
@@ -83,7 +109,7 @@ public class RawJsonTests
 
         Array.Clear(bytes);
 
-        Assert.Equal("""{"a":"b"}""", value.Data!.Value.GetRawText());
+        Assert.Equal("""{"a":"b"}""", value.Data!.ToJsonString());
     }
 
     [Theory]
@@ -94,39 +120,36 @@ public class RawJsonTests
     [InlineData("null")]
     public void A_result_keeps_any_value_exactly(string json)
     {
-        var info = JsonMetadataServices.CreateValueInfo<JsonElement>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, Bitrix24Converters.Json);
+        var info = JsonMetadataServices.CreateValueInfo<JsonNode?>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, Bitrix24Converters.Json);
 
         var result = JsonSerializer.Deserialize(json, info);
 
-        Assert.Equal(json, result.GetRawText());
+        Assert.Equal(json, result?.ToJsonString() ?? "null");
         Assert.Equal(json, JsonSerializer.Serialize(result, info));
     }
 
     [Fact]
-    public void A_result_read_as_a_whole_answer_keeps_null_as_a_null_element()
+    public void A_result_read_as_a_whole_answer_reads_null_as_null()
     {
         var reader = new Utf8JsonReader("null"u8);
         reader.Read();
 
         var result = Bitrix24Converters.ReadValue(Bitrix24Converters.Json, ref reader);
 
-        Assert.Equal(JsonValueKind.Null, result.ValueKind);
+        Assert.Null(result);
+    }
+
+    [Fact]
+    public void A_list_of_another_type_still_refuses_a_null_item()
+    {
+        var info = JsonMetadataServices.CreateValueInfo<IList<int>>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, Bitrix24Converters.List(Bitrix24Converters.Int32));
+
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("[1,null]", info));
     }
 
     [Fact]
     public void Malformed_json_inside_a_raw_field_still_fails() =>
         Assert.ThrowsAny<JsonException>(() => Read("""{"DATA":{"a":}}"""));
-
-    private static JsonValueKind[] Kinds(IList<JsonElement> items)
-    {
-        var kinds = new JsonValueKind[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            kinds[i] = items[i].ValueKind;
-        }
-
-        return kinds;
-    }
 
     private static RawObject? Read(string json)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -47,11 +48,11 @@ internal sealed class RawObject : Bitrix24Object, IBitrix24Object
 
     public int? Id { get; set; }
 
-    public JsonElement? Data { get; set; }
+    public JsonNode? Data { get; set; }
 
-    public IList<JsonElement>? Items { get; set; }
+    public IList<JsonNode?>? Items { get; set; }
 
-    public IDictionary<string, JsonElement>? Extra { get; set; }
+    public IDictionary<string, JsonNode?>? Extra { get; set; }
 
     Bitrix24Fields IBitrix24Object.Fields => s_fields;
 }

@@ -82,7 +82,8 @@ public class GeneratedSourceSnapshotTests
         foreach (var source in GeneratorRunner.Run(GeneratorRunner.ShippedSpecs()).Result.GeneratedSources)
         {
             var lines = source.SourceText.ToString().Split('\n');
-            Assert.All(lines, line => Assert.True(line.Length <= 120, source.HintName + ": " + line));
+            // But for a link to a method's page: a URL does not wrap.
+            Assert.All(lines, line => Assert.True(line.Length <= 120 || line.TrimStart().StartsWith("/// <seealso href=\"https://", System.StringComparison.Ordinal), source.HintName + ": " + line));
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i].TrimStart();
