@@ -1,0 +1,22 @@
+namespace Bitrix24.SpecImporter.Import;
+
+/// <summary>What became of one documentation page.</summary>
+/// <param name="Page">The page, relative to the docs folder.</param>
+/// <param name="Scope">The folder under <c>api-reference/</c> the page is in.</param>
+/// <param name="Method">The method it documents, or null for a page that documents none.</param>
+/// <param name="File">The spec written, relative to the specs folder, or null when the page was left out.</param>
+/// <param name="Reason">Why the page was left out, or null.</param>
+/// <param name="RequestExample">Whether a documented request was taken over as an example.</param>
+/// <param name="ResponseExample">Whether a documented answer was taken over as an example.</param>
+internal sealed record ImportOutcome(
+    string Page,
+    string Scope,
+    string? Method,
+    string? File,
+    string? Reason,
+    bool RequestExample = false,
+    bool ResponseExample = false)
+{
+    /// <summary>Whether the page documents a method (imported or not).</summary>
+    public bool IsMethod => Method is not null;
+}

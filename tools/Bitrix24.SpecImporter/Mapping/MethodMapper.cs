@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+using Bitrix24.SpecImporter.Examples;
+using Bitrix24.SpecImporter.Import;
+using Bitrix24.SpecImporter.Pages;
+using Bitrix24.SpecImporter.Yfm;
+
+namespace Bitrix24.SpecImporter.Mapping;
+
+/// <summary>
+/// Maps one method page onto a spec: parameters from the parameter table, the result from the returned-data
+/// table (or, when the page has none, from the shape of its example answer), errors from the error table,
+/// examples from the webhook cURL example and the documented answers.
+/// </summary>
+internal static partial class MethodMapper
+{
+    private static readonly string[] ParameterSections = ["Method Parameters", "Method parameters", "Parameters", "Request Parameters", "Command Parameters"];
+    private static readonly string[] ResponseSections = ["Response Handling", "Response handling", "Returned Data", "Response on Success", "Successful Response", "Response"];
+    private static readonly string[] ErrorSections = ["Error Handling", "Error handling", "Errors"];
+    private static readonly string[] ExampleSections = ["Code Examples", "Code examples", "Examples", "Example"];
+
+    // Reads and absolute writes: calling twice does no more than once. Adds, deletes, sends and counters do.
+    private static readonly HashSet<string> IdempotentVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "get", "list", "getlist", "fields", "getfields", "search", "info", "check", "count", "set", "update", "status", "version", "current", "settings",
+    };
+
+    /// <summary>Maps a page; <paramref name="notes"/> gets what was left out.</summary>
+    public static ImportedSpec Map(MethodPage page, PageSet pages, List<string> notes)
+    {
+        var scope = page.Scopes[0];
+        var prefix = Names.MethodTypePrefix(page.Method, null);
+        var site = new TableSite(page.Page.Path, page.Outline, prefix);
+        var types = new TypeMapping(pages, scope);
+
+        var parameterTable = page.Outline.Section(ParameterSections).OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
+        var parameterRows = parameterTable is null ? [] : FieldRow.Read(parameterTable);
+        var parameters = types.Properties(parameterRows, site, Names.RequestTypeName(prefix), 0);
+
+        var response = page.Outline.Section(ResponseSections);
+        var answer = FirstJson(response);
+        var result = Result(response, answer, types, site, prefix);
+        var paged = result.Type.Kind == WireKind.Array
+            && parameters.Any(parameter => parameter.WireName == "start" && parameter.Type.Kind is WireKind.Integer or WireKind.IntegerString);
+
+        var errorBlocks = page.Outline.Section(ErrorSections);
+        var errors = ErrorTable.Read(errorBlocks, 400);
+        var examples = Examples(page, response, answer, errorBlocks);
+        notes.AddRange(types.Notes);
+
+        var verb = page.Method[(page.Method.LastIndexOf('.') + 1)..];
+        var method = new MethodModel(
+            FilePath: string.Empty,
+            Name: page.Method,
+            Scope: scope,
+            Access: page.Access,
+            Summary: Descriptions.Summary(page.Method),
+            Description: null,
+            Idempotent: IdempotentVerbs.Contains(verb),
+            Parameters: parameters,
+            Result: result,
+            Errors: new(errors),
+            Types: new(types.Types),
+            Examples: new(examples),
+            Paged: paged,
+            Docs: pages.PublishedUrl(page.Page.Path),
+            Deprecated: page.Deprecated);
+        return new ImportedSpec(method);
+    }
+
+    private static ResultModel Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix)
+    {
+        foreach (var table in response.OfType<YfmTable>().Where(FieldRow.IsFieldTable))
+        {
+            var rows = FieldRow.Read(table);
+            if (rows.FirstOrDefault(row => row.Name == "result") is { } result)
+            {
+                var values = FieldFacts.Values(result.Description);
+                return new ResultModel(types.Type(result, values, site, prefix + "Result", 0), null);
+            }
+        }
+
+        return new ResultModel(answer is { } json && json.TryGetProperty("result", out var value) ? Shape(value) : TypeRef.Of(DocType.Any), null);
+    }
+
+    // The type an example value shows, for a page that documents no result table.
+    private static TypeRef Shape(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => TypeRef.Of(WireKind.Boolean),
+        JsonValueKind.Number => TypeRef.Of(value.TryGetInt32(out _) ? WireKind.Integer : WireKind.Number),
+        JsonValueKind.String => TypeRef.Of(WireKind.String),
+        JsonValueKind.Array => new TypeRef(WireKind.Array, null, TypeRef.Of(DocType.Any), null),
+        _ => TypeRef.Of(DocType.Any),
+    };
+
+    private static List<ExampleModel> Examples(MethodPage page, ImmutableArray<YfmBlock> response, JsonElement? answer, ImmutableArray<YfmBlock> errorBlocks)
+    {
+        var examples = new List<ExampleModel>();
+        var request = Request(page);
+        if (request is not null || answer is not null)
+        {
+            examples.Add(new ExampleModel("Documented call", request, Status(response, 200), answer?.GetRawText() is { } text ? ExampleText.ToJson(text) : null));
+        }
+
+        if (FirstJson(errorBlocks) is { } error && error.TryGetProperty("error", out _))
+        {
+            examples.Add(new ExampleModel("Documented error", null, Status(errorBlocks, 400), ExampleText.ToJson(error.GetRawText())));
+        }
+
+        return examples;
+    }
+
+    // The body of the webhook cURL example, else the parameters of a JS example, when they call this method.
+    private static string? Request(MethodPage page)
+    {
+        var tabs = page.Outline.Section(ExampleSections).OfType<YfmTabs>().SelectMany(list => list.Tabs).ToList();
+        foreach (var tab in tabs.Where(tab => tab.Title.StartsWith("cURL (Webhook)", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var code in tab.Blocks.OfType<YfmCode>())
+            {
+                if (ExampleText.ParseCurl(code.Text) is ({ } method, { } json) && SameMethod(method, page.Method))
+                {
+                    return json;
+                }
+            }
+        }
+
+        foreach (var tab in tabs.Where(tab => tab.Title.StartsWith("JS", StringComparison.OrdinalIgnoreCase) || tab.Title.StartsWith("BX24", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var code in tab.Blocks.OfType<YfmCode>())
+            {
+                if (ExampleText.FromJs(code.Text) is ({ } method, { } json) && SameMethod(method, page.Method))
+                {
+                    return json;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameMethod(string found, string method) =>
+        found.Equals(method, StringComparison.OrdinalIgnoreCase) || found.Equals(method + ".json", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonElement? FirstJson(ImmutableArray<YfmBlock> blocks)
+    {
+        foreach (var code in blocks.OfType<YfmCode>())
+        {
+            if (ExampleText.ToJson(code.Text) is { } json)
+            {
+                using var document = JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    return document.RootElement.Clone();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int Status(ImmutableArray<YfmBlock> blocks, int fallback)
+    {
+        foreach (var text in blocks.OfType<YfmText>())
+        {
+            var match = HttpStatus().Match(text.Text);
+            if (match.Success)
+            {
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return fallback;
+    }
+
+    [GeneratedRegex(@"HTTP [Ss]tatus:?\s*\**\s*(\d{3})")]
+    private static partial Regex HttpStatus();
+}

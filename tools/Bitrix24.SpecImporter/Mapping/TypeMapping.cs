@@ -1,0 +1,218 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+using Bitrix24.SpecImporter.Import;
+using Bitrix24.SpecImporter.Pages;
+using Bitrix24.SpecImporter.Yfm;
+
+namespace Bitrix24.SpecImporter.Mapping;
+
+/// <summary>
+/// Turns the rows of a method's tables into spec properties, and every structure they name into a declared
+/// object type, following the links to the table that describes it on the same page or another.
+/// Type names follow one rule so that two methods naming the same table declare the same type:
+/// the C# name of the page the table is on, then its anchor (<c>crm-deal-get.md#deal</c> → <c>CrmDealGetDeal</c>);
+/// a table nested in a cell takes its owner's name and the field's.
+/// </summary>
+internal sealed class TypeMapping
+{
+    private const int MaxDepth = 6;
+
+    // Members every object has; a property of the same name would hide them.
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties", "Fields",
+    };
+
+    private readonly PageSet _pages;
+    private readonly string _scope;
+    private readonly Dictionary<string, TypeModel?> _types = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public TypeMapping(PageSet pages, string scope)
+    {
+        _pages = pages;
+        _scope = scope;
+    }
+
+    /// <summary>What was left out, for the report: rows without a usable name, structures without a table.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The object types declared so far, in the order first met.</summary>
+    public IEnumerable<TypeModel> Types => _order.Select(name => _types[name]).OfType<TypeModel>();
+
+    /// <summary>The properties of a table's rows; rows whose name cannot be a property are noted and left out.</summary>
+    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth)
+    {
+        var properties = new List<PropertyModel>();
+        var wireNames = new HashSet<string>(StringComparer.Ordinal);
+        var csharpNames = new HashSet<string>(StringComparer.Ordinal) { owner };
+        foreach (var row in rows)
+        {
+            if (!IsWireName(row.Name))
+            {
+                Notes.Add($"{owner}: field '{row.Name}' is a pattern, not a name; such fields are kept as additional properties");
+                continue;
+            }
+
+            if (!wireNames.Add(row.Name))
+            {
+                continue;
+            }
+
+            var values = FieldFacts.Values(row.Description);
+            var csharp = Names.ToPascalCase(row.Name);
+            var name = ObjectMembers.Contains(csharp) || csharp == owner || !Names.IsValidIdentifier(csharp) ? csharp + "Value" : csharp;
+            for (var n = 2; !csharpNames.Add(name); n++)
+            {
+                name = csharp + n;
+            }
+
+            var type = Type(row, values, site, owner, depth);
+            properties.Add(new PropertyModel(
+                row.Name,
+                name,
+                type,
+                row.Required,
+                Descriptions.Property(row),
+                FieldFacts.Default(row.Description),
+                null,
+                type.Kind is WireKind.Flag or WireKind.Boolean ? EquatableArray<ValueModel>.Empty : FieldFacts.AsValues(values)));
+        }
+
+        return new(properties);
+    }
+
+    /// <summary>The spec type of a row.</summary>
+    public TypeRef Type(FieldRow row, ImmutableArray<string> values, TableSite site, string owner, int depth)
+    {
+        var doc = DocType.Parse(row.Type) ?? new DocType(NameOnly(row.Name), false);
+        TypeRef item;
+        if (doc.Builtin(FieldFacts.IsYesNo(values)) is { } kind && !(kind == DocType.Any && doc.Name == "array" && Structure(row, site, owner, depth) is not null))
+        {
+            if (doc.Name == "array")
+            {
+                return new TypeRef(WireKind.Array, null, TypeRef.Of(DocType.Any), null);
+            }
+
+            item = TypeRef.Of(kind);
+        }
+        else
+        {
+            item = Structure(row, site, owner, depth) ?? Unstructured(row);
+            if (doc.Name == "array" && item.Kind != WireKind.Array)
+            {
+                return new TypeRef(WireKind.Array, null, item, null);
+            }
+        }
+
+        return doc.IsList ? new TypeRef(WireKind.Array, null, item, null) : item;
+    }
+
+    // A structure no table describes: filters are maps of any value, orders maps of directions, the rest raw JSON.
+    private static TypeRef Unstructured(FieldRow row) => row.Name.ToLowerInvariant() switch
+    {
+        "filter" => new TypeRef(WireKind.Map, null, TypeRef.Of(DocType.Any), null),
+        "order" or "sort" => new TypeRef(WireKind.Map, null, TypeRef.Of(WireKind.String), null),
+        _ => TypeRef.Of(DocType.Any),
+    };
+
+    private TypeRef? Structure(FieldRow row, TableSite site, string owner, int depth)
+    {
+        if (depth >= MaxDepth)
+        {
+            return null;
+        }
+
+        foreach (var (table, tableSite, name) in Candidates(row, site, owner))
+        {
+            if (!_types.ContainsKey(name))
+            {
+                var rows = FieldRow.Read(table);
+                if (rows.IsEmpty)
+                {
+                    continue;
+                }
+
+                _types[name] = null;
+                _order.Add(name);
+                var properties = Properties(rows, tableSite, name, depth + 1);
+                _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default);
+            }
+
+            return new TypeRef(WireKind.Named, name, null, null);
+        }
+
+        return null;
+    }
+
+    // The tables that may describe a row's structure, best first: one nested in its description, the anchor its
+    // type links to, an anchor its description links to, a heading named after the field.
+    private IEnumerable<(YfmTable Table, TableSite Site, string Name)> Candidates(FieldRow row, TableSite site, string owner)
+    {
+        if (row.Description.Blocks.OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable) is { } nested)
+        {
+            yield return (nested, site, owner + Names.ToPascalCase(NameOnly(row.Name)));
+        }
+
+        var links = row.TypeLink is null ? FieldFacts.Links(row.Description) : FieldFacts.Links(row.Description).Prepend(row.TypeLink);
+        foreach (var link in links)
+        {
+            if (PageSet.Anchor(link) is { } anchor && Anchored(PageSet.Resolve(site.PagePath, link), anchor) is { } found)
+            {
+                yield return found;
+            }
+        }
+
+        if (Anchored(site.PagePath, NameOnly(row.Name).ToLowerInvariant()) is { } byName)
+        {
+            yield return byName;
+        }
+    }
+
+    private (YfmTable Table, TableSite Site, string Name)? Anchored(string pagePath, string anchor)
+    {
+        if (_pages.Get(pagePath) is not { } page)
+        {
+            return null;
+        }
+
+        var table = page.Outline.Anchored(anchor).OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
+        if (table is null)
+        {
+            return null;
+        }
+
+        var prefix = MethodPage.From(page.Page, out _) is { } method ? Names.MethodTypePrefix(method.Method, null) : PagePrefix(pagePath);
+        var name = Names.ToPascalCase(anchor);
+        return (table, new TableSite(pagePath, page.Outline, prefix), name.StartsWith(prefix, StringComparison.Ordinal) ? name : prefix + name);
+    }
+
+    // A page that documents no method: the importing method's scope, then the page's folders below the docs' scope
+    // folder and its file name, leaving out index and data-types pages' names (biconnector/connector/index.md ->
+    // BiconnectorConnector; crm/data-types.md#crm_multifield -> CrmMultifield, a name that already starts with
+    // the prefix keeps it once).
+    private string PagePrefix(string pagePath)
+    {
+        var parts = Path.GetRelativePath(_pages.Root, pagePath).Replace('\\', '/').Split('/');
+        var below = parts.SkipWhile(part => part != "api-reference").Skip(2).ToList();
+        if (below.Count > 0)
+        {
+            var file = Path.GetFileNameWithoutExtension(below[^1]);
+            below[^1] = file is "index" or "data-types" ? string.Empty : file;
+        }
+
+        return Names.ScopeNamespace(_scope) + string.Concat(below.Where(part => part.Length > 0).Select(Names.ToPascalCase));
+    }
+
+    // "fields[]" or "params (object)": the name part.
+    private static string NameOnly(string name) => new([.. name.TakeWhile(character => char.IsLetterOrDigit(character) || character == '_')]);
+
+    private static bool IsWireName(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(character => char.IsLetterOrDigit(character) || character is '_' or '-' or '.')
+        && !name.EndsWith('.') && !name.Contains("..", StringComparison.Ordinal);
+}
