@@ -22,9 +22,17 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Mistakes in specs are the SpecAnalyzer's to report; a spec with errors is simply not generated.
+        var shippedFolder = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SpecFiles.ShippedFolder(options.GlobalOptions));
         var read = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.IsSpec(file.Path))
-            .Select(static (file, cancellationToken) => new ReadSpec(file.Path, SpecDocumentCache.Shared.Get(file.Path, file.GetText(cancellationToken)).Method))
+            .Combine(shippedFolder)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (file, shipped) = pair;
+                var method = SpecDocumentCache.Shared.Get(file.Path, file.GetText(cancellationToken)).Method;
+                return new ReadSpec(file.Path, method is not null && SpecFiles.IsShipped(file.Path, shipped) ? method with { Shipped = true } : method);
+            })
             .WithTrackingName(TrackingNames.Read);
 
         var index = read

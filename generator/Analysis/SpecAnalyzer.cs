@@ -47,8 +47,9 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
             }
 
             // All specs are linked together once per compilation; each file then gets its own share.
+            var shipped = SpecFiles.ShippedFolder(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var diagnostics = new Lazy<ILookup<string, SpecDiagnostic>>(
-                () => Check(cache, specs, start.CancellationToken),
+                () => Check(cache, specs, shipped, start.CancellationToken),
                 LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
@@ -66,8 +67,8 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The diagnostics of a set of specs by file: each spec's own, then those of linking them.</summary>
-    internal static ILookup<string, SpecDiagnostic> Check(SpecDocumentCache cache, ImmutableArray<AdditionalText> specs, CancellationToken cancellationToken) =>
-        SpecSet.Link(specs.Select(file => cache.Get(file.Path, file.GetText(cancellationToken))).ToList())
+    internal static ILookup<string, SpecDiagnostic> Check(SpecDocumentCache cache, ImmutableArray<AdditionalText> specs, string? shippedFolder, CancellationToken cancellationToken) =>
+        SpecSet.Link(specs.Select(file => cache.Get(file.Path, file.GetText(cancellationToken))).ToList(), path => SpecFiles.IsShipped(path, shippedFolder))
             .Diagnostics
             .ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
 }

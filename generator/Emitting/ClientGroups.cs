@@ -21,7 +21,7 @@ internal static class ClientGroups
     }
 
     /// <summary>The namespace of the groups under a method name's first segment: the root and that segment.</summary>
-    public static string Namespace(string rootNamespace, string firstSegment) => rootNamespace + "." + Names.ToPascalCase(firstSegment);
+    public static string Namespace(string rootNamespace, string firstSegment) => rootNamespace + "." + Names.NamespaceSegment(firstSegment);
 
     /// <summary>The namespace of a method's group class.</summary>
     public static string NamespaceOf(string rootNamespace, string methodName) => Namespace(rootNamespace, methodName.Split('.')[0]);

@@ -153,6 +153,10 @@ public static class SpecRules
     public static readonly SpecRule InvalidDeprecated = Warning(
         "B24040", "Invalid deprecated value", "deprecated is '{0}'; expected true, false or the name of the method to use instead, such as 'crm.item.add'");
 
+    /// <summary>A project's spec of a method that the package also ships: the project's is generated.</summary>
+    public static readonly SpecRule ShippedSpecReplaced = Info(
+        "B24041", "Spec replaces a shipped spec", "This spec of '{0}' replaces the shipped spec of the same method");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -164,10 +168,12 @@ public static class SpecRules
         OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns,
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
-        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, UnexpectedFailure,
+        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);
 
     private static SpecRule Warning(string id, string title, string message) => new(id, title, message, SpecSeverity.Warning);
+
+    private static SpecRule Info(string id, string title, string message) => new(id, title, message, SpecSeverity.Info);
 }

@@ -14,7 +14,12 @@ namespace Bitrix24.Generated.Specs.Linking;
 public sealed record IndexedType(string Name, string Owner, TypeModel Definition, bool IsValid);
 
 /// <summary>A method as the whole set of specs sees it: the file that specifies it first, and its C# name.</summary>
-public sealed record IndexedMethod(string Name, string Owner, string Scope, string TypePrefix);
+/// <param name="Name">The method's name.</param>
+/// <param name="Owner">The spec file that specifies it: a project's own before a shipped one, then the first by path.</param>
+/// <param name="Scope">The owner's scope.</param>
+/// <param name="TypePrefix">The C# name the owner's types start with.</param>
+/// <param name="ReplacesShipped">Whether the owner is a project's spec that replaces a shipped spec of the same method.</param>
+public sealed record IndexedMethod(string Name, string Owner, string Scope, string TypePrefix, bool ReplacesShipped = false);
 
 /// <summary>
 /// What linking one spec needs to know of all the others: every method's owner and every type's first declaration
@@ -46,7 +51,7 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         });
     }
 
-    /// <summary>The methods, one per name (the first spec by path wins), ordered by name.</summary>
+    /// <summary>The methods, one per name (a project's spec before a shipped one, then the first by path), ordered by name.</summary>
     public EquatableArray<IndexedMethod> Methods { get; }
 
     /// <summary>The types, one per name (the first declaration by path wins), ordered by name.</summary>
@@ -55,14 +60,21 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     /// <summary>Indexes the specs that read without errors of their own.</summary>
     public static SpecIndex Build(IEnumerable<MethodModel> specs)
     {
-        var ordered = specs.OrderBy(m => m.FilePath, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+        // A project's own specs first: one of the same method as a shipped spec replaces it.
+        var ordered = specs.OrderBy(m => m.Shipped).ThenBy(m => m.FilePath, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
         var methods = new Dictionary<string, IndexedMethod>(StringComparer.OrdinalIgnoreCase);
         var types = new Dictionary<string, (string Owner, TypeModel Definition)>(StringComparer.Ordinal);
         foreach (var method in ordered)
         {
-            if (methods.ContainsKey(method.Name))
+            if (methods.TryGetValue(method.Name, out var owner))
             {
-                // A second spec of the same method contributes nothing; linking it reports why.
+                // A second spec of the same method contributes nothing; linking it reports why, unless it is a shipped
+                // spec that the project's own replaces.
+                if (method.Shipped && !owner.ReplacesShipped && owner.Owner != method.FilePath && IsOwn(ordered, owner.Owner))
+                {
+                    methods[method.Name] = owner with { ReplacesShipped = true };
+                }
+
                 continue;
             }
 
@@ -101,6 +113,8 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
 
     /// <inheritdoc/>
     public override int GetHashCode() => unchecked((Methods.GetHashCode() * 31) + Types.GetHashCode());
+
+    private static bool IsOwn(List<MethodModel> specs, string path) => specs.Exists(m => m.FilePath == path && !m.Shipped);
 
     // A type can be generated when neither it nor any type it reaches has a problem: find the types with problems
     // of their own, then everything that reaches them.

@@ -24,8 +24,17 @@ public static class SpecLinker
         var owner = index.Method(spec.Name);
         if (owner is null || owner.Owner != spec.FilePath)
         {
-            report?.Invoke(SpecRules.DuplicateMethod, root.Key("method"), spec.Name, owner?.Owner ?? string.Empty);
+            if (!(spec.Shipped && owner is { ReplacesShipped: true }))
+            {
+                report?.Invoke(SpecRules.DuplicateMethod, root.Key("method"), spec.Name, owner?.Owner ?? string.Empty);
+            }
+
             return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, EquatableArray<TypeModel>.Empty);
+        }
+
+        if (owner.ReplacesShipped)
+        {
+            report?.Invoke(SpecRules.ShippedSpecReplaced, root.Key("method"), spec.Name);
         }
 
         TypeModel? Lookup(string name) => index.Type(name)?.Definition;

@@ -42,19 +42,29 @@ public sealed class SpecSet
     public IReadOnlyCollection<MethodModel> Methods => _methods.Values;
 
     /// <summary>Reads, indexes and links a set of spec files.</summary>
-    public static SpecSet Read(IEnumerable<(string Path, string? Text)> files) =>
-        Link(files.Select(file => SpecDocument.Read(file.Path, file.Text)).ToList());
+    /// <param name="files">The files' paths and texts.</param>
+    /// <param name="isShipped">Which files are the package's shipped specs, which a project's spec of the same method replaces; none when null.</param>
+    public static SpecSet Read(IEnumerable<(string Path, string? Text)> files, Func<string, bool>? isShipped = null) =>
+        Link(files.Select(file => SpecDocument.Read(file.Path, file.Text)).ToList(), isShipped);
 
     /// <summary>Indexes and links specs already read (e.g. kept from an earlier compilation).</summary>
-    public static SpecSet Link(IReadOnlyList<SpecDocument> documents)
+    /// <param name="documents">The specs as read.</param>
+    /// <param name="isShipped">Which files are the package's shipped specs; none when null.</param>
+    public static SpecSet Link(IReadOnlyList<SpecDocument> documents, Func<string, bool>? isShipped = null)
     {
-        var index = SpecIndex.Build(documents.Where(d => d.Method is not null).Select(d => d.Method!));
+        var models = new Dictionary<string, MethodModel>(StringComparer.Ordinal);
+        foreach (var document in documents.Where(d => d.Method is not null))
+        {
+            models[document.FilePath] = isShipped?.Invoke(document.FilePath) == true ? document.Method! with { Shipped = true } : document.Method!;
+        }
+
+        var index = SpecIndex.Build(models.Values);
         var diagnostics = documents.SelectMany(d => d.Diagnostics).ToList();
         var linked = new List<LinkedSpec>();
         foreach (var document in documents.Where(d => d.Method is not null).OrderBy(d => d.FilePath, StringComparer.Ordinal))
         {
             var found = new List<SpecDiagnostic>();
-            linked.Add(SpecLinker.Link(document.Method!, index, (rule, path, arguments) =>
+            linked.Add(SpecLinker.Link(models[document.FilePath], index, (rule, path, arguments) =>
                 found.Add(SpecDiagnostic.Create(rule, document.Locate(path), arguments))));
 
             // A problem of a shared part is found once per place.

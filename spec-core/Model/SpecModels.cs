@@ -25,6 +25,10 @@ namespace Bitrix24.Generated.Specs.Model;
 /// Whether Bitrix24 no longer develops the method: null when it still does, empty when it does not, else the method it
 /// points to instead, e.g. <c>crm.item.add</c>.
 /// </param>
+/// <param name="Shipped">
+/// Whether the spec is one of the package's own (not the project's): a project's spec of the same method replaces it.
+/// Set by whoever hands the spec over, not read from the file.
+/// </param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -42,7 +46,8 @@ public sealed record MethodModel(
     FastPagingModel? FastPaging = null,
     string? CSharpName = null,
     string? Docs = null,
-    string? Deprecated = null);
+    string? Deprecated = null,
+    bool Shipped = false);
 
 /// <summary>
 /// The fast walk of a list: <c>start=-1</c>, a filter on ids above the last one seen, optionally an order by id.

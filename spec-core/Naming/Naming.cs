@@ -88,8 +88,19 @@ public static class Names
         return ToPascalCase(last < 0 ? methodName : methodName.Substring(last + 1));
     }
 
-    /// <summary>The namespace segment of a scope, e.g. <c>calendar</c> → <c>Calendar</c>.</summary>
-    public static string ScopeNamespace(string scope) => ToPascalCase(scope);
+    /// <summary>The namespace segment of a scope, e.g. <c>calendar</c> → <c>Calendar</c> (see <see cref="NamespaceSegment"/>).</summary>
+    public static string ScopeNamespace(string scope) => NamespaceSegment(scope);
+
+    /// <summary>
+    /// A namespace segment made of a scope or a method's first segment. A name the generated code uses for a type
+    /// (<c>task</c> → <c>Task</c>) gets the suffix <c>Scope</c>: a namespace <c>Task</c> would stand in for
+    /// <see cref="System.Threading.Tasks.Task"/> in code of the enclosing namespaces.
+    /// </summary>
+    public static string NamespaceSegment(string name)
+    {
+        var pascal = ToPascalCase(name);
+        return ReservedNames.IsReservedTypeName(pascal) ? pascal + "Scope" : pascal;
+    }
 
     // The identifier rules of the C# specification: a letter or underscore, then letters, digits, connectors,
     // combining and formatting characters.

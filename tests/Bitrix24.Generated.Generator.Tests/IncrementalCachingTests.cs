@@ -31,7 +31,7 @@ public class IncrementalCachingTests
     public void An_unrelated_csharp_edit_leaves_every_step_and_output_cached()
     {
         var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }");
-        var driver = GeneratorRunner.Driver(GeneratorRunner.ShippedSpecs(), trackSteps: true).RunGenerators(compilation);
+        var driver = GeneratorRunner.Driver(GeneratorRunner.CalendarSpecs(), trackSteps: true).RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { internal static class B { } }", GeneratorRunner.ParseOptions));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -73,7 +73,7 @@ public class IncrementalCachingTests
     [Fact]
     public void No_model_holds_a_position_a_yaml_node_or_a_roslyn_object()
     {
-        var specs = GeneratorRunner.ShippedSpecs().Cast<AdditionalText>()
+        var specs = GeneratorRunner.CalendarSpecs().Cast<AdditionalText>()
             .Append(new SpecText("/specs/bad.yaml", "method: a.b\nscope: [x\n"))
             .ToList();
         var driver = GeneratorRunner.Driver(specs, trackSteps: true).RunGenerators(GeneratorRunner.Compilation("class A { }"));
@@ -95,7 +95,7 @@ public class IncrementalCachingTests
     public void The_analyzer_reads_again_only_the_spec_that_changed()
     {
         var cache = new SpecDocumentCache();
-        var specs = GeneratorRunner.ShippedSpecs().Cast<AdditionalText>().ToList();
+        var specs = GeneratorRunner.CalendarSpecs().Cast<AdditionalText>().ToList();
         Analyze(cache, specs);
         Assert.Equal(specs.Count, cache.Reads);
 
@@ -110,7 +110,7 @@ public class IncrementalCachingTests
 
     private static (GeneratorRunResult Result, IReadOnlyList<SpecText> Specs, string Target) Edit(string file, string before, string after)
     {
-        var specs = GeneratorRunner.ShippedSpecs();
+        var specs = GeneratorRunner.CalendarSpecs();
         var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }");
         var driver = GeneratorRunner.Driver(specs, trackSteps: true).RunGenerators(compilation);
 

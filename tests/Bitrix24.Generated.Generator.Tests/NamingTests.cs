@@ -19,6 +19,13 @@ public class NamingTests
     public void Wire_names_become_dotnet_names(string wire, string expected) => Assert.Equal(expected, Names.ToPascalCase(wire));
 
     [Theory]
+    [InlineData("calendar", "Calendar")]
+    [InlineData("sign.b2e", "SignB2e")]
+    [InlineData("pay_system", "PaySystem")]
+    [InlineData("task", "TaskScope")]
+    public void Scopes_become_namespaces_that_stand_in_for_no_type(string scope, string expected) => Assert.Equal(expected, Names.ScopeNamespace(scope));
+
+    [Theory]
     [InlineData("Settings", true)]
     [InlineData("class", false)]
     [InlineData("1st", false)]

@@ -79,7 +79,13 @@ public class SpecAnalyzerTests
         foreach (var rule in Specs.Diagnostics.SpecRules.All)
         {
             var descriptor = descriptors[rule.Id];
-            Assert.Equal(rule.Severity == Specs.Diagnostics.SpecSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            var expected = rule.Severity switch
+            {
+                Specs.Diagnostics.SpecSeverity.Error => DiagnosticSeverity.Error,
+                Specs.Diagnostics.SpecSeverity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            };
+            Assert.Equal(expected, descriptor.DefaultSeverity);
             Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }

@@ -35,7 +35,7 @@ public class UserAuthoredSpecTests
     [Fact]
     public void The_documented_user_current_example_generates_a_client_method()
     {
-        var (result, output) = GeneratorRunner.Run(GeneratorRunner.ShippedSpecs().Cast<AdditionalText>().Append(new SpecText("/app/specs/user.current.yaml", UserCurrent)));
+        var (result, output) = GeneratorRunner.Run(GeneratorRunner.CalendarSpecs().Cast<AdditionalText>().Append(new SpecText("/app/specs/user.current.yaml", UserCurrent)));
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
