@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Bitrix24.SpecImporter.Corrections;
 using Bitrix24.SpecImporter.Import;
 
 namespace Bitrix24.SpecImporter.Tests.Import;
@@ -20,6 +21,13 @@ internal sealed class DocsFolder
 
     public PageSet Pages() => new(Root, path => _files.TryGetValue(path, out var text) ? text : null);
 
-    public ImportResult Import(IReadOnlyDictionary<string, (string File, string Text)>? keep = null) =>
-        new DocsImporter(Pages()).Import(_files.Keys.Where(path => path.Contains("/api-reference/", StringComparison.Ordinal)), keep ?? new Dictionary<string, (string, string)>());
+    public ImportResult Import(IReadOnlyDictionary<string, (string File, string Text)>? keep = null, CorrectionSet? corrections = null, Func<string, bool>? methods = null) =>
+        new DocsImporter(Pages()).Import(_files.Keys.Where(path => path.Contains("/api-reference/", StringComparison.Ordinal)), keep ?? new Dictionary<string, (string, string)>(), methods, corrections);
+
+    /// <summary>Imports with correction files given as name (<c>shop.yaml</c>) and text.</summary>
+    public ImportResult ImportCorrected(params (string Name, string Text)[] corrections) =>
+        Import(corrections: CorrectionSet.FromFiles(corrections.Select(file => ("corrections/" + file.Name, file.Text))));
+
+    /// <summary>The files as written, for a docs folder on disk.</summary>
+    public IEnumerable<(string Relative, string Text)> Files() => _files.Select(file => (file.Key[(Root.Length + 1)..], file.Value));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,9 +28,10 @@ internal static class JsonCompact
 
     /// <summary>
     /// The compact form of <paramref name="json"/>, without the top-level property named
-    /// <paramref name="dropTopLevel"/> if given; null when the text is not one JSON value.
+    /// <paramref name="dropTopLevel"/> if given and with the top-level keys in <paramref name="renameTopLevel"/>
+    /// renamed; null when the text is not one JSON value.
     /// </summary>
-    public static string? Write(string json, string? dropTopLevel = null)
+    public static string? Write(string json, string? dropTopLevel = null, IReadOnlyDictionary<string, string>? renameTopLevel = null)
     {
         try
         {
@@ -37,7 +39,7 @@ internal static class JsonCompact
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer, WriteOptions))
             {
-                WriteValue(writer, document.RootElement, dropTopLevel);
+                WriteValue(writer, document.RootElement, dropTopLevel, renameTopLevel);
             }
 
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -48,7 +50,7 @@ internal static class JsonCompact
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, JsonElement element, string? drop)
+    private static void WriteValue(Utf8JsonWriter writer, JsonElement element, string? drop, IReadOnlyDictionary<string, string>? rename = null)
     {
         switch (element.ValueKind)
         {
@@ -61,7 +63,7 @@ internal static class JsonCompact
                         continue;
                     }
 
-                    writer.WritePropertyName(property.Name);
+                    writer.WritePropertyName(rename is not null && rename.TryGetValue(property.Name, out var renamed) ? renamed : property.Name);
                     WriteValue(writer, property.Value, drop: null);
                 }
 

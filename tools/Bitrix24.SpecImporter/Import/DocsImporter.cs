@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System;
 using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.SpecImporter.Corrections;
 using Bitrix24.SpecImporter.Mapping;
 using Bitrix24.SpecImporter.Pages;
 using Bitrix24.SpecImporter.Writing;
@@ -10,98 +12,222 @@ using Bitrix24.SpecImporter.Writing;
 namespace Bitrix24.SpecImporter.Import;
 
 /// <summary>
-/// Imports the method pages of a docs folder: maps each page, checks the specs as the analyzer would and leaves out
-/// those it rejects, and lays out the files as the specs folder holds them (<c>scope/method.yaml</c>).
+/// Imports the method pages of a docs folder: maps each page, refines the types by what the documented examples
+/// show, applies the corrections, checks the specs as the analyzer would and leaves out those it rejects, and lays
+/// out the files as the specs folder holds them (<c>scope/method.yaml</c>).
 /// </summary>
 internal sealed class DocsImporter
 {
     /// <summary>The first line of every imported spec: the importer rewrites such files and leaves others alone.</summary>
     public const string Marker = "# Imported by bitrix24-spec from the page in 'docs'; edit the corrections, not this file.";
 
+    // The reason of a spec the analyzer rejects.
+    private const string RejectedPrefix = "the spec has an error: ";
+
     private readonly PageSet _pages;
 
     public DocsImporter(PageSet pages) => _pages = pages;
 
-    /// <summary>Imports the pages; <paramref name="keep"/> are the specs written by hand, by method name, that an import does not replace.</summary>
-    public ImportResult Import(IEnumerable<string> pagePaths, IReadOnlyDictionary<string, (string File, string Text)> keep, Func<string, bool>? methodFilter = null)
+    /// <summary>
+    /// Imports the pages; <paramref name="keep"/> are the specs written by hand, by method name, that an import does
+    /// not replace. With <paramref name="methodFilter"/> every page is still mapped and every correction applied, so
+    /// that the specs of the chosen methods come out exactly as a full import writes them (the types they share with
+    /// other methods are refined by those methods' examples too); only the chosen ones are returned.
+    /// </summary>
+    public ImportResult Import(
+        IEnumerable<string> pagePaths,
+        IReadOnlyDictionary<string, (string File, string Text)> keep,
+        Func<string, bool>? methodFilter = null,
+        CorrectionSet? corrections = null)
     {
         var outcomes = new List<ImportOutcome>();
-        var specs = new Dictionary<string, (ImportedSpec Spec, string File, string Text, int Outcome)>(StringComparer.OrdinalIgnoreCase);
+        var wanted = new List<bool>();
+        var specs = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+        var evidence = new ShapeEvidence();
         foreach (var path in pagePaths.OrderBy(path => path, StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(_pages.Root, path).Replace('\\', '/');
-            var scope = relative.Split('/') is { Length: > 2 } parts ? parts[1] : string.Empty;
-            if (_pages.Get(path) is not { } page)
+            var (outcome, spec, method) = Page(path, keep, specs);
+            outcomes.Add(outcome);
+            wanted.Add(methodFilter is null || method is not null && methodFilter(method));
+            if (spec is not null)
             {
-                outcomes.Add(new ImportOutcome(relative, scope, null, null, "the page cannot be read"));
-                continue;
+                evidence.Merge(spec.Evidence!);
+                specs[spec.Method.Name] = new Entry(spec.Method, outcome.File!, outcomes.Count - 1);
             }
+        }
 
-            var methodPage = MethodPage.From(page.Page, out var reason);
-            if (methodPage is null)
+        var refinements = Refine(specs, evidence);
+        var errors = Correct(specs, keep, outcomes, corrections ?? CorrectionSet.Empty);
+        foreach (var entry in specs.Values)
+        {
+            entry.Text = Marker + "\n" + SpecYamlWriter.Write(new ImportedSpec(entry.Method));
+            var examples = entry.Method.Examples;
+            outcomes[entry.Outcome] = outcomes[entry.Outcome] with
             {
-                outcomes.Add(new ImportOutcome(relative, scope, null, null, reason));
-                continue;
-            }
-
-            if (methodFilter is not null && !methodFilter(methodPage.Method))
-            {
-                continue;
-            }
-
-            if (path.EndsWith("-rest-v3.md", StringComparison.Ordinal))
-            {
-                outcomes.Add(new ImportOutcome(relative, scope, methodPage.Method + " (REST 3.0)", null, "a REST 3.0 page; specs for REST 3.0 calls are not imported yet"));
-                continue;
-            }
-
-            if (keep.TryGetValue(methodPage.Method, out var own))
-            {
-                outcomes.Add(new ImportOutcome(relative, scope, methodPage.Method, own.File, null));
-                continue;
-            }
-
-            if (specs.ContainsKey(methodPage.Method))
-            {
-                outcomes.Add(new ImportOutcome(relative, scope, methodPage.Method, null, "another page documents the same method: " + specs[methodPage.Method].Spec.Method.Docs));
-                continue;
-            }
-
-            var notes = new List<string>();
-            ImportedSpec spec;
-            try
-            {
-                spec = MethodMapper.Map(methodPage, _pages, notes);
-            }
-            catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
-            {
-                outcomes.Add(new ImportOutcome(relative, scope, methodPage.Method, null, "the page cannot be mapped: " + exception.Message));
-                continue;
-            }
-
-            var file = spec.Method.Scope + "/" + spec.Method.Name + ".yaml";
-            var text = Marker + "\n" + SpecYamlWriter.Write(spec);
-            var examples = spec.Method.Examples;
-            outcomes.Add(new ImportOutcome(
-                relative,
-                scope,
-                spec.Method.Name,
-                file,
-                null,
-                examples.Any(example => example.Request is not null),
-                examples.Any(example => example.Status < 300 && example.Response is not null)));
-            specs[spec.Method.Name] = (spec, file, text, outcomes.Count - 1);
+                RequestExample = examples.Any(example => example.Request is not null),
+                ResponseExample = examples.Any(example => example.Status < 300 && example.Response is not null),
+            };
         }
 
         Check(specs, keep, outcomes);
-        var files = specs.Values.ToDictionary(spec => spec.File, spec => spec.Text, StringComparer.Ordinal);
-        return new ImportResult(outcomes, files);
+
+        // A corrected spec the analyzer rejects is the correction's fault as likely as the page's: say so where it stands.
+        errors.AddRange(outcomes.Where(outcome => outcome.File is null && outcome.Corrected > 0 && outcome.Reason?.StartsWith(RejectedPrefix, StringComparison.Ordinal) == true)
+            .Select(outcome => new CorrectionError(outcome.Corrections![^1].Location, $"after the corrections {outcome.Reason}")));
+        var files = specs.Values.Where(entry => wanted[entry.Outcome]).ToDictionary(entry => entry.File, entry => entry.Text, StringComparer.Ordinal);
+        return new ImportResult(outcomes.Where((_, index) => wanted[index]).ToList(), files, errors, refinements);
+    }
+
+    // One page: its outcome, and its spec when it is imported; the method it documents, for the filter.
+    private (ImportOutcome Outcome, ImportedSpec? Spec, string? Method) Page(
+        string path,
+        IReadOnlyDictionary<string, (string File, string Text)> keep,
+        Dictionary<string, Entry> specs)
+    {
+        var relative = Path.GetRelativePath(_pages.Root, path).Replace('\\', '/');
+        var scope = relative.Split('/') is { Length: > 2 } parts ? parts[1] : string.Empty;
+        if (_pages.Get(path) is not { } page)
+        {
+            return (new ImportOutcome(relative, scope, null, null, "the page cannot be read"), null, null);
+        }
+
+        var methodPage = MethodPage.From(page.Page, out var reason);
+        if (methodPage is null)
+        {
+            return (new ImportOutcome(relative, scope, null, null, reason), null, null);
+        }
+
+        var method = methodPage.Method;
+        if (path.EndsWith("-rest-v3.md", StringComparison.Ordinal))
+        {
+            return (new ImportOutcome(relative, scope, method + " (REST 3.0)", null, "a REST 3.0 page; specs for REST 3.0 calls are not imported yet"), null, method);
+        }
+
+        if (keep.TryGetValue(method, out var own))
+        {
+            return (new ImportOutcome(relative, scope, method, own.File, null), null, method);
+        }
+
+        if (specs.TryGetValue(method, out var other))
+        {
+            return (new ImportOutcome(relative, scope, method, null, "another page documents the same method: " + other.Method.Docs), null, method);
+        }
+
+        ImportedSpec spec;
+        try
+        {
+            spec = MethodMapper.Map(methodPage, _pages, []);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
+        {
+            return (new ImportOutcome(relative, scope, method, null, "the page cannot be mapped: " + exception.Message), null, method);
+        }
+
+        var file = spec.Method.Scope + "/" + spec.Method.Name + ".yaml";
+        return (new ImportOutcome(relative, scope, spec.Method.Name, file, null, RecasedKeys: spec.RecasedKeys), spec, method);
+    }
+
+    // Every spec's types refined by the examples of all specs: a type declared by several specs changes in all of them
+    // or in none. Returns each refined slot once.
+    private static IReadOnlyList<Refinement> Refine(Dictionary<string, Entry> specs, ShapeEvidence evidence)
+    {
+        var refined = new Dictionary<ShapeSlot, Refinement>();
+        foreach (var entry in specs.Values)
+        {
+            var (method, refinements) = TypeRefiner.Refine(entry.Method, evidence);
+            entry.Method = method;
+            foreach (var refinement in refinements)
+            {
+                refined.TryAdd(refinement.Slot, refinement);
+            }
+        }
+
+        return refined.Values.OrderBy(refinement => refinement.Slot.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    // The corrections in order; one that cannot apply is an error at its place in the file.
+    private static List<CorrectionError> Correct(
+        Dictionary<string, Entry> specs,
+        IReadOnlyDictionary<string, (string File, string Text)> keep,
+        List<ImportOutcome> outcomes,
+        CorrectionSet corrections)
+    {
+        var errors = new List<CorrectionError>(corrections.Errors);
+        foreach (var correction in corrections.Corrections)
+        {
+            if (!specs.TryGetValue(correction.Method, out var entry))
+            {
+                errors.Add(new CorrectionError(correction.Location, Missing(correction.Method, keep, outcomes)));
+                continue;
+            }
+
+            if (entry.Method.Scope != correction.Scope)
+            {
+                errors.Add(new CorrectionError(correction.Location, $"'{correction.Method}' is in scope '{entry.Method.Scope}'; its corrections go in {entry.Method.Scope}.yaml"));
+                continue;
+            }
+
+            var declared = specs.Values.SelectMany(spec => spec.Method.Types).Select(type => type.Name).ToHashSet(StringComparer.Ordinal);
+            var (applied, error) = CorrectionApplier.Apply(correction, entry.Method, declared.Contains);
+            if (applied is null)
+            {
+                errors.Add(error!);
+                continue;
+            }
+
+            var outcome = outcomes[entry.Outcome];
+            var note = new CorrectionNote(correction.Scope, correction.Method, applied.Change, correction.Reason, correction.Location);
+            outcome = outcome with { Corrections = [.. outcome.Corrections ?? [], note] };
+            if (applied.Method is null)
+            {
+                outcome = outcome with { File = null, Reason = "left out by a correction: " + correction.Reason };
+                specs.Remove(correction.Method);
+            }
+            else
+            {
+                entry.Method = applied.Method;
+                if (applied.OldType is { } old)
+                {
+                    Propagate(specs, entry, old, applied.NewType!);
+                }
+            }
+
+            outcomes[entry.Outcome] = outcome;
+        }
+
+        return errors;
+    }
+
+    // The same documented table is declared alike by every spec that uses it: a correction of it applies to all.
+    private static void Propagate(Dictionary<string, Entry> specs, Entry corrected, TypeModel old, TypeModel updated)
+    {
+        var before = old with { Scope = string.Empty };
+        foreach (var entry in specs.Values.Where(entry => entry != corrected))
+        {
+            if (entry.Method.Types.Any(type => type with { Scope = string.Empty } == before))
+            {
+                var types = entry.Method.Types.Select(type => type with { Scope = string.Empty } == before ? updated with { Scope = type.Scope } : type);
+                entry.Method = entry.Method with { Types = new(types) };
+            }
+        }
+    }
+
+    private static string Missing(string method, IReadOnlyDictionary<string, (string File, string Text)> keep, List<ImportOutcome> outcomes)
+    {
+        if (keep.TryGetValue(method, out var own))
+        {
+            return $"'{method}' has a spec written by hand ({own.File}); correct that file instead";
+        }
+
+        return outcomes.FirstOrDefault(outcome => string.Equals(outcome.Method, method, StringComparison.OrdinalIgnoreCase) && outcome.Reason is not null) is { } left
+            ? $"'{method}' is not imported ({left.Reason}); the correction has nothing to apply to"
+            : $"no page documents '{method}'; the correction is stale";
     }
 
     // The analyzer's view: a spec it reports an error for is left out, with the first error as the reason. Leaving
     // one out can clear another's error (a type declared differently), so this repeats until none is left.
     private static void Check(
-        Dictionary<string, (ImportedSpec Spec, string File, string Text, int Outcome)> specs,
+        Dictionary<string, Entry> specs,
         IReadOnlyDictionary<string, (string File, string Text)> keep,
         List<ImportOutcome> outcomes)
     {
@@ -121,12 +247,31 @@ internal sealed class DocsImporter
             foreach (var (name, spec) in dropped)
             {
                 var diagnostic = rejected[spec.File];
-                outcomes[spec.Outcome] = outcomes[spec.Outcome] with { File = null, Reason = $"the spec has an error: {diagnostic.Rule.Id} {diagnostic.Message}" };
+                outcomes[spec.Outcome] = outcomes[spec.Outcome] with { File = null, Reason = $"{RejectedPrefix}{diagnostic.Rule.Id} {diagnostic.Message}" };
                 specs.Remove(name);
             }
         }
     }
+
+    // A spec on its way through: refined and corrected in place, then written.
+    private sealed class Entry(MethodModel method, string file, int outcome)
+    {
+        public MethodModel Method { get; set; } = method;
+
+        public string File { get; } = file;
+
+        public int Outcome { get; } = outcome;
+
+        public string Text { get; set; } = string.Empty;
+    }
 }
 
-/// <summary>The outcome of every page, and the spec files to write, by path relative to the specs folder.</summary>
-internal sealed record ImportResult(IReadOnlyList<ImportOutcome> Outcomes, IReadOnlyDictionary<string, string> Files);
+/// <summary>
+/// The outcome of every page, the spec files to write (by path relative to the specs folder), the corrections that
+/// could not be applied (the command fails on any), and each type slot the documented examples refined.
+/// </summary>
+internal sealed record ImportResult(
+    IReadOnlyList<ImportOutcome> Outcomes,
+    IReadOnlyDictionary<string, string> Files,
+    IReadOnlyList<CorrectionError> Errors,
+    IReadOnlyList<Refinement> Refinements);

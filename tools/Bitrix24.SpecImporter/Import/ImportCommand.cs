@@ -3,11 +3,17 @@ using System.IO;
 using System.Linq;
 using System;
 using Bitrix24.Generated.Specs.Reading;
+using Bitrix24.SpecImporter.Corrections;
 
 namespace Bitrix24.SpecImporter.Import;
 
 /// <summary>The <c>import</c> command: its arguments, and the files it writes or checks.</summary>
-internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<string> Methods, bool CheckOnly)
+/// <param name="Docs">The docs folder, the one holding <c>api-reference/</c>.</param>
+/// <param name="Out">The specs folder.</param>
+/// <param name="Methods">The methods to import; empty for all.</param>
+/// <param name="CheckOnly">Whether to compare with the specs folder instead of writing.</param>
+/// <param name="Corrections">The folder of correction files (<c>corrections/&lt;scope&gt;.yaml</c>), or null.</param>
+internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<string> Methods, bool CheckOnly, string? Corrections = null)
 {
     /// <summary>The name of the report in the specs folder.</summary>
     public const string ReportFile = "IMPORT-REPORT.md";
@@ -24,6 +30,7 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
         var output = "specs";
         var methods = new List<string>();
         var check = false;
+        string? corrections = null;
         for (var i = 2; i < args.Count; i++)
         {
             switch (args[i])
@@ -34,6 +41,9 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
                 case "--method" when i + 1 < args.Count:
                     methods.Add(args[++i]);
                     break;
+                case "--corrections" when i + 1 < args.Count:
+                    corrections = args[++i];
+                    break;
                 case "--check":
                     check = true;
                     break;
@@ -42,10 +52,13 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
             }
         }
 
-        return new ImportCommand(docs, output, methods, check);
+        return new ImportCommand(docs, output, methods, check, corrections);
     }
 
-    /// <summary>Runs the import; 0 on success, 1 when a check finds differences or a method is not found.</summary>
+    /// <summary>
+    /// Runs the import; 0 on success, 1 when a check finds differences, a method is not found, or a correction file
+    /// has an error or a correction does not apply (then nothing is written).
+    /// </summary>
     public int Run(TextWriter output, TextWriter error)
     {
         var reference = Path.Combine(Docs, "api-reference");
@@ -63,12 +76,23 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
             .GroupBy(file => file.Method!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => (group.First().Key, group.First().Value), StringComparer.OrdinalIgnoreCase);
         var wanted = Methods.Count == 0 ? null : new HashSet<string>(Methods, StringComparer.OrdinalIgnoreCase);
-        var result = new DocsImporter(PageSet.FromFolder(Docs)).Import(pages, keep, wanted is null ? null : wanted.Contains);
+        var corrections = Corrections is null ? CorrectionSet.Empty : CorrectionSet.FromFolder(Corrections);
+        var result = new DocsImporter(PageSet.FromFolder(Docs)).Import(pages, keep, wanted is null ? null : wanted.Contains, corrections);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var problem in result.Errors)
+            {
+                error.WriteLine(problem);
+            }
+
+            error.WriteLine($"{result.Errors.Count} correction error(s); nothing was written.");
+            return 1;
+        }
 
         var files = new Dictionary<string, string>(result.Files, StringComparer.Ordinal);
         if (wanted is null)
         {
-            files[ReportFile] = ImportReport.Write(result.Outcomes);
+            files[ReportFile] = ImportReport.Write(result.Outcomes, result.Refinements);
         }
         else if (wanted.FirstOrDefault(method => !result.Outcomes.Any(outcome => string.Equals(outcome.Method, method, StringComparison.OrdinalIgnoreCase))) is { } missing)
         {

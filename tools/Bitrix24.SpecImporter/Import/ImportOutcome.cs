@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using Bitrix24.Generated.Specs.Diagnostics;
+
 namespace Bitrix24.SpecImporter.Import;
 
 /// <summary>What became of one documentation page.</summary>
@@ -8,6 +11,8 @@ namespace Bitrix24.SpecImporter.Import;
 /// <param name="Reason">Why the page was left out, or null.</param>
 /// <param name="RequestExample">Whether a documented request was taken over as an example.</param>
 /// <param name="ResponseExample">Whether a documented answer was taken over as an example.</param>
+/// <param name="RecasedKeys">How many top-level request keys took the parameter table's case.</param>
+/// <param name="Corrections">The corrections applied to the method's spec, in order.</param>
 internal sealed record ImportOutcome(
     string Page,
     string Scope,
@@ -15,8 +20,19 @@ internal sealed record ImportOutcome(
     string? File,
     string? Reason,
     bool RequestExample = false,
-    bool ResponseExample = false)
+    bool ResponseExample = false,
+    int RecasedKeys = 0,
+    IReadOnlyList<CorrectionNote>? Corrections = null)
 {
     /// <summary>Whether the page documents a method (imported or not).</summary>
     public bool IsMethod => Method is not null;
+
+    /// <summary>How many corrections changed the method's spec.</summary>
+    public int Corrected => Corrections?.Count ?? 0;
 }
+
+/// <summary>
+/// A correction applied, for the report: the scope of its file, the method, the change in words, and why; and where
+/// it stands, for an error when the corrected spec does not pass the analyzer's check.
+/// </summary>
+internal sealed record CorrectionNote(string Scope, string Method, string Change, string Reason, SourceLocation Location);

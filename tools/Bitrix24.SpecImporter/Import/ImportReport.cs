@@ -3,37 +3,44 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System;
+using Bitrix24.Generated.Specs.Reading;
+using Bitrix24.SpecImporter.Mapping;
 
 namespace Bitrix24.SpecImporter.Import;
 
 /// <summary>
 /// <c>IMPORT-REPORT.md</c>: per scope folder of the docs, the pages, the method pages, the specs imported or
-/// written by hand, the documented examples taken over, and each method page left out with its reason. It holds no
-/// date, so a re-import of the same docs writes the same file.
+/// written by hand, the documented examples taken over, the request keys recased and the corrections applied; then
+/// the types the examples refined, by rule, each correction with its reason, and each method page left out with its
+/// reason. It holds no date, so a re-import of the same docs writes the same file.
 /// </summary>
 internal static class ImportReport
 {
     /// <summary>The report's Markdown.</summary>
-    public static string Write(IReadOnlyList<ImportOutcome> outcomes)
+    public static string Write(IReadOnlyList<ImportOutcome> outcomes, IReadOnlyList<Refinement>? refinements = null)
     {
         var text = new StringBuilder();
         text.Append("# Import report\n\n");
         text.Append("Written by `bitrix24-spec import` from the official documentation's `api-reference/` (pages outside\n");
         text.Append("`outdated/`). A method page is a page whose title names a method; the others (overviews, events,\n");
         text.Append("widgets) document none. Examples are the documented request (the webhook cURL body, else the JS\n");
-        text.Append("parameters) and the documented answer, kept in the spec and checked by the tests.\n\n");
+        text.Append("parameters) and the documented answer, kept in the spec and checked by the tests. A request key in\n");
+        text.Append("another case than the parameter table (`FIELDS` for `fields`) takes the table's case (Keys recased).\n");
+        text.Append("Corrections are the documentation mistakes fixed in `corrections/<scope>.yaml`.\n\n");
 
         var methods = outcomes.Where(outcome => outcome.IsMethod).ToList();
         var specs = methods.Count(outcome => outcome.File is not null);
         text.Append(CultureInfo.InvariantCulture, $"**{specs} of {methods.Count} method pages ({Percent(specs, methods.Count)}) have a spec.**\n\n");
-        text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers |\n");
-        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Corrected |\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var scope in outcomes.GroupBy(outcome => outcome.Scope).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             Row(text, scope.Key, scope.ToList());
         }
 
         Row(text, "**all**", outcomes);
+        Refined(text, refinements ?? []);
+        Corrections(text, outcomes);
         var left = methods.Where(outcome => outcome.File is null).ToList();
         if (left.Count > 0)
         {
@@ -56,7 +63,46 @@ internal static class ImportReport
         var methods = outcomes.Count(outcome => outcome.IsMethod);
         var specs = outcomes.Count(outcome => outcome.File is not null);
         text.Append(CultureInfo.InvariantCulture, $"| {scope} | {outcomes.Count} | {methods} | {specs} | {methods - specs} | {Percent(specs, methods)} ");
-        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Count(outcome => outcome.RequestExample)} | {outcomes.Count(outcome => outcome.ResponseExample)} |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Count(outcome => outcome.RequestExample)} | {outcomes.Count(outcome => outcome.ResponseExample)} ");
+        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Sum(outcome => outcome.RecasedKeys)} | {outcomes.Sum(outcome => outcome.Corrected)} |\n");
+    }
+
+    // How many parameters, results and declared types' properties (or their items and values) the examples refined, by rule.
+    private static void Refined(StringBuilder text, IReadOnlyList<Refinement> refinements)
+    {
+        if (refinements.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Types refined by the examples\n\n");
+        text.Append("Where every documented value of a parameter or field shows another form than its documented type, and none\n");
+        text.Append("contradicts it, the spec takes the form the examples show.\n\n");
+        text.Append("| Documented | Examples show | Refined |\n|---|---|---:|\n");
+        foreach (var rule in refinements.GroupBy(refinement => (refinement.From, refinement.To)).OrderBy(rule => BuiltInTypes.Name(rule.Key.From), StringComparer.Ordinal).ThenBy(rule => BuiltInTypes.Name(rule.Key.To), StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{BuiltInTypes.Name(rule.Key.From)}` | `{BuiltInTypes.Name(rule.Key.To)}` | {rule.Count()} |\n");
+        }
+    }
+
+    // Each correction under the scope of its file, with the change and the reason.
+    private static void Corrections(StringBuilder text, IReadOnlyList<ImportOutcome> outcomes)
+    {
+        var notes = outcomes.SelectMany(outcome => outcome.Corrections ?? []).ToList();
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Corrections\n");
+        foreach (var scope in notes.GroupBy(note => note.Scope).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### {scope.Key}\n\n");
+            foreach (var note in scope)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- `{note.Method}`: {note.Change}. Why: {note.Reason}\n");
+            }
+        }
     }
 
     private static string Percent(int part, int whole) =>

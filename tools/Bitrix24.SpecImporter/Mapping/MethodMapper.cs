@@ -51,7 +51,7 @@ internal static partial class MethodMapper
 
         var errorBlocks = page.Outline.Section(ErrorSections);
         var errors = ErrorTable.Read(errorBlocks, 400);
-        var examples = Examples(page, response, answer, errorBlocks);
+        var (examples, recased) = Recased(Examples(page, response, answer, errorBlocks), parameters);
         notes.AddRange(types.Notes);
 
         var verb = page.Method[(page.Method.LastIndexOf('.') + 1)..];
@@ -71,7 +71,26 @@ internal static partial class MethodMapper
             Paged: paged,
             Docs: pages.PublishedUrl(page.Page.Path),
             Deprecated: page.Deprecated);
-        return new ImportedSpec(method);
+
+        // The examples' evidence only: types change once every method sharing them is mapped (DocsImporter).
+        return new ImportedSpec(method, recased, ExampleShapes.Observe(method));
+    }
+
+    // The documented requests with their top-level keys in the parameter table's case.
+    private static (List<ExampleModel> Examples, int Recased) Recased(List<ExampleModel> examples, EquatableArray<PropertyModel> parameters)
+    {
+        var recased = 0;
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (examples[i].Request is { } request)
+            {
+                var (json, renamed) = ExampleKeys.Recase(request, parameters);
+                examples[i] = examples[i] with { Request = json };
+                recased += renamed;
+            }
+        }
+
+        return (examples, recased);
     }
 
     private static ResultModel Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix)

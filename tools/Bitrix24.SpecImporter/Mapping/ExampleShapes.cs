@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System;
+using Bitrix24.Generated.Specs.Model;
+
+namespace Bitrix24.SpecImporter.Mapping;
+
+/// <summary>
+/// Reads a spec's documented examples along its declared types: each request's parameters along the parameter
+/// types, each successful answer's <c>result</c> along the result type, into declared object types, arrays and
+/// maps. What it gathers is evidence only; <see cref="TypeRefiner"/> changes the types once the evidence of every
+/// method that shares them is in, so that a type declared by several specs stays declared alike.
+/// </summary>
+internal static class ExampleShapes
+{
+    // Declared types may refer to themselves (a tree of sections); examples are never this deep.
+    private const int MaxDepth = 32;
+
+    /// <summary>The forms the examples of a method show at each slot of its types.</summary>
+    public static ShapeEvidence Observe(MethodModel method)
+    {
+        var evidence = new ShapeEvidence();
+        var types = method.Types.GroupBy(type => type.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var walker = new Walker(types, evidence);
+        foreach (var example in method.Examples)
+        {
+            if (Parse(example.Request) is { ValueKind: JsonValueKind.Object } request)
+            {
+                foreach (var value in request.EnumerateObject())
+                {
+                    if (method.Parameters.FirstOrDefault(parameter => parameter.WireName == value.Name) is { } parameter)
+                    {
+                        walker.Walk(value.Value, parameter.Type, Slots.Parameter(method.Name, parameter.WireName), 0);
+                    }
+                }
+            }
+
+            if (example.Status < 300 && Parse(example.Response) is { ValueKind: JsonValueKind.Object } response && response.TryGetProperty("result", out var result))
+            {
+                walker.Walk(result, method.Result.Type, Slots.Result(method.Name), 0);
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>The form of one example value, or <see cref="ShapeForm.None"/> for a value that shows nothing.</summary>
+    public static ShapeForm Form(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => ShapeForm.None,
+        JsonValueKind.True or JsonValueKind.False => ShapeForm.TrueFalse,
+        JsonValueKind.Number => value.TryGetInt64(out _) ? ShapeForm.IntegerNumber : value.TryGetDouble(out var number) && !double.IsInteger(number) ? ShapeForm.Fraction : ShapeForm.Other,
+        JsonValueKind.String => StringForm(value.GetString()!),
+        _ => ShapeForm.Other,
+    };
+
+    // An empty string reads as no value whatever the type, so it shows nothing. A numeric string counts only when
+    // it writes back as the same text: no sign, no leading zeros.
+    private static ShapeForm StringForm(string text) => text switch
+    {
+        "" => ShapeForm.None,
+        "Y" or "N" => ShapeForm.YesNo,
+        _ when IsCanonicalInteger(text) => ShapeForm.NumericString,
+        _ => ShapeForm.Other,
+    };
+
+    private static bool IsCanonicalInteger(string text) =>
+        text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0')
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static JsonElement? Parse(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Walker(IReadOnlyDictionary<string, TypeModel> types, ShapeEvidence evidence)
+    {
+        public void Walk(JsonElement value, TypeRef type, ShapeSlot slot, int depth)
+        {
+            if (depth > MaxDepth || value.ValueKind is JsonValueKind.Null)
+            {
+                return;
+            }
+
+            switch (type.Kind)
+            {
+                case WireKind.Named:
+                    if (value.ValueKind == JsonValueKind.Object && types.TryGetValue(type.Name!, out var declared) && declared.Kind == TypeKind.Object)
+                    {
+                        foreach (var field in value.EnumerateObject())
+                        {
+                            if (declared.Properties.FirstOrDefault(property => property.WireName == field.Name) is { } property)
+                            {
+                                Walk(field.Value, property.Type, Slots.Property(declared.Name, property.WireName), depth + 1);
+                            }
+                        }
+                    }
+
+                    break;
+                case WireKind.Array when value.ValueKind == JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Walk(item, type.Items!, slot.Into("[]"), depth + 1);
+                    }
+
+                    break;
+                case WireKind.Map when value.ValueKind == JsonValueKind.Object:
+                    foreach (var entry in value.EnumerateObject())
+                    {
+                        Walk(entry.Value, type.Items!, slot.Into("{}"), depth + 1);
+                    }
+
+                    break;
+                case WireKind.Array or WireKind.Map or WireKind.Set or WireKind.Json:
+                    // Another shape than declared, a set (its members are its keys) or raw JSON: nothing to refine.
+                    break;
+                default:
+                    evidence.Add(slot, Form(value));
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>The slots of a method's parameters and result and of declared types' properties.</summary>
+internal static class Slots
+{
+    /// <summary>A parameter of a method.</summary>
+    public static ShapeSlot Parameter(string method, string wireName) => new("params " + method, wireName, string.Empty);
+
+    /// <summary>A method's result itself.</summary>
+    public static ShapeSlot Result(string method) => new("result " + method, string.Empty, string.Empty);
+
+    /// <summary>A property of a declared type.</summary>
+    public static ShapeSlot Property(string type, string wireName) => new("type " + type, wireName, string.Empty);
+}
