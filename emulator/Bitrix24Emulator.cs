@@ -163,7 +163,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public static async Task<Bitrix24Emulator> StartAsync(Bitrix24EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new Bitrix24EmulatorOptions();
-        var specs = SpecCatalog.Load(options.SpecPaths.ToList());
+        var specs = SpecCatalog.Load(options.SpecPaths.ToList(), options.IncludeShippedSpecs);
         var secret = options.WebhookSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -24,6 +24,12 @@ public sealed class Bitrix24EmulatorOptions
     /// </summary>
     public System.Collections.Generic.IList<string> SpecPaths { get; } = new System.Collections.Generic.List<string>();
 
+    /// <summary>
+    /// Whether the shipped specs are served beside <see cref="SpecPaths"/>, as a project with the package generates
+    /// them: a spec among the paths replaces a shipped one of the same method. Always so when there are no paths.
+    /// </summary>
+    public bool IncludeShippedSpecs { get; set; }
+
     /// <summary>The request-rate limit of the whole portal; null for none.</summary>
     public Bitrix24RateLimit? RateLimit { get; set; } = Bitrix24RateLimit.Standard;
 

@@ -22,12 +22,16 @@ internal sealed class SpecCatalog
 
     public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).ToList();
 
-    /// <summary>Loads the given spec files and folders, or the specs shipped with the emulator when there are none.</summary>
+    /// <summary>
+    /// Loads the given spec files and folders, the specs shipped with the emulator when there are none, or both when
+    /// asked: then a given spec replaces a shipped one of the same method, as in a project's build.
+    /// </summary>
     /// <exception cref="InvalidDataException">A spec has errors; the message lists them with file, line and column.</exception>
-    public static SpecCatalog Load(IReadOnlyCollection<string> paths)
+    public static SpecCatalog Load(IReadOnlyCollection<string> paths, bool includeShipped = false)
     {
-        var files = paths.Count == 0 ? EmbeddedSpecs() : FileSpecs(paths);
-        var specs = SpecSet.Read(files.Select(file => (file.Path, (string?)file.Text)));
+        var files = paths.Count == 0 ? EmbeddedSpecs() : includeShipped ? EmbeddedSpecs().Concat(FileSpecs(paths)) : FileSpecs(paths);
+        // Embedded specs are named "specs/scope/method.yaml", files by their full paths.
+        var specs = SpecSet.Read(files.Select(file => (file.Path, (string?)file.Text)), path => path.StartsWith("specs/", StringComparison.Ordinal));
         var errors = specs.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
@@ -84,7 +88,8 @@ internal sealed class SpecCatalog
                 : new[] { path }.AsEnumerable();
             foreach (var file in files)
             {
-                yield return (file, File.ReadAllText(file));
+                // Full paths, which never start like the embedded names.
+                yield return (Path.GetFullPath(file), File.ReadAllText(file));
             }
         }
     }

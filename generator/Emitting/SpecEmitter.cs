@@ -92,7 +92,10 @@ internal static class SpecEmitter
             sections.Add((groupNamespace, group.ToString()));
         }
 
-        return new GeneratedSource(scopeNamespace + "." + spec.TypePrefix + ".g.cs", Compose(rootNamespace, sections));
+        // Types alone (a method with errors, or a shipped method a project's spec replaces) get a name of their own,
+        // apart from the file of the method's spec that does generate.
+        var hintName = scopeNamespace + "." + spec.TypePrefix + (spec.Method is null ? ".Types" : string.Empty) + ".g.cs";
+        return new GeneratedSource(hintName, Compose(rootNamespace, sections));
     }
 
     /// <summary>

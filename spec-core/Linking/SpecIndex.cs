@@ -70,22 +70,19 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             {
                 // A second spec of the same method contributes nothing; linking it reports why, unless it is a shipped
                 // spec that the project's own replaces.
-                if (method.Shipped && !owner.ReplacesShipped && owner.Owner != method.FilePath && IsOwn(ordered, owner.Owner))
+                if (method.Shipped && owner.Owner != method.FilePath && IsOwn(ordered, owner.Owner))
                 {
                     methods[method.Name] = owner with { ReplacesShipped = true };
+
+                    // Its method is replaced, not the types it declares: other shipped specs may use them.
+                    AddTypes(types, method);
                 }
 
                 continue;
             }
 
             methods.Add(method.Name, new IndexedMethod(method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(method)));
-            foreach (var type in method.Types)
-            {
-                if (!types.ContainsKey(type.Name))
-                {
-                    types.Add(type.Name, (method.FilePath, type));
-                }
-            }
+            AddTypes(types, method);
         }
 
         var validity = Validity(types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal));
@@ -115,6 +112,17 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     public override int GetHashCode() => unchecked((Methods.GetHashCode() * 31) + Types.GetHashCode());
 
     private static bool IsOwn(List<MethodModel> specs, string path) => specs.Exists(m => m.FilePath == path && !m.Shipped);
+
+    private static void AddTypes(Dictionary<string, (string Owner, TypeModel Definition)> types, MethodModel method)
+    {
+        foreach (var type in method.Types)
+        {
+            if (!types.ContainsKey(type.Name))
+            {
+                types.Add(type.Name, (method.FilePath, type));
+            }
+        }
+    }
 
     // A type can be generated when neither it nor any type it reaches has a problem: find the types with problems
     // of their own, then everything that reaches them.

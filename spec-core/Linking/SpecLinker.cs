@@ -22,17 +22,14 @@ public static class SpecLinker
     {
         var root = SpecPath.Root;
         var owner = index.Method(spec.Name);
-        if (owner is null || owner.Owner != spec.FilePath)
+        var replaced = spec.Shipped && owner is { ReplacesShipped: true } && owner.Owner != spec.FilePath;
+        if (owner is null || (owner.Owner != spec.FilePath && !replaced))
         {
-            if (!(spec.Shipped && owner is { ReplacesShipped: true }))
-            {
-                report?.Invoke(SpecRules.DuplicateMethod, root.Key("method"), spec.Name, owner?.Owner ?? string.Empty);
-            }
-
+            report?.Invoke(SpecRules.DuplicateMethod, root.Key("method"), spec.Name, owner?.Owner ?? string.Empty);
             return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, EquatableArray<TypeModel>.Empty);
         }
 
-        if (owner.ReplacesShipped)
+        if (owner.ReplacesShipped && !replaced)
         {
             report?.Invoke(SpecRules.ShippedSpecReplaced, root.Key("method"), spec.Name);
         }
@@ -64,6 +61,12 @@ public static class SpecLinker
             {
                 owned.Add(Resolve(type, index));
             }
+        }
+
+        if (replaced)
+        {
+            // A project's spec replaces the method; the types this one declares stay, for the specs that use them.
+            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, owned.ToEquatableArray());
         }
 
         var check = new ReferenceCheck(Lookup, report);

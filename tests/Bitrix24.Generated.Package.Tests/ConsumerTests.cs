@@ -96,7 +96,8 @@ public class ConsumerTests
 
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions
         {
-            SpecPaths = { Path.Combine(Repository.Root, "specs"), Path.Combine(folder, "specs") },
+            IncludeShippedSpecs = true,
+            SpecPaths = { Path.Combine(folder, "specs") },
         });
         var environment = new Dictionary<string, string>(_package.Environment) { ["BITRIX24_WEBHOOK_URL"] = portal.WebhookUrl.ToString() };
         var (runExit, runOutput) = await DotNet.RunAsync(folder, environment, "run", "--no-build", "-c", "Release");
@@ -128,13 +129,57 @@ public class ConsumerTests
     {
         var folder = _package.CreateProject("Scopes", new Dictionary<string, string>
         {
-            ["Scopes.csproj"] = PackageFixture.ProjectFile("<Bitrix24Scopes>calendar;crm</Bitrix24Scopes>"),
+            ["Scopes.csproj"] = PackageFixture.ProjectFile("<Bitrix24Scopes>calendar;crm;nosuchscope</Bitrix24Scopes>"),
             ["Program.cs"] = "Console.WriteLine(typeof(Bitrix24.Generated.Bitrix24Client));\n",
         });
 
         var (exitCode, output) = await DotNet.RunAsync(folder, _package.Environment, "build", "-c", "Release", "--disable-build-servers");
 
         Assert.NotEqual(0, exitCode);
-        Assert.True(output.Contains("error B24100: Bitrix24Scopes names 'crm'", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("error B24100: Bitrix24Scopes names 'nosuchscope'", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public async Task A_project_s_own_spec_of_a_shipped_method_replaces_the_shipped_one()
+    {
+        // The shipped calendar.settings.get answers CalendarPortalSettings; this one leaves the answer raw.
+        var folder = _package.CreateProject("Replace", new Dictionary<string, string>
+        {
+            ["Replace.csproj"] = PackageFixture.ProjectFile("<Bitrix24Scopes>calendar</Bitrix24Scopes>"),
+            ["Program.cs"] = """
+                using System.Text.Json.Nodes;
+                using Bitrix24.Generated;
+
+                Func<Bitrix24Client, Task<Bitrix24Response<JsonNode?>>> call = client => client.Calendar.Settings.GetAsync();
+                Console.WriteLine(call.Method.ReturnType.Name);
+                """,
+            [Path.Combine("specs", "calendar.settings.get.yaml")] = "method: calendar.settings.get\nscope: calendar\nsummary: Reads the portal's calendar settings as they come.\nresult:\n  type: any\n",
+        });
+
+        var (exitCode, output) = await DotNet.RunAsync(folder, _package.Environment, "build", "-c", "Release", "--disable-build-servers");
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(output.Contains("0 Warning(s)", StringComparison.Ordinal), output);
+        Assert.False(output.Contains("B24009", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public async Task Without_Bitrix24Scopes_no_shipped_scope_is_generated_and_the_build_says_how_to_choose()
+    {
+        var folder = _package.CreateProject("Default", new Dictionary<string, string>
+        {
+            ["Default.csproj"] = PackageFixture.ProjectFile(),
+            ["Program.cs"] = "Console.WriteLine(typeof(Bitrix24.Generated.Bitrix24Client).Assembly.GetType(\"Bitrix24.Generated.Calendar.CalendarSection\") is null);\n",
+            [Path.Combine("specs", "user.current.yaml")] = UserCurrentSpec,
+        });
+
+        var (buildExit, buildOutput) = await DotNet.RunAsync(folder, _package.Environment, "build", "-c", "Release", "--disable-build-servers");
+        var (runExit, runOutput) = await DotNet.RunAsync(folder, _package.Environment, "run", "--no-build", "-c", "Release");
+
+        Assert.True(buildExit == 0, buildOutput);
+        Assert.True(buildOutput.Contains("no shipped scopes are generated for Default", StringComparison.Ordinal), buildOutput);
+        Assert.True(buildOutput.Contains("0 Warning(s)", StringComparison.Ordinal), buildOutput);
+        Assert.True(runExit == 0, runOutput);
+        Assert.Equal("True", runOutput.Trim());
     }
 }

@@ -107,12 +107,17 @@ internal static class GeneratorRunner
     /// Runs the generator once, then the spec analyzer over the same specs, as a build does; returns both
     /// results and the compilation with the generated code.
     /// </summary>
-    public static (SpecRun Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null)
+    public static (SpecRun Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null, string? shippedFolder = null)
     {
         var files = specs.ToImmutableArray();
-        var driver = Driver(files, rootNamespace: rootNamespace)
+        var driver = CSharpGeneratorDriver.Create(
+                new[] { new Bitrix24Generator().AsSourceGenerator() },
+                files,
+                ParseOptions,
+                new OptionsProvider(GlobalOptions(rootNamespace, shippedFolder)),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None))
             .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }"), out var output, out _);
-        var analyzerOptions = new AnalyzerOptions(files, new OptionsProvider(GlobalOptions(rootNamespace)));
+        var analyzerOptions = new AnalyzerOptions(files, new OptionsProvider(GlobalOptions(rootNamespace, shippedFolder)));
         var analysis = output.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new SpecAnalyzer()),
             new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: static (exception, _, _) => throw new InvalidOperationException("The spec analyzer failed.", exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
@@ -123,9 +128,14 @@ internal static class GeneratorRunner
     public static (SpecRun Result, Compilation Output) Run(params (string Path, string Text)[] specs) =>
         Run(specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Text)));
 
-    private static Dictionary<string, string> GlobalOptions(string? rootNamespace)
+    private static Dictionary<string, string> GlobalOptions(string? rootNamespace, string? shippedFolder = null)
     {
         var options = new Dictionary<string, string>();
+        if (shippedFolder is not null)
+        {
+            options["build_property.Bitrix24ShippedSpecsFolder"] = shippedFolder;
+        }
+
         if (rootNamespace is not null)
         {
             options["build_property.Bitrix24RootNamespace"] = rootNamespace;
