@@ -134,8 +134,8 @@ public sealed class CorrectionTests
             """);
 
         var report = ImportReport.Write(result.Outcomes, result.Refinements);
-        Assert.Contains("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Corrected |", report, StringComparison.Ordinal);
-        Assert.Contains("| shop | 2 | 2 | 2 | 0 | 100.0% | 1 | 2 | 0 | 1 |", report, StringComparison.Ordinal);
+        Assert.Contains("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Params from requests | Results from answers | Examples left out | Corrected |", report, StringComparison.Ordinal);
+        Assert.Contains("| shop | 2 | 2 | 2 | 0 | 100.0% | 1 | 2 | 0 | 0 | 0 | 0 | 1 |", report, StringComparison.Ordinal);
         Assert.Contains(
             "## Corrections\n\n### shop\n\n- `shop.gadget.get`: types.ShopGadgetGetGadget.ID: type integer → integer-string. Why: The answers send the ID as text.\n",
             report,

@@ -124,7 +124,13 @@ internal sealed class DocsImporter
         }
 
         var file = spec.Method.Scope + "/" + spec.Method.Name + ".yaml";
-        return (new ImportOutcome(relative, scope, spec.Method.Name, file, null, RecasedKeys: spec.RecasedKeys), spec, method);
+        var outcome = new ImportOutcome(relative, scope, spec.Method.Name, file, null, RecasedKeys: spec.RecasedKeys)
+        {
+            AddedParameters = spec.AddedParameters,
+            ResultFromAnswer = spec.ResultFromAnswer,
+            DroppedExamples = spec.DroppedExamples,
+        };
+        return (outcome, spec, method);
     }
 
     // Every spec's types refined by the examples of all specs: a type declared by several specs changes in all of them

@@ -13,6 +13,9 @@ namespace Bitrix24.SpecImporter.Import;
 /// <param name="ResponseExample">Whether a documented answer was taken over as an example.</param>
 /// <param name="RecasedKeys">How many top-level request keys took the parameter table's case.</param>
 /// <param name="Corrections">The corrections applied to the method's spec, in order.</param>
+/// <param name="AddedParameters">How many parameters only the documented request shows.</param>
+/// <param name="ResultFromAnswer">Whether the result takes the documented answer's shape over the table's.</param>
+/// <param name="DroppedExamples">How many documented requests and answers cannot be a call and were left out.</param>
 internal sealed record ImportOutcome(
     string Page,
     string Scope,
@@ -22,7 +25,10 @@ internal sealed record ImportOutcome(
     bool RequestExample = false,
     bool ResponseExample = false,
     int RecasedKeys = 0,
-    IReadOnlyList<CorrectionNote>? Corrections = null)
+    IReadOnlyList<CorrectionNote>? Corrections = null,
+    int AddedParameters = 0,
+    bool ResultFromAnswer = false,
+    int DroppedExamples = 0)
 {
     /// <summary>Whether the page documents a method (imported or not).</summary>
     public bool IsMethod => Method is not null;

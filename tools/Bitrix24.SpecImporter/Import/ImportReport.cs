@@ -26,13 +26,17 @@ internal static class ImportReport
         text.Append("widgets) document none. Examples are the documented request (the webhook cURL body, else the JS\n");
         text.Append("parameters) and the documented answer, kept in the spec and checked by the tests. A request key in\n");
         text.Append("another case than the parameter table (`FIELDS` for `fields`) takes the table's case (Keys recased).\n");
+        text.Append("A key the request sends that no table row names becomes an optional parameter typed by its value (Params\n");
+        text.Append("from requests). Where the answer's `result` has a shape the result table's type cannot read, the spec takes\n");
+        text.Append("the answer's shape (Results from answers). A request that is not a JSON object (parameters by position) or\n");
+        text.Append("JSON with a key twice in one object cannot be a call and is left out (Examples left out).\n");
         text.Append("Corrections are the documentation mistakes fixed in `corrections/<scope>.yaml`.\n\n");
 
         var methods = outcomes.Where(outcome => outcome.IsMethod).ToList();
         var specs = methods.Count(outcome => outcome.File is not null);
         text.Append(CultureInfo.InvariantCulture, $"**{specs} of {methods.Count} method pages ({Percent(specs, methods.Count)}) have a spec.**\n\n");
-        text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Corrected |\n");
-        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Params from requests | Results from answers | Examples left out | Corrected |\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var scope in outcomes.GroupBy(outcome => outcome.Scope).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             Row(text, scope.Key, scope.ToList());
@@ -64,7 +68,9 @@ internal static class ImportReport
         var specs = outcomes.Count(outcome => outcome.File is not null);
         text.Append(CultureInfo.InvariantCulture, $"| {scope} | {outcomes.Count} | {methods} | {specs} | {methods - specs} | {Percent(specs, methods)} ");
         text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Count(outcome => outcome.RequestExample)} | {outcomes.Count(outcome => outcome.ResponseExample)} ");
-        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Sum(outcome => outcome.RecasedKeys)} | {outcomes.Sum(outcome => outcome.Corrected)} |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Sum(outcome => outcome.RecasedKeys)} | {outcomes.Sum(outcome => outcome.AddedParameters)} ");
+        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Count(outcome => outcome.ResultFromAnswer)} | {outcomes.Sum(outcome => outcome.DroppedExamples)} ");
+        text.Append(CultureInfo.InvariantCulture, $"| {outcomes.Sum(outcome => outcome.Corrected)} |\n");
     }
 
     // How many parameters, results and declared types' properties (or their items and values) the examples refined, by rule.

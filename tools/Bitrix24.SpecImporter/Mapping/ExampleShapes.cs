@@ -32,14 +32,14 @@ internal static class ExampleShapes
                 {
                     if (method.Parameters.FirstOrDefault(parameter => parameter.WireName == value.Name) is { } parameter)
                     {
-                        walker.Walk(value.Value, parameter.Type, Slots.Parameter(method.Name, parameter.WireName), 0);
+                        walker.Walk(value.Value, parameter.Type, Slots.Parameter(method.Name, parameter.WireName), 0, request: true);
                     }
                 }
             }
 
             if (example.Status < 300 && Parse(example.Response) is { ValueKind: JsonValueKind.Object } response && response.TryGetProperty("result", out var result))
             {
-                walker.Walk(result, method.Result.Type, Slots.Result(method.Name), 0);
+                walker.Walk(result, method.Result.Type, Slots.Result(method.Name), 0, request: false);
             }
         }
 
@@ -53,22 +53,32 @@ internal static class ExampleShapes
         JsonValueKind.True or JsonValueKind.False => ShapeForm.TrueFalse,
         JsonValueKind.Number => value.TryGetInt64(out _) ? ShapeForm.IntegerNumber : value.TryGetDouble(out var number) && !double.IsInteger(number) ? ShapeForm.Fraction : ShapeForm.Other,
         JsonValueKind.String => StringForm(value.GetString()!),
+        JsonValueKind.Object => ShapeForm.JsonObject,
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? ShapeForm.None : ShapeForm.JsonArray,
         _ => ShapeForm.Other,
     };
 
-    // An empty string reads as no value whatever the type, so it shows nothing. A numeric string counts only when
+    // An empty string reads as no value whatever the type, and a placeholder stands for one, so they show nothing. A numeric string counts only when
     // it writes back as the same text: no sign, no leading zeros.
     private static ShapeForm StringForm(string text) => text switch
     {
         "" => ShapeForm.None,
+        // "**put_attach_id**": the docs' placeholder for a value, which says nothing of its form.
+        _ when text.Length > 4 && text.StartsWith("**", StringComparison.Ordinal) && text.EndsWith("**", StringComparison.Ordinal) => ShapeForm.None,
         "Y" or "N" => ShapeForm.YesNo,
         _ when IsCanonicalInteger(text) => ShapeForm.NumericString,
+        _ when IsDecimal(text) => ShapeForm.DecimalString,
         _ => ShapeForm.Other,
     };
 
     private static bool IsCanonicalInteger(string text) =>
         text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0')
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    // "54.71411", "-3", "0.10": a number a portal stores as text.
+    private static bool IsDecimal(string text) =>
+        text.Any(char.IsAsciiDigit) && text.All(character => char.IsAsciiDigit(character) || character is '.' or '-')
+        && decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     private static JsonElement? Parse(string? json)
     {
@@ -90,7 +100,7 @@ internal static class ExampleShapes
 
     private sealed class Walker(IReadOnlyDictionary<string, TypeModel> types, ShapeEvidence evidence)
     {
-        public void Walk(JsonElement value, TypeRef type, ShapeSlot slot, int depth)
+        public void Walk(JsonElement value, TypeRef type, ShapeSlot slot, int depth, bool request)
         {
             if (depth > MaxDepth || value.ValueKind is JsonValueKind.Null)
             {
@@ -106,31 +116,40 @@ internal static class ExampleShapes
                         {
                             if (declared.Properties.FirstOrDefault(property => property.WireName == field.Name) is { } property)
                             {
-                                Walk(field.Value, property.Type, Slots.Property(declared.Name, property.WireName), depth + 1);
+                                Walk(field.Value, property.Type, Slots.Property(declared.Name, property.WireName), depth + 1, request);
                             }
                         }
+                    }
+                    else if (value.ValueKind != JsonValueKind.Object && types.TryGetValue(type.Name!, out var other) && other.Kind == TypeKind.Object)
+                    {
+                        // An array or a scalar where an object is declared: the slot's own contradiction.
+                        evidence.Add(slot, Form(value), request);
                     }
 
                     break;
                 case WireKind.Array when value.ValueKind == JsonValueKind.Array:
                     foreach (var item in value.EnumerateArray())
                     {
-                        Walk(item, type.Items!, slot.Into("[]"), depth + 1);
+                        Walk(item, type.Items!, slot.Into("[]"), depth + 1, request);
                     }
 
                     break;
                 case WireKind.Map when value.ValueKind == JsonValueKind.Object:
                     foreach (var entry in value.EnumerateObject())
                     {
-                        Walk(entry.Value, type.Items!, slot.Into("{}"), depth + 1);
+                        Walk(entry.Value, type.Items!, slot.Into("{}"), depth + 1, request);
                     }
 
                     break;
-                case WireKind.Array or WireKind.Map or WireKind.Set or WireKind.Json:
-                    // Another shape than declared, a set (its members are its keys) or raw JSON: nothing to refine.
+                case WireKind.Array or WireKind.Map:
+                    // Another shape than declared: the slot's own contradiction (ShapeConflicts).
+                    evidence.Add(slot, Form(value), request);
+                    break;
+                case WireKind.Set or WireKind.Json:
+                    // A set (its members are its keys) or raw JSON: nothing to refine.
                     break;
                 default:
-                    evidence.Add(slot, Form(value));
+                    evidence.Add(slot, Form(value), request);
                     break;
             }
         }

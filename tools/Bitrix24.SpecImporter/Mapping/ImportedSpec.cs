@@ -6,4 +6,13 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <param name="Method">The spec.</param>
 /// <param name="RecasedKeys">How many top-level keys of the documented requests took the parameter table's case.</param>
 /// <param name="Evidence">What the documented examples show about the spec's types, for <see cref="TypeRefiner"/>.</param>
-internal sealed record ImportedSpec(MethodModel Method, int RecasedKeys = 0, ShapeEvidence? Evidence = null);
+/// <param name="AddedParameters">How many parameters only the documented request shows (<see cref="ExampleParameters"/>).</param>
+/// <param name="ResultFromAnswer">Whether the result takes the documented answer's shape over the table's (<see cref="ResultShape"/>).</param>
+/// <param name="DroppedExamples">How many documented requests and answers cannot be a call and were left out (<see cref="ExampleChecks"/>).</param>
+internal sealed record ImportedSpec(
+    MethodModel Method,
+    int RecasedKeys = 0,
+    ShapeEvidence? Evidence = null,
+    int AddedParameters = 0,
+    bool ResultFromAnswer = false,
+    int DroppedExamples = 0);

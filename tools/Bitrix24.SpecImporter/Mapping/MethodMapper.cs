@@ -45,13 +45,23 @@ internal static partial class MethodMapper
 
         var response = page.Outline.Section(ResponseSections);
         var answer = FirstJson(response);
-        var result = Result(response, answer, types, site, prefix);
+        var dropped = 0;
+        if (answer is { } documented && ExampleChecks.HasDuplicateKeys(documented.GetRawText()))
+        {
+            // Keys twice in one object: no portal sends that, so the answer is not a record of a real call.
+            answer = null;
+            dropped++;
+        }
+
+        var (result, fromAnswer) = Result(response, answer, types, site, prefix);
         var paged = result.Type.Kind == WireKind.Array
             && parameters.Any(parameter => parameter.WireName == "start" && parameter.Type.Kind is WireKind.Integer or WireKind.IntegerString);
 
         var errorBlocks = page.Outline.Section(ErrorSections);
         var errors = ErrorTable.Read(errorBlocks, 400);
-        var (examples, recased) = Recased(Examples(page, response, answer, errorBlocks), parameters);
+        var (examples, recased) = Recased(Examples(page, response, answer, errorBlocks, ref dropped), parameters);
+        var added = ExampleParameters.Missing(examples, parameters, Names.RequestTypeName(prefix));
+        parameters = new([.. parameters, .. added]);
         notes.AddRange(types.Notes);
 
         var verb = page.Method[(page.Method.LastIndexOf('.') + 1)..];
@@ -73,7 +83,7 @@ internal static partial class MethodMapper
             Deprecated: page.Deprecated);
 
         // The examples' evidence only: types change once every method sharing them is mapped (DocsImporter).
-        return new ImportedSpec(method, recased, ExampleShapes.Observe(method));
+        return new ImportedSpec(method, recased, ExampleShapes.Observe(method), added.Count, fromAnswer, dropped);
     }
 
     // The documented requests with their top-level keys in the parameter table's case.
@@ -93,7 +103,8 @@ internal static partial class MethodMapper
         return (examples, recased);
     }
 
-    private static ResultModel Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix)
+    // The result type, and whether it is the answer's shape because the answer contradicts the table.
+    private static (ResultModel Result, bool FromAnswer) Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix)
     {
         foreach (var table in response.OfType<YfmTable>().Where(FieldRow.IsFieldTable))
         {
@@ -101,30 +112,44 @@ internal static partial class MethodMapper
             if (rows.FirstOrDefault(row => row.Name == "result") is { } result)
             {
                 var values = FieldFacts.Values(result.Description);
-                return new ResultModel(types.Type(result, values, site, prefix + "Result", 0), null);
+                var type = types.Type(result, values, site, prefix + "Result", 0);
+                if (FlatResult.Type(rows, result, type, answer, types, site, prefix + "Result") is { } flat)
+                {
+                    return (new ResultModel(flat, null), false);
+                }
+
+                return ResultShape.Contradicted(type, answer) is { } shown ? (new ResultModel(shown, null), true) : (new ResultModel(type, null), false);
             }
         }
 
-        return new ResultModel(answer is { } json && json.TryGetProperty("result", out var value) ? Shape(value) : TypeRef.Of(DocType.Any), null);
+        // A page that documents no result table: the type its example shows.
+        var fallback = answer is { } json && json.TryGetProperty("result", out var value) ? ResultShape.Shown(value) : TypeRef.Of(DocType.Any);
+        return (new ResultModel(fallback, null), false);
     }
 
-    // The type an example value shows, for a page that documents no result table.
-    private static TypeRef Shape(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.True or JsonValueKind.False => TypeRef.Of(WireKind.Boolean),
-        JsonValueKind.Number => TypeRef.Of(value.TryGetInt32(out _) ? WireKind.Integer : WireKind.Number),
-        JsonValueKind.String => TypeRef.Of(WireKind.String),
-        JsonValueKind.Array => new TypeRef(WireKind.Array, null, TypeRef.Of(DocType.Any), null),
-        _ => TypeRef.Of(DocType.Any),
-    };
-
-    private static List<ExampleModel> Examples(MethodPage page, ImmutableArray<YfmBlock> response, JsonElement? answer, ImmutableArray<YfmBlock> errorBlocks)
+    private static List<ExampleModel> Examples(MethodPage page, ImmutableArray<YfmBlock> response, JsonElement? answer, ImmutableArray<YfmBlock> errorBlocks, ref int dropped)
     {
         var examples = new List<ExampleModel>();
         var request = Request(page);
+        if (request is not null && !ExampleChecks.IsCall(request))
+        {
+            request = null;
+            dropped++;
+        }
+
+        // The answer must be an envelope, and its status the one its envelope shows: a section's status line may
+        // belong to another block of it.
+        if (answer is { } envelope && !envelope.TryGetProperty("result", out _) && !envelope.TryGetProperty("error", out _))
+        {
+            answer = null;
+        }
+
         if (request is not null || answer is not null)
         {
-            examples.Add(new ExampleModel("Documented call", request, Status(response, 200), answer?.GetRawText() is { } text ? ExampleText.ToJson(text) : null));
+            var status = Status(response, 200);
+            var failed = answer is { } shown && shown.TryGetProperty("error", out _);
+            status = failed ? (status >= 400 ? status : 400) : (status < 300 ? status : 200);
+            examples.Add(new ExampleModel("Documented call", request, status, answer?.GetRawText() is { } text ? ExampleText.ToJson(text) : null));
         }
 
         if (FirstJson(errorBlocks) is { } error && error.TryGetProperty("error", out _))

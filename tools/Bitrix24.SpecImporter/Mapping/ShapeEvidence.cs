@@ -41,8 +41,17 @@ internal enum ShapeForm
     /// <summary>JSON <c>true</c> or <c>false</c>.</summary>
     TrueFalse = 16,
 
-    /// <summary>Anything else: text, an object, an array, a number written oddly.</summary>
+    /// <summary>Anything else: text, a number written oddly.</summary>
     Other = 32,
+
+    /// <summary>A JSON object, where the declared type is not one.</summary>
+    JsonObject = 64,
+
+    /// <summary>A JSON array with items, where the declared type is not one; an empty one shows nothing (PHP writes it for any empty value).</summary>
+    JsonArray = 128,
+
+    /// <summary>A string holding a number that is not a plain whole number: <c>"54.71411"</c>.</summary>
+    DecimalString = 256,
 }
 
 /// <summary>
@@ -53,12 +62,19 @@ internal sealed class ShapeEvidence
 {
     private readonly Dictionary<ShapeSlot, ShapeForm> _forms = [];
 
-    /// <summary>Records a value's form at a slot.</summary>
-    public void Add(ShapeSlot slot, ShapeForm form)
+    // What requests alone showed: a request must write back as sent, an answer only must not lose a field.
+    private readonly Dictionary<ShapeSlot, ShapeForm> _requestForms = [];
+
+    /// <summary>Records a value's form at a slot; <paramref name="request"/> when a documented request sent it.</summary>
+    public void Add(ShapeSlot slot, ShapeForm form, bool request = false)
     {
         if (form != ShapeForm.None)
         {
             _forms[slot] = Forms(slot) | form;
+            if (request)
+            {
+                _requestForms[slot] = RequestForms(slot) | form;
+            }
         }
     }
 
@@ -69,15 +85,28 @@ internal sealed class ShapeEvidence
         {
             Add(slot, form);
         }
+
+        foreach (var (slot, form) in other._requestForms)
+        {
+            _requestForms[slot] = RequestForms(slot) | form;
+        }
     }
 
     /// <summary>The forms seen at a slot.</summary>
     public ShapeForm Forms(ShapeSlot slot) => _forms.TryGetValue(slot, out var forms) ? forms : ShapeForm.None;
 
+    /// <summary>The forms documented requests sent at a slot.</summary>
+    public ShapeForm RequestForms(ShapeSlot slot) => _requestForms.TryGetValue(slot, out var forms) ? forms : ShapeForm.None;
+
     /// <summary>The kind the examples show for a slot declared as <paramref name="declared"/>, or null to keep it.</summary>
     public WireKind? Refined(ShapeSlot slot, WireKind declared)
     {
         var forms = Forms(slot);
+        if (ShapeConflicts.Refined(declared, forms, RequestForms(slot)) is { } conflict)
+        {
+            return conflict;
+        }
+
         return declared switch
         {
             WireKind.Integer when forms == ShapeForm.NumericString => WireKind.IntegerString,

@@ -121,6 +121,22 @@ internal sealed class TypeMapping
         _ => TypeRef.Of(DocType.Any),
     };
 
+    /// <summary>
+    /// Declares an object type of the given rows under <paramref name="name"/> (once; a second call returns the
+    /// first declaration), for tables whose fields are not under a row of their own.
+    /// </summary>
+    public TypeRef Declare(string name, IEnumerable<FieldRow> rows, TableSite site)
+    {
+        if (!_types.ContainsKey(name))
+        {
+            _types[name] = null;
+            _order.Add(name);
+            _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, Properties(rows, site, name, 1), default, default, default);
+        }
+
+        return new TypeRef(WireKind.Named, name, null, null);
+    }
+
     private TypeRef? Structure(FieldRow row, TableSite site, string owner, int depth)
     {
         if (depth >= MaxDepth)

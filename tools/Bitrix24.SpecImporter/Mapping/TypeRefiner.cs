@@ -32,6 +32,13 @@ internal static class TypeRefiner
 
     private static TypeRef Type(TypeRef type, ShapeSlot slot, ShapeEvidence evidence, List<Refinement> refinements)
     {
+        // A structure the examples contradict becomes raw JSON; a declared object type itself stays as it is.
+        if (type.Kind is WireKind.Array or WireKind.Map or WireKind.Named && evidence.Refined(slot, type.Kind) is { } raw)
+        {
+            refinements.Add(new Refinement(slot, type.Kind, raw));
+            return TypeRef.Of(raw);
+        }
+
         switch (type.Kind)
         {
             case WireKind.Array:
