@@ -1,39 +1,43 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Bitrix24.Generated.Serialization;
-using YamlDotNet.RepresentationModel;
+using Bitrix24.Generated.Specs.Linking;
+using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
+using Xunit.Sdk;
 
 namespace Bitrix24.Generated.Client.Tests;
 
-/// <summary>Every documented example request of the shipped specs goes through its typed request class unchanged.</summary>
+/// <summary>
+/// Every documented example of the shipped specs, through the generated types: a request reads into its typed request
+/// with nothing left over and writes back the same; an answer's result reads into its type and writes back without
+/// losing a field (a value may change its form, e.g. an integer sent as a string).
+/// </summary>
 public class DocumentedExampleTests
 {
-    public static TheoryData<string, string, string> ExampleRequests()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped-specs"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            var method = ((YamlScalarNode)root.Children[new YamlScalarNode("method")]).Value!;
-            var typePrefix = TypePrefix(method, Scalar(root, "csharpName"));
-            if (!root.Children.ContainsKey(new YamlScalarNode("params")) || !root.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
-            {
-                continue;
-            }
+    private static readonly Lazy<SpecSet> Shipped = new(() => SpecSet.Read(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped-specs"), "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (path, (string?)File.ReadAllText(path)))));
 
-            foreach (var example in ((YamlSequenceNode)examples).Children.Cast<YamlMappingNode>())
+    // The project's own specs replace shipped ones of the same method, so their examples are not the generated types'.
+    private static readonly HashSet<string> Replaced = new(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "specs"), "*.yaml").Select(path => Path.GetFileNameWithoutExtension(path)),
+        StringComparer.OrdinalIgnoreCase);
+
+    public static TheoryData<string, string> ExampleRequests()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, example) in Examples())
+        {
+            if (example.Status == 200 && example.Request is not null && !method.Parameters.IsEmpty)
             {
-                var status = example.Children.TryGetValue(new YamlScalarNode("status"), out var s) ? ((YamlScalarNode)s).Value : "200";
-                if (status == "200" && example.Children.TryGetValue(new YamlScalarNode("request"), out var request))
-                {
-                    data.Add(typePrefix, ((YamlScalarNode)example.Children[new YamlScalarNode("name")]).Value!, ((YamlScalarNode)request).Value!);
-                }
+                data.Add(method.Name, example.Name);
             }
         }
 
@@ -42,41 +46,32 @@ public class DocumentedExampleTests
 
     [Theory]
     [MemberData(nameof(ExampleRequests))]
-    public void The_documented_request_reads_into_the_typed_request_and_writes_back_the_same(string typePrefix, string example, string json)
+    public void The_documented_request_reads_into_the_typed_request_and_writes_back_the_same(string methodName, string exampleName)
     {
-        var typeName = typePrefix + "Request";
-        var type = typeof(Bitrix24Client).Assembly.GetType(typeName) ?? throw new InvalidOperationException("No request type " + typeName + " for " + example);
+        var (method, example) = Find(methodName, exampleName);
+        var typeName = Namespace(method.Scope) + "." + Names.RequestTypeName(Names.MethodTypePrefix(method));
+        var type = typeof(Bitrix24Client).Assembly.GetType(typeName) ?? throw new InvalidOperationException("No request type " + typeName);
         var info = Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + typeName);
 
-        var request = JsonSerializer.Deserialize(json, info)!;
-        var written = JsonSerializer.Serialize(request, info);
+        var request = JsonSerializer.Deserialize(example.Request!, info)!;
 
-        JsonAssert.Equal(json, written);
-        // Nothing fell into the catch-all: the spec knows every field the documentation sends.
-        Assert.Null(type.GetProperty("AdditionalProperties")!.GetValue(request));
+        // Nothing fell into the catch-all: the spec knows every field the documentation sends. A property sent as
+        // null reads as no value and is kept as sent, which is not a field the spec lacks.
+        var kept = ((IDictionary<string, JsonElement>?)type.GetProperty("AdditionalProperties")!.GetValue(request))?
+            .Where(field => !(field.Value.ValueKind == JsonValueKind.Null && method.Parameters.Any(parameter => parameter.WireName == field.Key)))
+            .ToList();
+        Assert.True(kept is null || kept.Count == 0, "Not in the spec: " + string.Join(", ", kept?.Select(field => field.Key + "=" + field.Value.GetRawText()) ?? []));
+        JsonAssert.Equal(example.Request!, JsonSerializer.Serialize(request, info), emptyArrayIsEmptyObject: true);
     }
 
-    public static TheoryData<string, string, string, string> ExampleResponses()
+    public static TheoryData<string, string> ExampleResponses()
     {
-        var data = new TheoryData<string, string, string, string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped-specs"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var data = new TheoryData<string, string>();
+        foreach (var (method, example) in Examples())
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            var method = Scalar(root, "method")!;
-            var resultType = TypeExpression(root.Children[new YamlScalarNode("result")]);
-            if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
+            if (example.Status == 200 && example.Response is { } response && JsonNode.Parse(response) is JsonObject answer && answer.ContainsKey("result"))
             {
-                continue;
-            }
-
-            foreach (var example in ((YamlSequenceNode)examples).Children.Cast<YamlMappingNode>())
-            {
-                if ((Scalar(example, "status") ?? "200") == "200" && Scalar(example, "response") is { } response)
-                {
-                    data.Add(method, resultType, Scalar(example, "name")!, response);
-                }
+                data.Add(method.Name, example.Name);
             }
         }
 
@@ -85,90 +80,124 @@ public class DocumentedExampleTests
 
     [Theory]
     [MemberData(nameof(ExampleResponses))]
-    public void The_documented_result_reads_into_its_type_and_writes_back_without_losing_a_field(string method, string resultType, string example, string response)
+    public void The_documented_result_reads_into_its_type_and_writes_back_without_losing_a_field(string methodName, string exampleName)
     {
-        var type = ClrType(resultType) ?? throw new InvalidOperationException("No type for the result of " + method + " (" + example + ")");
-        var options = new JsonSerializerOptions { Converters = { Converter(type) } };
-        var result = System.Text.Json.Nodes.JsonNode.Parse(response)!["result"]!.ToJsonString();
+        var (method, example) = Find(methodName, exampleName);
+        var converter = Converter(method.Result.Type);
+        var type = converter.Type!;
+        var options = new JsonSerializerOptions { Converters = { converter } };
+        var result = JsonNode.Parse(example.Response!)!["result"]?.ToJsonString() ?? "null";
 
         var value = JsonSerializer.Deserialize(result, type, options);
+        var written = JsonSerializer.Serialize(value, type, options);
 
-        JsonAssert.Equal(result, JsonSerializer.Serialize(value, type, options));
+        var lost = Lost(JsonNode.Parse(result), JsonNode.Parse(written), "$");
+        if (lost is not null)
+        {
+            throw new XunitException("Lost " + lost + "\nDocumented: " + result + "\nWritten:    " + written);
+        }
     }
 
-    // The namespace-qualified prefix of a method's generated types: calendar.event.getbyid with csharpName GetById -> ...Calendar.CalendarEventGetById.
-    private static string TypePrefix(string method, string? csharpName)
+    private static IEnumerable<(MethodModel Method, ExampleModel Example)> Examples() =>
+        Shipped.Value.Linked
+            .Where(linked => linked.Method is not null && !Replaced.Contains(linked.Method.Name))
+            .OrderBy(linked => linked.Name, StringComparer.Ordinal)
+            .SelectMany(linked => linked.Method!.Examples.Select(example => (linked.Method!, example)));
+
+    private static (MethodModel Method, ExampleModel Example) Find(string method, string example) =>
+        Examples().First(found => found.Method.Name == method && found.Example.Name == example);
+
+    private static string Namespace(string scope) => "Bitrix24.Generated." + Names.ScopeNamespace(scope);
+
+    // The converter a generated client reads a result with: the context's for a single value, lists and maps of those.
+    private static JsonConverter Converter(TypeRef type)
     {
-        var segments = method.Split('.').Select(s => char.ToUpperInvariant(s[0]) + s[1..]).ToArray();
-        if (csharpName is not null)
+        switch (type.Kind)
         {
-            segments[^1] = csharpName;
+            case WireKind.Array:
+            case WireKind.Set:
+                var item = Converter(type.Items!);
+                return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.List))!.MakeGenericMethod(item.Type!).Invoke(null, [item])!;
+            case WireKind.Map:
+                var value = Converter(type.Items!);
+                var (keyType, key) = type.KeyType switch
+                {
+                    null => (typeof(string), (object)Bitrix24MapKeys.String),
+                    TypeRef.IntegerKey => (typeof(int), Bitrix24MapKeys.Int32),
+                    _ => throw new InvalidOperationException("Key type " + type.KeyType + " is not covered by this test"),
+                };
+                return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.Map))!.MakeGenericMethod(keyType, value.Type!).Invoke(null, [key, value])!;
+            default:
+                var clr = Clr(type);
+                return (Bitrix24JsonContext.Default.GetTypeInfo(clr) ?? throw new InvalidOperationException("No metadata for " + clr)).Converter;
         }
-
-        return "Bitrix24.Generated." + segments[0] + "." + string.Concat(segments);
     }
 
-    // A spec type as one line: "integer", "array<CalendarSection>", "map<integer,array<CalendarBusyEvent>>".
-    private static string TypeExpression(YamlNode node)
+    private static Type Clr(TypeRef type) => type.Kind switch
     {
-        if (node is YamlScalarNode scalar)
-        {
-            return scalar.Value!;
-        }
+        WireKind.Boolean or WireKind.Flag => typeof(bool),
+        WireKind.Integer or WireKind.IntegerString => typeof(int),
+        WireKind.Number => typeof(double),
+        WireKind.String => typeof(string),
+        WireKind.Date => typeof(Bitrix24Date),
+        WireKind.DateTime => typeof(Bitrix24DateTime),
+        WireKind.Json => typeof(JsonNode),
+        WireKind.Named => typeof(Bitrix24Client).Assembly.GetType(Namespace(type.Target!.Scope) + "." + type.Name) ?? throw new InvalidOperationException("No type " + type.Name),
+        _ => throw new InvalidOperationException("Result kind " + type.Kind + " is not covered by this test"),
+    };
 
-        var mapping = (YamlMappingNode)node;
-        var type = Scalar(mapping, "type")!;
-        return type switch
-        {
-            "array" => "array<" + TypeExpression(mapping.Children[new YamlScalarNode("items")]) + ">",
-            "map" => "map<" + (Scalar(mapping, "key") ?? "string") + "," + TypeExpression(mapping.Children[new YamlScalarNode("values")]) + ">",
-            _ => type,
-        };
-    }
-
-    private static Type? ClrType(string specType)
+    // The first path of the documented JSON that the written JSON no longer has; values may change form.
+    private static string? Lost(JsonNode? documented, JsonNode? written, string path)
     {
-        if (specType.StartsWith("array<", StringComparison.Ordinal))
+        switch (documented)
         {
-            return ClrType(specType["array<".Length..^1]) is { } item ? typeof(System.Collections.Generic.IList<>).MakeGenericType(item) : null;
-        }
+            case JsonObject documentedObject:
+                if (documentedObject.Count == 0)
+                {
+                    return null;
+                }
 
-        if (specType.StartsWith("map<", StringComparison.Ordinal))
-        {
-            var comma = specType.IndexOf(',', StringComparison.Ordinal);
-            var key = ClrType(specType["map<".Length..comma]);
-            var value = ClrType(specType[(comma + 1)..^1]);
-            return key is null || value is null ? null : typeof(System.Collections.Generic.IDictionary<,>).MakeGenericType(key, value);
-        }
+                if (written is not JsonObject writtenObject)
+                {
+                    return path + " (an object became " + (written?.ToJsonString() ?? "null") + ")";
+                }
 
-        return specType switch
-        {
-            "boolean" or "flag" => typeof(bool),
-            "integer" or "integer-string" => typeof(int),
-            "string" => typeof(string),
-            _ => typeof(Bitrix24Client).Assembly.GetType("Bitrix24.Generated.Calendar." + specType),
-        };
+                foreach (var (key, value) in documentedObject)
+                {
+                    if (!writtenObject.ContainsKey(key))
+                    {
+                        return path + "." + key;
+                    }
+
+                    if (Lost(value, writtenObject[key], path + "." + key) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonArray documentedArray:
+                if (documentedArray.Count == 0)
+                {
+                    return null;
+                }
+
+                if (written is not JsonArray writtenArray || writtenArray.Count != documentedArray.Count)
+                {
+                    return path + " (an array of " + documentedArray.Count + " became " + (written?.ToJsonString() ?? "null") + ")";
+                }
+
+                for (var i = 0; i < documentedArray.Count; i++)
+                {
+                    if (Lost(documentedArray[i], writtenArray[i], path + "[" + i + "]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return documented is not null && written is null ? path + " (a value became null)" : null;
+        }
     }
-
-    // The converter a generated client reads the result with: lists and maps of the context's types.
-    private static JsonConverter Converter(Type type)
-    {
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IList<>))
-        {
-            var item = type.GetGenericArguments()[0];
-            return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.List))!.MakeGenericMethod(item).Invoke(null, new object[] { Converter(item) })!;
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IDictionary<,>) && type.GetGenericArguments()[0] == typeof(int))
-        {
-            var value = type.GetGenericArguments()[1];
-            return (JsonConverter)typeof(Bitrix24Converters).GetMethod(nameof(Bitrix24Converters.Map))!.MakeGenericMethod(typeof(int), value)
-                .Invoke(null, new object[] { Bitrix24MapKeys.Int32, Converter(value) })!;
-        }
-
-        return (Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + type)).Converter;
-    }
-
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
 }
