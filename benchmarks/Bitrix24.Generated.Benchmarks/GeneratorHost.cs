@@ -44,6 +44,9 @@ internal static class SpecSets
     /// <summary>How many specs the calendar scope has; a set of another size is made of copies of it.</summary>
     public static readonly int Shipped = Directory.GetFiles(Repository.CalendarSpecs, "*.yaml").Length;
 
+    /// <summary>How many specs the package ships in all its scopes: a set of this size is every one of them.</summary>
+    public static readonly int AllShipped = Directory.GetFiles(Repository.AllSpecs, "*.yaml", SearchOption.AllDirectories).Length;
+
     private static readonly ConcurrentDictionary<int, ImmutableArray<AdditionalText>> Cache = new();
 
     /// <summary>
@@ -55,6 +58,14 @@ internal static class SpecSets
 
     private static ImmutableArray<AdditionalText> Load(int count)
     {
+        if (count == AllShipped)
+        {
+            return Directory.GetFiles(Repository.AllSpecs, "*.yaml", SearchOption.AllDirectories)
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => (AdditionalText)new SpecFile(path, File.ReadAllText(path)))
+                .ToImmutableArray();
+        }
+
         var shipped = Directory.GetFiles(Repository.CalendarSpecs, "*.yaml")
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => (Name: Path.GetFileName(path), Text: File.ReadAllText(path)))
@@ -66,7 +77,7 @@ internal static class SpecSets
 
         if (count % shipped.Count != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"A set is the {shipped.Count} shipped specs or a multiple of them.");
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"A set is the {shipped.Count} calendar specs, a multiple of them, or all {AllShipped} shipped specs.");
         }
 
         // Whole words only, longest first, so that CalendarEvent does not rename the start of CalendarEventRelations.

@@ -13,6 +13,9 @@ internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Every shipped spec, a folder per scope.</summary>
+    public static string AllSpecs => Path.Combine(Root, "specs");
+
     /// <summary>The shipped calendar specs.</summary>
     public static string CalendarSpecs => Path.Combine(Root, "specs", "calendar");
 
