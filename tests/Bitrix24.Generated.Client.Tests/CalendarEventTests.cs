@@ -100,7 +100,7 @@ public class CalendarEventTests
         using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
         var events = client.Calendar.Event;
 
-        int section = await client.Calendar.Section.AddAsync(CalendarOwnerType.User, 1, "Team");
+        int section = await client.Calendar.Section.AddAsync(CalendarOwnerType.User, "Team", ownerId: 1);
         int id = await events.AddAsync(
             CalendarEventOwnerType.User,
             1,

@@ -54,7 +54,7 @@ public class CalendarSectionTests
         using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
         var sections = client.Calendar.Section;
 
-        int id = await sections.AddAsync(CalendarOwnerType.User, 1, "Team", description: "Shared dates", color: "#9cbeee", export: new CalendarSectionExport { Allowed = true });
+        int id = await sections.AddAsync(CalendarOwnerType.User, "Team", ownerId: 1, description: "Shared dates", color: "#9cbeee", export: new CalendarSectionExport { Allowed = true });
         var listed = (await sections.GetAsync("user", 1)).Value;
         int changed = await sections.UpdateAsync(CalendarOwnerType.User, 1, id, name: "Team calendar");
         var afterUpdate = (await sections.GetAsync("user", 1)).Value.Single();
@@ -83,7 +83,7 @@ public class CalendarSectionTests
         using var client = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
         var sections = client.Calendar.Section;
 
-        var noName = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarSectionAddError>>(() => sections.AddAsync(CalendarOwnerType.User, 1, ""));
+        var noName = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarSectionAddError>>(() => sections.AddAsync(CalendarOwnerType.User, "", ownerId: 1));
         var missing = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarSectionDeleteError>>(() => sections.DeleteAsync(CalendarOwnerType.User, 1, 999));
         var noType = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarSectionAddError>>(() => sections.AddAsync(new CalendarSectionAddRequest { OwnerId = 1, Name = "x" }));
 
