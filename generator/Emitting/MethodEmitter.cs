@@ -156,7 +156,8 @@ internal static class MethodEmitter
         writer.Line("request,");
         writer.Line(DocComments.Literal(fast.IdProperty) + ",");
         writer.Line("static (r, start) => r." + start + " = start,");
-        writer.Line("static r => r." + filter + " ??= new Dictionary<string, string>(),");
+        var filterValues = method.Parameters.First(p => p.WireName == fast.FilterParameter).Type.Items!.Kind == WireKind.Json ? "JsonNode?" : "string";
+        writer.Line("static r => r." + filter + " ??= new Dictionary<string, " + filterValues + ">(),");
         writer.Line(order is null ? "null," : "static r => r." + order + " ??= new Dictionary<string, string>(),");
         writer.Line(name + ",");
         writer.Line("static item => item." + fast.IdCSharpName + ",");

@@ -95,7 +95,7 @@ public static class SpecRules
 
     /// <summary><c>fastPaging</c> naming a parameter that cannot take the filter or order.</summary>
     public static readonly SpecRule FastPagingParameter = Error(
-        "B24026", "fastPaging parameter is not a map of strings", "The fastPaging {0} of '{1}' must name a parameter of type map with string values");
+        "B24026", "fastPaging parameter is not a map of strings", "The fastPaging {0} of '{1}' must name a parameter of type map with string values (a filter's may also be any)");
 
     /// <summary><c>fastPaging</c> whose id is not an integer property of the listed items.</summary>
     public static readonly SpecRule FastPagingId = Error(

@@ -166,8 +166,11 @@ public static class SpecReader
                 continue;
             }
 
+            // A filter's values may be strings or any JSON (type: any); an order's are directions.
             var parameter = parameters.FirstOrDefault(p => p.WireName == name);
-            if (parameter is null || parameter.Type.Kind != WireKind.Map || parameter.Type.KeyType is not null || parameter.Type.Items?.Kind != WireKind.String)
+            var values = parameter?.Type.Items?.Kind;
+            if (parameter is null || parameter.Type.Kind != WireKind.Map || parameter.Type.KeyType is not null
+                || !(values == WireKind.String || (key == "filter" && values == WireKind.Json)))
             {
                 reader.Report(SpecRules.FastPagingParameter, reader.LocationOf(node, key), key, method);
                 return null;

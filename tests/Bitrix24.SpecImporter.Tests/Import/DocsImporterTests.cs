@@ -263,6 +263,8 @@ public sealed class DocsImporterTests
         var get = SpecDocument.Read("get.yaml", result.Files["shop/shop.widget.get.yaml"]).Method!;
 
         Assert.True(list.Paged);
+        Assert.Equal(new FastPagingModel("ID", "filter", "order"), list.FastPaging);
+        Assert.Null(get.FastPaging);
         Assert.True(list.Idempotent);
         Assert.Equal(WireKind.Array, list.Result.Type.Kind);
         Assert.Equal("ShopWidgetGetWidget", list.Result.Type.Items!.Name);

@@ -54,6 +54,14 @@ internal sealed class SpecYamlWriter
             Line(0, "paging: start");
         }
 
+        if (method.FastPaging is { } fast)
+        {
+            Line(0, "fastPaging:");
+            Key(1, "id", fast.IdProperty);
+            Key(1, "filter", fast.FilterParameter);
+            Key(1, "order", fast.OrderParameter);
+        }
+
         if (!method.Parameters.IsEmpty)
         {
             Line(0, string.Empty);
