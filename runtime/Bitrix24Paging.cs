@@ -96,6 +96,41 @@ public static class Bitrix24Paging
     }
 
     /// <summary>
+    /// Yields the items of every page of a generated list method whose result wraps the page
+    /// (<c>{"items": [...]}</c>), setting the request's <c>start</c> page by page.
+    /// </summary>
+    /// <typeparam name="TRequest">The method's request class.</typeparam>
+    /// <typeparam name="TResult">The result object that holds a page.</typeparam>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="request">The parameters; its <c>start</c> is set for each page.</param>
+    /// <param name="setStart">Sets the request's <c>start</c>.</param>
+    /// <param name="call">Calls the method for one page.</param>
+    /// <param name="items">The page's items in the result; null reads as none.</param>
+    /// <param name="limit">Stops after this many items; null for all.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    public static IAsyncEnumerable<T> EnumerateAsync<TRequest, TResult, T>(
+        TRequest request,
+        Action<TRequest, int> setStart,
+        Func<TRequest, CancellationToken, Task<Bitrix24Response<TResult>>> call,
+        Func<TResult, IList<T>?> items,
+        int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(items);
+        return EnumerateAsync(
+            request,
+            setStart,
+            async (r, token) =>
+            {
+                var page = await call(r, token).ConfigureAwait(false);
+                return new Bitrix24Response<IList<T>>(items(page.Value) ?? Array.Empty<T>(), page.Time, page.Total, page.Next);
+            },
+            limit,
+            cancellationToken);
+    }
+
+    /// <summary>
     /// The fast walk over a generated list method: <c>start=-1</c> (no total counted), the filter's <c>&gt;ID</c>
     /// set to the last id seen and, when the method takes an order, the order by id; other filter entries are kept.
     /// </summary>

@@ -124,7 +124,9 @@ internal static class MethodEmitter
     /// <summary>For a paged list method, every item of every page, and with <c>fastPaging</c> the fast walk.</summary>
     private static void EmitPaged(SourceWriter writer, TypeCode code, MethodModel method, string name, string request)
     {
-        var item = code.WholeClr(method.Result.Type.Items!);
+        // A result that wraps the page ({"items": [...]}) yields the items of its list property.
+        var wrapped = method.PageItems;
+        var item = code.WholeClr(wrapped?.Items ?? method.Result.Type.Items!);
         var start = method.Parameters.First(p => p.WireName == "start").CSharpName;
         var stem = name.Substring(0, name.Length - "Async".Length);
         var parameters = new[] { request + " request", "int? limit = null", Token };
@@ -134,7 +136,8 @@ internal static class MethodEmitter
         writer.Doc("remarks", WithDeprecatedNote(method, remarks));
         EmitWalkDocs(writer, method, "The parameters; its " + DocComments.Code(start) + " is set for each page.", "The items, page after page.");
         writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllAsync(", parameters, ") =>");
-        writer.Indent().Line("Bitrix24Paging.EnumerateAsync(request, static (r, start) => r." + start + " = start, " + name + ", limit, cancellationToken);").Outdent();
+        var items = wrapped is null ? string.Empty : "static result => result?." + wrapped.CSharpName + ", ";
+        writer.Indent().Line("Bitrix24Paging.EnumerateAsync(request, static (r, start) => r." + start + " = start, " + name + ", " + items + "limit, cancellationToken);").Outdent();
         if (method.FastPaging is not { } fast)
         {
             return;

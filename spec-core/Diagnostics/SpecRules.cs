@@ -86,6 +86,10 @@ public static class SpecRules
     /// <summary>A paged method whose result is not a list.</summary>
     public static readonly SpecRule PagedResultNotArray = Error("B24023", "Paged result is not an array", "'{0}' has paging: start, so its result must be an array");
 
+    /// <summary><c>pageItems</c> that does not name a list property of the result's object type.</summary>
+    public static readonly SpecRule PageItemsNotAList = Error(
+        "B24042", "pageItems is not a list of the result", "The pageItems '{0}' of '{1}' must name an array property of its result, which must be an object type with paging: start");
+
     /// <summary>A paged method without the <c>start</c> parameter.</summary>
     public static readonly SpecRule PagedMethodWithoutStart = Error(
         "B24024", "Paged method without start", "'{0}' has paging: start, so it must take an integer parameter 'start'");
@@ -168,7 +172,7 @@ public static class SpecRules
         OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns,
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
-        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, UnexpectedFailure,
+        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

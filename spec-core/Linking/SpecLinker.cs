@@ -101,6 +101,23 @@ public static class SpecLinker
             }
         }
 
+        var pageItems = spec.PageItems;
+        if (pageItems is not null)
+        {
+            var wrapper = spec.Result.Type.Kind == WireKind.Named ? Lookup(spec.Result.Type.Name!) : null;
+            var list = wrapper?.Kind == TypeKind.Object
+                ? wrapper.Properties.FirstOrDefault(p => p.WireName == pageItems.WireName && p.Type.Kind == WireKind.Array)
+                : null;
+            if (list is null)
+            {
+                check.Fail(SpecRules.PageItemsNotAList, root.Key("pageItems"), pageItems.WireName, spec.Name);
+            }
+            else
+            {
+                pageItems = pageItems with { CSharpName = list.CSharpName, Items = list.Type.Items };
+            }
+        }
+
         var fastPaging = spec.FastPaging;
         if (fastPaging is not null)
         {
@@ -126,6 +143,7 @@ public static class SpecLinker
                 Result = spec.Result with { Type = Resolve(spec.Result.Type, index) },
                 Types = EquatableArray<TypeModel>.Empty,
                 FastPaging = fastPaging,
+                PageItems = pageItems is { Items: { } items } ? pageItems with { Items = Resolve(items, index) } : null,
             }
             : null;
         return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray());

@@ -29,6 +29,10 @@ namespace Bitrix24.Generated.Specs.Model;
 /// Whether the spec is one of the package's own (not the project's): a project's spec of the same method replaces it.
 /// Set by whoever hands the spec over, not read from the file.
 /// </param>
+/// <param name="PageItems">
+/// With paging, the property of the result object that holds a page's items, for a list that answers
+/// <c>{"items": [...]}</c> rather than the items themselves; null when the result is the list.
+/// </param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -47,7 +51,14 @@ public sealed record MethodModel(
     string? CSharpName = null,
     string? Docs = null,
     string? Deprecated = null,
-    bool Shipped = false);
+    bool Shipped = false,
+    PageItemsModel? PageItems = null);
+
+/// <summary>
+/// The list inside a paged result object (<c>{"items": [...]}</c>): its wire name, and, filled in by linking, its C#
+/// name and the type of its items.
+/// </summary>
+public sealed record PageItemsModel(string WireName, string? CSharpName = null, TypeRef? Items = null);
 
 /// <summary>
 /// The fast walk of a list: <c>start=-1</c>, a filter on ids above the last one seen, optionally an order by id.

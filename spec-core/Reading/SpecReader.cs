@@ -76,6 +76,13 @@ public static class SpecReader
         var examples = ReadExamples(reader, reader.Sequence(root, "examples"));
         var paged = ReadPaging(reader, root, parameters, result, name);
         var fastPaging = ReadFastPaging(reader, root, parameters, paged, name);
+        var pageItems = reader.String(root, "pageItems");
+        if (pageItems is not null && (!paged || result?.Type.Kind != WireKind.Named))
+        {
+            reader.Report(SpecRules.PageItemsNotAList, reader.LocationOf(root, "pageItems"), pageItems, name);
+            pageItems = null;
+            paged = false;
+        }
 
         return new MethodModel(
             filePath,
@@ -94,7 +101,8 @@ public static class SpecReader
             fastPaging,
             csharpName,
             docs,
-            deprecated);
+            deprecated,
+            PageItems: pageItems is null ? null : new PageItemsModel(pageItems));
     }
 
     /// <summary><c>docs</c>: the published page of the method, an absolute http(s) URL; anything else is left out.</summary>
@@ -196,7 +204,8 @@ public static class SpecReader
             return false;
         }
 
-        if (result is not null && result.Type.Kind != WireKind.Array)
+        // A result object that wraps the page ({"items": [...]}) names its list in pageItems, checked when linking.
+        if (result is not null && result.Type.Kind != WireKind.Array && reader.String(root, "pageItems") is null)
         {
             reader.Report(SpecRules.PagedResultNotArray, location, method);
             return false;

@@ -314,5 +314,61 @@ public sealed class DocsImporterTests
         Assert.Empty(reread.Diagnostics);
     }
 
+    [Fact]
+    public void A_list_that_wraps_its_page_in_an_object_pages_over_that_list()
+    {
+        const string page = """
+            # List gadgets shop.gadget.list
+
+            > Scope: [`shop`](../scopes.md)
+
+            ## Method Parameters
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **start**
+            [`integer`](../data-types.md) | Offset ||
+            |#
+
+            ## Response Handling
+
+            ### Returned Data
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **result**
+            [`object`](../data-types.md) | The page, see [below](#page) ||
+            || **total**
+            [`integer`](../data-types.md) | How many ||
+            |#
+
+            #### Page {#page}
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **gadgets**
+            [`object[]`](#gadget) | The gadgets ||
+            |#
+
+            #### Gadget {#gadget}
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **id**
+            [`integer`](../data-types.md) | ID ||
+            |#
+            """;
+        var result = new DocsFolder().Page("api-reference/shop/shop-gadget-list.md", page).Import();
+
+        var method = SpecDocument.Read("list.yaml", result.Files["shop/shop.gadget.list.yaml"]).Method!;
+        Assert.True(method.Paged);
+        Assert.Equal("gadgets", method.PageItems!.WireName);
+        Assert.Null(method.FastPaging);
+    }
+
     private static readonly WireKind DocTypeAny = BuiltInTypes.Find("any")!.Value;
 }

@@ -60,7 +60,7 @@ internal sealed class DocsImporter
         var errors = Correct(specs, keep, outcomes, corrections ?? CorrectionSet.Empty);
         foreach (var entry in specs.Values)
         {
-            entry.Method = FastPagingRule.Apply(entry.Method);
+            entry.Method = FastPagingRule.Apply(PageItemsRule.Apply(entry.Method));
             entry.Text = Marker + "\n" + SpecYamlWriter.Write(new ImportedSpec(entry.Method));
             var examples = entry.Method.Examples;
             outcomes[entry.Outcome] = outcomes[entry.Outcome] with

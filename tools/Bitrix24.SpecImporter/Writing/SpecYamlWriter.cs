@@ -52,6 +52,7 @@ internal sealed class SpecYamlWriter
         if (method.Paged)
         {
             Line(0, "paging: start");
+            Key(0, "pageItems", method.PageItems?.WireName);
         }
 
         if (method.FastPaging is { } fast)
