@@ -13,8 +13,8 @@ public static class ReservedNames
     private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
     {
         // .NET types the generated code names.
-        "ArgumentNullException", "CancellationToken", "DateTimeOffset", "GeneratedCode", "GeneratedCodeAttribute", "IDictionary",
-        "IList", "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonNode", "JsonSerializerOptions", "JsonTokenType", "Task",
+        "ArgumentNullException", "CancellationToken", "DateTimeOffset", "Dictionary", "GeneratedCode", "GeneratedCodeAttribute",
+        "IAsyncEnumerable", "IDictionary", "IList", "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonNode", "JsonSerializerOptions", "JsonTokenType", "Task",
         "Type", "Utf8JsonReader", "Utf8JsonWriter",
 
         // The other node types: code that builds a value of type any imports their namespace beside a scope's.
@@ -22,7 +22,7 @@ public static class ReservedNames
 
         // Runtime types the generated code names.
         "Bitrix24Client", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime", "Bitrix24EnumConverter",
-        "Bitrix24ErrorMap", "Bitrix24FieldReader", "Bitrix24FieldWriter", "Bitrix24Fields", "Bitrix24JsonContext", "Bitrix24KeyFormat",
+        "Bitrix24ErrorMap", "Bitrix24Fields", "Bitrix24JsonContext", "Bitrix24KeyFormat",
         "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24Response",
         "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
     };
