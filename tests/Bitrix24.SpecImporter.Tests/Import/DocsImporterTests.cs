@@ -370,5 +370,50 @@ public sealed class DocsImporterTests
         Assert.Null(method.FastPaging);
     }
 
+    [Fact]
+    public void A_list_whose_answer_pages_takes_start_even_when_its_table_leaves_it_out()
+    {
+        const string page = """
+            # List colours shop.colour.list
+
+            > Scope: [`shop`](../scopes.md)
+
+            ## Method Parameters
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **order**
+            [`object`](../data-types.md) | Sorting ||
+            |#
+
+            ## Response Handling
+
+            HTTP Status: **200**
+
+            ```json
+            {"result": ["red", "blue"], "total": 2, "time": {"start": 1.5}}
+            ```
+
+            ### Returned Data
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **result**
+            [`string[]`](../data-types.md) | The colours ||
+            || **total**
+            [`integer`](../data-types.md) | How many ||
+            |#
+            """;
+        var result = new DocsFolder().Page("api-reference/shop/shop-colour-list.md", page).Import();
+
+        var method = SpecDocument.Read("list.yaml", result.Files["shop/shop.colour.list.yaml"]).Method!;
+        Assert.True(method.Paged);
+        var start = method.Parameters.Single(parameter => parameter.WireName == "start");
+        Assert.Equal(WireKind.Integer, start.Type.Kind);
+        Assert.False(start.Required);
+    }
+
     private static readonly WireKind DocTypeAny = BuiltInTypes.Find("any")!.Value;
 }

@@ -57,10 +57,16 @@ internal sealed class DocsImporter
         }
 
         var refinements = Refine(specs, evidence);
+
+        // Paging is decided on the refined spec, before the corrections, which have the last word.
+        foreach (var entry in specs.Values)
+        {
+            entry.Method = FastPagingRule.Apply(PageItemsRule.Apply(PagingRule.Apply(StartParameterRule.Apply(entry.Method))));
+        }
+
         var errors = Correct(specs, keep, outcomes, corrections ?? CorrectionSet.Empty);
         foreach (var entry in specs.Values)
         {
-            entry.Method = FastPagingRule.Apply(PageItemsRule.Apply(entry.Method));
             entry.Text = Marker + "\n" + SpecYamlWriter.Write(new ImportedSpec(entry.Method));
             var examples = entry.Method.Examples;
             outcomes[entry.Outcome] = outcomes[entry.Outcome] with

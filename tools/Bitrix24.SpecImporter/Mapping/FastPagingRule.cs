@@ -7,8 +7,8 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <summary>
 /// The fast walk of a big list (<c>fastPaging</c>): a paged method whose items have an integer <c>ID</c> and that
 /// takes a <c>filter</c> map can be walked by id with <c>start=-1</c>; an <c>order</c> map of directions, when
-/// there is one, sorts by id. Decided on the final spec, after refinements and corrections, so that it names
-/// only what the spec really has.
+/// there is one, sorts by id. Decided on the refined spec, so that it names only what the spec really has;
+/// corrections come after and have the last word.
 /// </summary>
 internal static class FastPagingRule
 {

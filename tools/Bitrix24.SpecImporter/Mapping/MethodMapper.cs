@@ -54,8 +54,6 @@ internal static partial class MethodMapper
         }
 
         var (result, fromAnswer) = Result(response, answer, types, site, prefix);
-        var paged = result.Type.Kind == WireKind.Array
-            && parameters.Any(parameter => parameter.WireName == "start" && parameter.Type.Kind is WireKind.Integer or WireKind.IntegerString);
 
         var errorBlocks = page.Outline.Section(ErrorSections);
         var errors = ErrorTable.Read(errorBlocks, 400);
@@ -78,7 +76,6 @@ internal static partial class MethodMapper
             Errors: new(errors),
             Types: new(types.Types),
             Examples: new(examples),
-            Paged: paged,
             Docs: pages.PublishedUrl(page.Page.Path),
             Deprecated: page.Deprecated);
 

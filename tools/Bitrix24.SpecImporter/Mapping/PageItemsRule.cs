@@ -6,7 +6,7 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <summary>
 /// A list whose answer wraps the page in an object (<c>{"items": [...]}</c>, <c>{"tasks": [...]}</c>) and that takes
 /// <c>start</c> pages like any other: <c>paging: start</c> with <c>pageItems</c> naming the list, when the result
-/// object has exactly one list property. Decided on the final spec, after refinements and corrections.
+/// object has exactly one list property. Decided on the refined spec; corrections come after.
 /// </summary>
 internal static class PageItemsRule
 {
