@@ -1,7 +1,6 @@
 using System.Linq;
 using System;
 using Bitrix24.Generated.Specs.Model;
-using Bitrix24.Generated.Specs.Reading;
 
 namespace Bitrix24.SpecImporter.Mapping;
 
@@ -13,9 +12,6 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// </summary>
 internal sealed record DocType(string Name, bool IsList)
 {
-    /// <summary>The built-in kind for raw JSON (<c>any</c>).</summary>
-    public static readonly WireKind Any = BuiltInTypes.Find("any") ?? WireKind.String;
-
     /// <summary>Reads a type text; null when there is none.</summary>
     public static DocType? Parse(string? text)
     {
@@ -62,7 +58,7 @@ internal sealed record DocType(string Name, bool IsList)
             case "timestamp":
                 return WireKind.UnixTime;
             case "any" or "mixed" or "file" or "diskfile" or "attached_diskfile" or "callable" or "function" or "array" or "json":
-                return Any;
+                return WireKind.Json;
         }
 
         // "catalog_product.id", "user.id", "sale_paysystem.ID": identifiers; ".code", ".CURRENCY": codes.

@@ -64,7 +64,7 @@ internal static class ExampleParameters
         JsonValueKind.String => TypeRef.Of(WireKind.String),
         JsonValueKind.True or JsonValueKind.False => TypeRef.Of(WireKind.Boolean),
         JsonValueKind.Array => new TypeRef(WireKind.Array, null, Items(value), null),
-        _ => TypeRef.Of(DocType.Any),
+        _ => TypeRef.Of(WireKind.Json),
     };
 
     private static TypeRef Items(JsonElement array)
@@ -75,6 +75,6 @@ internal static class ExampleParameters
             return TypeRef.Of(WireKind.Integer);
         }
 
-        return items.Count > 0 && items.All(item => item.ValueKind == JsonValueKind.String) ? TypeRef.Of(WireKind.String) : TypeRef.Of(DocType.Any);
+        return items.Count > 0 && items.All(item => item.ValueKind == JsonValueKind.String) ? TypeRef.Of(WireKind.String) : TypeRef.Of(WireKind.Json);
     }
 }

@@ -39,5 +39,5 @@ internal static class FlatResult
     }
 
     private static bool IsRaw(TypeRef type) =>
-        type.Kind == DocType.Any || type.Kind == WireKind.Array && type.Items!.Kind == DocType.Any;
+        type.Kind == WireKind.Json || type.Kind == WireKind.Array && type.Items!.Kind == WireKind.Json;
 }

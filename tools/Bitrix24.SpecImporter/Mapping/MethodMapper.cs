@@ -120,7 +120,7 @@ internal static partial class MethodMapper
         }
 
         // A page that documents no result table: the type its example shows.
-        var fallback = answer is { } json && json.TryGetProperty("result", out var value) ? ResultShape.Shown(value) : TypeRef.Of(DocType.Any);
+        var fallback = answer is { } json && json.TryGetProperty("result", out var value) ? ResultShape.Shown(value) : TypeRef.Of(WireKind.Json);
         return (new ResultModel(fallback, null), false);
     }
 

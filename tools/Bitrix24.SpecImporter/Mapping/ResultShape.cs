@@ -27,14 +27,14 @@ internal static class ResultShape
         JsonValueKind.True or JsonValueKind.False => TypeRef.Of(WireKind.Boolean),
         JsonValueKind.Number => TypeRef.Of(value.TryGetInt32(out _) ? WireKind.Integer : WireKind.Number),
         JsonValueKind.String => TypeRef.Of(WireKind.String),
-        JsonValueKind.Array => new TypeRef(WireKind.Array, null, TypeRef.Of(DocType.Any), null),
-        _ => TypeRef.Of(DocType.Any),
+        JsonValueKind.Array => new TypeRef(WireKind.Array, null, TypeRef.Of(WireKind.Json), null),
+        _ => TypeRef.Of(WireKind.Json),
     };
 
     // Whether the declared type reads the value's shape. An empty array is PHP's empty anything.
     private static bool Fits(TypeRef declared, JsonElement value)
     {
-        if (declared.Kind == DocType.Any || value.ValueKind == JsonValueKind.Null)
+        if (declared.Kind == WireKind.Json || value.ValueKind == JsonValueKind.Null)
         {
             return true;
         }

@@ -30,14 +30,14 @@ internal static class ShapeConflicts
             // A structure's own slot only records values that are not that structure (ExampleShapes); false stands
             // for a missing list or object, which every reader takes.
             case WireKind.Named or WireKind.Array or WireKind.Map:
-                return (forms & ~ShapeForm.TrueFalse) != 0 ? DocType.Any : null;
+                return (forms & ~ShapeForm.TrueFalse) != 0 ? WireKind.Json : null;
             case WireKind.Set or WireKind.Json:
                 return null;
         }
 
         if ((forms & Structures) != 0)
         {
-            return DocType.Any;
+            return WireKind.Json;
         }
 
         return declared switch
@@ -48,7 +48,7 @@ internal static class ShapeConflicts
             // A string written back as "1" where the request sent 1 is not the same call: take the request's form.
             WireKind.String when (requests & Numbers) != 0 => Numeric(forms),
             // An "integer" a request sends as text ("N", "65e5a449e8f135.21284909") is an identifier of letters.
-            WireKind.Integer when (requests & (ShapeForm.Other | ShapeForm.YesNo)) != 0 => (forms & Numbers) == 0 ? WireKind.String : DocType.Any,
+            WireKind.Integer when (requests & (ShapeForm.Other | ShapeForm.YesNo)) != 0 => (forms & Numbers) == 0 ? WireKind.String : WireKind.Json,
             _ => null,
         };
     }
@@ -57,5 +57,5 @@ internal static class ShapeConflicts
     private static WireKind Numeric(ShapeForm forms) =>
         (forms & ~(ShapeForm.IntegerNumber | ShapeForm.NumericString)) == 0 ? WireKind.Integer
         : (forms & ~(Numbers | NumericText)) == 0 ? WireKind.Number
-        : DocType.Any;
+        : WireKind.Json;
 }

@@ -91,34 +91,22 @@ internal sealed class TypeMapping
     public TypeRef Type(FieldRow row, ImmutableArray<string> values, TableSite site, string owner, int depth)
     {
         var doc = DocType.Parse(row.Type) ?? new DocType(NameOnly(row.Name), false);
-        TypeRef item;
-        if (doc.Builtin(FieldFacts.IsYesNo(values)) is { } kind && !(kind == DocType.Any && doc.Name == "array" && Structure(row, site, owner, depth) is not null))
+        if (doc.Name == "array")
         {
-            if (doc.Name == "array")
-            {
-                return new TypeRef(WireKind.Array, null, TypeRef.Of(DocType.Any), null);
-            }
-
-            item = TypeRef.Of(kind);
-        }
-        else
-        {
-            item = Structure(row, site, owner, depth) ?? Unstructured(row);
-            if (doc.Name == "array" && item.Kind != WireKind.Array)
-            {
-                return new TypeRef(WireKind.Array, null, item, null);
-            }
+            // A bare "array": of the structure a table describes, else of raw JSON.
+            return new TypeRef(WireKind.Array, null, Structure(row, site, owner, depth) ?? TypeRef.Of(WireKind.Json), null);
         }
 
+        var item = doc.Builtin(FieldFacts.IsYesNo(values)) is { } kind ? TypeRef.Of(kind) : Structure(row, site, owner, depth) ?? Unstructured(row);
         return doc.IsList ? new TypeRef(WireKind.Array, null, item, null) : item;
     }
 
     // A structure no table describes: filters are maps of any value, orders maps of directions, the rest raw JSON.
     private static TypeRef Unstructured(FieldRow row) => row.Name.ToLowerInvariant() switch
     {
-        "filter" => new TypeRef(WireKind.Map, null, TypeRef.Of(DocType.Any), null),
+        "filter" => new TypeRef(WireKind.Map, null, TypeRef.Of(WireKind.Json), null),
         "order" or "sort" => new TypeRef(WireKind.Map, null, TypeRef.Of(WireKind.String), null),
-        _ => TypeRef.Of(DocType.Any),
+        _ => TypeRef.Of(WireKind.Json),
     };
 
     /// <summary>
