@@ -63,7 +63,7 @@ internal static class MethodEmitter
         {
             EmitDocs(writer, method, errors, parameters: null);
             writer.Line("public " + returns + " " + name + "(" + Token + ") =>");
-            writer.Indent().Line("_connection.CallAsync(" + descriptor + ", cancellationToken);").Outdent();
+            writer.Indent().Line(ClientGroups.ConnectionOf(method.Name) + ".CallAsync(" + descriptor + ", cancellationToken);").Outdent();
             writer.Close();
             return;
         }
@@ -111,7 +111,7 @@ internal static class MethodEmitter
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         EmitOutcomeDocs(writer, method, errors);
         writer.List("public " + returns + " " + name + "(", new[] { request + " request", Token }, ") =>");
-        writer.Indent().Line("_connection.CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
+        writer.Indent().Line(ClientGroups.ConnectionOf(method.Name) + ".CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
         if (method.Paged)
         {
             writer.Line();
