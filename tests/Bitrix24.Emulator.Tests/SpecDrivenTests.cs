@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -44,6 +45,34 @@ public sealed class SpecDrivenTests : IDisposable
 
         Assert.Contains("calendar.user.settings.set", portal.SpecifiedMethods);
         Assert.Contains("calendar.settings.get", portal.SpecifiedMethods);
+    }
+
+    [Fact]
+    public async Task Every_shipped_spec_is_served_whatever_its_file_name_looks_like()
+    {
+        // "lists.get.iblock.type.id.yaml" ends like a resource for the culture "id"; it must still be served.
+        var shipped = Directory.GetFiles(Path.Combine(RepositoryRoot(), "specs"), "*.yaml", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        await using var portal = await Bitrix24Emulator.StartAsync();
+
+        Assert.Contains("lists.get.iblock.type.id", shipped);
+        Assert.Equal(shipped, portal.SpecifiedMethods.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Bitrix24.Generated.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run outside the repository.");
     }
 
     [Theory]
