@@ -53,7 +53,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
         _specs = specs;
-        _validator = new ParameterValidator(specs);
+        _validator = new ParameterValidator(specs, options.DateFormat);
         _app = app;
         _options = options;
         _secret = secret;
@@ -339,7 +339,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             // Without a handler, a method answers with its spec's documented example.
             var answer = hasHandler
                 ? handler(new MethodCall(method, userId, parameters))
-                : SpecCatalog.ExampleResult(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
+                : SpecCatalog.ExampleAnswer(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);

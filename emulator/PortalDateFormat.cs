@@ -36,6 +36,10 @@ public sealed class PortalDateFormat
         .Replace("AM", "am", StringComparison.Ordinal)
         .Replace("PM", "pm", StringComparison.Ordinal);
 
+    /// <summary>Whether a value a caller sent is a date, or a date and time, in this format.</summary>
+    internal bool IsDate(string text) =>
+        DateTime.TryParseExact(text, [_date, _dateTime], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

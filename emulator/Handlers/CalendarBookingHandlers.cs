@@ -30,6 +30,6 @@ internal sealed class CalendarBookingHandlers
             throw new Bitrix24EmulatorError(400, string.Empty, "The required parameter \"filter['resourceTypeIdList']\" is not set for the method \"calendar.resource.booking.list\"");
         }
 
-        return SpecCatalog.ExampleResult(_spec!);
+        return SpecCatalog.ExampleAnswer(_spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"calendar.resource.booking.list\" has no successful example to answer with");
     }
 }

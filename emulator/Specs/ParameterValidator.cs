@@ -13,8 +13,13 @@ namespace Bitrix24.Emulator.Specs;
 internal sealed class ParameterValidator
 {
     private readonly SpecCatalog _catalog;
+    private readonly PortalDateFormat _dates;
 
-    public ParameterValidator(SpecCatalog catalog) => _catalog = catalog;
+    public ParameterValidator(SpecCatalog catalog, PortalDateFormat dates)
+    {
+        _catalog = catalog;
+        _dates = dates;
+    }
 
     /// <summary>The error to answer with, or null when the parameters are acceptable.</summary>
     public Bitrix24EmulatorError? Validate(MethodModel method, JsonObject parameters)
@@ -74,9 +79,9 @@ internal sealed class ParameterValidator
             case WireKind.Number:
                 return IsNumber(value) ? null : Invalid(path, value, "a number");
             case WireKind.Date:
-                return IsDate(value, withTime: false) ? null : Invalid(path, value, "a date (YYYY-MM-DD)");
+                return IsDate(value) ? null : Invalid(path, value, "a date (YYYY-MM-DD)");
             case WireKind.DateTime:
-                return IsDate(value, withTime: true) ? null : Invalid(path, value, "a date and time (ISO 8601)");
+                return IsDate(value) ? null : Invalid(path, value, "a date and time (ISO 8601)");
             case WireKind.UnixTime:
             case WireKind.UnixTimeString:
                 return IsInteger(value) ? null : Invalid(path, value, "a Unix time in seconds");
@@ -189,10 +194,13 @@ internal sealed class ParameterValidator
         (scalar.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)));
 
     // Portals take ISO input: a date, or a date and time with an optional offset; an all-day value may be a bare date.
-    private static bool IsDate(JsonNode value, bool withTime) =>
+    // A portal reads a date or a date and time in either field: in ISO 8601 (with or without the time and offset) or
+    // in its own regional format.
+    private bool IsDate(JsonNode value) =>
         value is JsonValue scalar && scalar.TryGetValue<string>(out var text) && (
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ||
-            (withTime && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) && text.Length >= 16 && text[4] == '-'));
+            (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) && text.Length >= 16 && text[4] == '-') ||
+            _dates.IsDate(text));
 
     private static bool IsNumber(JsonNode value) => value is JsonValue scalar && (
         scalar.TryGetValue<double>(out _) ||

@@ -45,8 +45,11 @@ internal sealed class SpecCatalog
 
     public TypeModel? Type(string name) => _specs.Type(name);
 
-    /// <summary>The <c>result</c> of the method's first successful example, or null when it has none.</summary>
-    public static JsonNode? ExampleResult(MethodModel method)
+    /// <summary>
+    /// The answer of the method's first successful example: its <c>result</c> (which may be <c>null</c>) with the
+    /// <c>total</c> and <c>next</c> a documented list answer carries; null when the method has no such example.
+    /// </summary>
+    public static MethodResult? ExampleAnswer(MethodModel method)
     {
         foreach (var example in method.Examples)
         {
@@ -56,7 +59,7 @@ internal sealed class SpecCatalog
                 {
                     if (JsonNode.Parse(response) is JsonObject envelope && envelope.ContainsKey("result"))
                     {
-                        return envelope["result"]?.DeepClone() ?? JsonValue.Create((string?)null);
+                        return new MethodResult(envelope["result"]?.DeepClone(), Count(envelope["total"]), Count(envelope["next"]));
                     }
                 }
                 catch (JsonException)
@@ -68,6 +71,9 @@ internal sealed class SpecCatalog
 
         return null;
     }
+
+    private static int? Count(JsonNode? node) =>
+        node is JsonValue value && int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     private static IEnumerable<(string Path, string Text)> EmbeddedSpecs()
     {
