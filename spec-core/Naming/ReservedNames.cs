@@ -27,8 +27,11 @@ public static class ReservedNames
         "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
     };
 
-    // Members every generated object class declares or inherits.
-    private static readonly HashSet<string> MemberNames = new(StringComparer.Ordinal) { "AdditionalProperties", "s_fields" };
+    // Members every generated object class declares or inherits: a property of the same name would hide them.
+    private static readonly HashSet<string> MemberNames = new(StringComparer.Ordinal)
+    {
+        "AdditionalProperties", "s_fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
 
     /// <summary>Whether a property of a generated class may not take this C# name.</summary>
     public static bool IsReservedMemberName(string name) => MemberNames.Contains(name);

@@ -11,19 +11,19 @@ public sealed class ShapeConflictsTests
 
     private static readonly string[] Parameters =
     [
-        "filter|array|Filter", "select|string|Fields", "order|part|See [below](#part)", "mode|boolean|Mode", "gps|number|Coordinate",
+        "filter|array|Filter", "select|string|Fields", "shape|part|See [below](#part)", "mode|boolean|Mode", "gps|number|Coordinate",
         "code|string|Code", "rate|string|Rate", "count|integer|Count", "flag|boolean|Flag", "status|integer|Status", "owner|integer|Owner",
     ];
 
     [Fact]
     public void Values_of_a_shape_the_declared_type_cannot_hold_make_it_raw_json()
     {
-        var spec = Import("""{"filter":{"a":1},"select":["ID"],"order":[1],"mode":1,"gps":"54.71","code":796,"rate":1.5,"count":3,"flag":true,"status":"N","owner":"**put_owner_id**"}""", """{"result":true}""");
+        var spec = Import("""{"filter":{"a":1},"select":["ID"],"shape":[1],"mode":1,"gps":"54.71","code":796,"rate":1.5,"count":3,"flag":true,"status":"N","owner":"**put_owner_id**"}""", """{"result":true}""");
 
         Assert.Equal("any", Kind(spec, "filter"));
         Assert.Equal("any", Kind(spec, "select"));
         // The parameter takes raw JSON; the documented type itself stays declared.
-        Assert.Equal("any", Kind(spec, "order"));
+        Assert.Equal("any", Kind(spec, "shape"));
         Assert.Contains(spec.Types, type => type.Name == "ShopThingGetPart");
         Assert.Equal("integer", Kind(spec, "mode"));
         Assert.Equal("string", Kind(spec, "gps"));
@@ -39,7 +39,7 @@ public sealed class ShapeConflictsTests
     [Fact]
     public void Values_of_the_declared_shape_change_nothing()
     {
-        var spec = Import("""{"filter":[1],"select":"ID","order":{"A":2},"mode":true,"gps":54.7,"code":"x","rate":"y","count":3}""", """{"result":true}""");
+        var spec = Import("""{"filter":[1],"select":"ID","shape":{"A":2},"mode":true,"gps":54.7,"code":"x","rate":"y","count":3}""", """{"result":true}""");
 
         Assert.Equal(["array", "string", "named", "boolean", "number", "string", "string", "integer"], Parameters.Take(8).Select(row => Kind(spec, row.Split('|')[0])));
     }
@@ -47,9 +47,9 @@ public sealed class ShapeConflictsTests
     [Fact]
     public void A_false_or_an_empty_array_for_a_structure_is_no_contradiction()
     {
-        var spec = Import("""{"filter":false,"order":[],"select":[]}""", """{"result":true}""");
+        var spec = Import("""{"filter":false,"shape":[],"select":[]}""", """{"result":true}""");
 
-        Assert.Equal(["array", "named", "string"], new[] { "filter", "order", "select" }.Select(name => Kind(spec, name)));
+        Assert.Equal(["array", "named", "string"], new[] { "filter", "shape", "select" }.Select(name => Kind(spec, name)));
     }
 
     [Fact]

@@ -88,6 +88,11 @@ internal static class Descriptions
     public static string Summary(string method)
     {
         var segments = method.Split('.');
+        if (segments.Length == 1)
+        {
+            return $"Calls `{method}`.";
+        }
+
         var verb = segments[^1];
         var subject = string.Join(' ', segments[..^1].Select(Words));
         return Verbs.TryGetValue(verb, out var phrase)

@@ -37,15 +37,18 @@ internal sealed record DocType(string Name, bool IsList)
 
     /// <summary>The built-in kind of this (item) type, or null for a structure or an unknown name.</summary>
     /// <param name="hasYesNo">Whether the documented values are exactly <c>Y</c> and <c>N</c>.</param>
-    public WireKind? Builtin(bool hasYesNo)
+    /// <param name="hasOtherValues">Whether other values are documented: a <c>char</c> of other letters is a code, not a flag.</param>
+    public WireKind? Builtin(bool hasYesNo, bool hasOtherValues = false)
     {
         var name = Name.ToLowerInvariant();
         switch (name)
         {
             case "string" or "text" or "enum" or "str" or "lang" or "location" or "crm_status" or "crm_currency" or "url" or "html" or "email" or "phone":
                 return hasYesNo ? WireKind.Flag : WireKind.String;
-            case "char" or "boolean" or "bool" or "y/n":
-                return hasYesNo || name == "char" ? WireKind.Flag : WireKind.Boolean;
+            case "char":
+                return hasOtherValues ? WireKind.String : WireKind.Flag;
+            case "boolean" or "bool" or "y/n":
+                return hasYesNo ? WireKind.Flag : WireKind.Boolean;
             case "integer" or "int" or "user" or "crm_company" or "crm_contact" or "crm_lead" or "crm_deal" or "crm_quote"
                 or "crm_category" or "crm_entity" or "crm_smart_invoice" or "group" or "department" or "id":
                 return WireKind.Integer;

@@ -13,12 +13,6 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// </summary>
 internal static class ExampleParameters
 {
-    // Members every object has, and the catch-all: a property of the same name would hide them.
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties", "Fields",
-    };
-
     /// <summary>The parameters for the requests' top-level keys that match none of <paramref name="parameters"/>, not even ignoring case.</summary>
     /// <param name="examples">The method's examples.</param>
     /// <param name="parameters">The parameters of the table.</param>
@@ -44,7 +38,7 @@ internal static class ExampleParameters
                     continue;
                 }
 
-                var name = Reserved.Contains(csharp) || csharp == owner ? csharp + "Value" : csharp;
+                var name = ReservedNames.IsReservedMemberName(csharp) || csharp == owner ? csharp + "Value" : csharp;
                 for (var n = 2; !csharpNames.Add(name); n++)
                 {
                     name = csharp + n;

@@ -39,9 +39,11 @@ internal static partial class MethodMapper
         var site = new TableSite(page.Page.Path, page.Outline, prefix);
         var types = new TypeMapping(pages, scope);
 
-        var parameterTable = page.Outline.Section(ParameterSections).OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
+        var parameterSection = page.Outline.Section(ParameterSections);
+        var parameterTable = parameterSection.OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
         var parameterRows = parameterTable is null ? [] : FieldRow.Read(parameterTable);
-        var parameters = types.Properties(parameterRows, site, Names.RequestTypeName(prefix), 0);
+        var parameterNote = parameterTable is null ? null : ConditionalRequirement.TextAfter(parameterSection, parameterTable);
+        var parameters = types.Properties(parameterRows, site, Names.RequestTypeName(prefix), 0, parameterNote);
 
         var response = page.Outline.Section(ResponseSections);
         var answer = FirstJson(response);

@@ -49,6 +49,9 @@ internal static class ShapeConflicts
             WireKind.String when (requests & Numbers) != 0 => Numeric(forms),
             // An "integer" a request sends as text ("N", "65e5a449e8f135.21284909") is an identifier of letters.
             WireKind.Integer when (requests & (ShapeForm.Other | ShapeForm.YesNo)) != 0 => (forms & Numbers) == 0 ? WireKind.String : WireKind.Json,
+            // A "flag" the examples send as other text ("2", "D") is a code or an identifier: a flag would not read it.
+            WireKind.Flag when (forms & (NumericText | ShapeForm.Other)) != 0 =>
+                (forms & ~(ShapeForm.YesNo | NumericText | ShapeForm.Other)) == 0 ? WireKind.String : WireKind.Json,
             _ => null,
         };
     }

@@ -21,12 +21,7 @@ namespace Bitrix24.SpecImporter.Mapping;
 internal sealed class TypeMapping
 {
     private const int MaxDepth = 6;
-
-    // Members every object has; a property of the same name would hide them.
-    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
-    {
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties", "Fields",
-    };
+    private const string ResultHead = "result.";
 
     private readonly PageSet _pages;
     private readonly string _scope;
@@ -46,13 +41,33 @@ internal sealed class TypeMapping
     public IEnumerable<TypeModel> Types => _order.Select(name => _types[name]).OfType<TypeModel>();
 
     /// <summary>The properties of a table's rows; rows whose name cannot be a property are noted and left out.</summary>
-    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth)
+    /// <param name="rows">The rows.</param>
+    /// <param name="site">Where the table is.</param>
+    /// <param name="owner">The C# name of the type the properties are of.</param>
+    /// <param name="depth">How deep in other structures the table is.</param>
+    /// <param name="note">The text under the table.</param>
+    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth, string? note = null)
     {
         var properties = new List<PropertyModel>();
+        var table = rows.ToList();
+        if (table.Count > 0 && table.All(row => row.Name.StartsWith(ResultHead, StringComparison.Ordinal)))
+        {
+            // A table of the result's fields that names each as "result.messages": the fields are "messages".
+            table = table.ConvertAll(row => row with { Name = row.Name[ResultHead.Length..] });
+        }
+
+        var optional = ConditionalRequirement.NotRequiredAlone(table, note);
+        var members = Members(table);
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var csharpNames = new HashSet<string>(StringComparer.Ordinal) { owner };
-        foreach (var row in rows)
+        foreach (var row in table)
         {
+            if (members.ContainsKey(Head(row.Name)) && row.Name.Contains('.', StringComparison.Ordinal))
+            {
+                // A field of another row's structure; that row takes it.
+                continue;
+            }
+
             if (!IsWireName(row.Name))
             {
                 Notes.Add($"{owner}: field '{row.Name}' is a pattern, not a name; such fields are kept as additional properties");
@@ -66,26 +81,70 @@ internal sealed class TypeMapping
 
             var values = FieldFacts.Values(row.Description);
             var csharp = Names.ToPascalCase(row.Name);
-            var name = ObjectMembers.Contains(csharp) || csharp == owner || !Names.IsValidIdentifier(csharp) ? csharp + "Value" : csharp;
+            var name = ReservedNames.IsReservedMemberName(csharp) || csharp == owner || !Names.IsValidIdentifier(csharp) ? csharp + "Value" : csharp;
             for (var n = 2; !csharpNames.Add(name); n++)
             {
                 name = csharp + n;
             }
 
-            var type = Type(row, values, site, owner, depth);
+            var type = members.TryGetValue(row.Name, out var fields) ? Nest(row, fields, Type(row, values, site, owner, depth), site, owner) : Type(row, values, site, owner, depth);
             properties.Add(new PropertyModel(
                 row.Name,
                 name,
                 type,
-                row.Required,
+                row.Required && !optional.Contains(row.Name),
                 Descriptions.Property(row),
                 FieldFacts.Default(row.Description),
                 null,
-                type.Kind is WireKind.Flag or WireKind.Boolean ? EquatableArray<ValueModel>.Empty : FieldFacts.AsValues(values)));
+                type.Kind is WireKind.Flag or WireKind.Boolean || IsStructure(row, type) ? EquatableArray<ValueModel>.Empty : FieldFacts.AsValues(values)));
         }
 
         return new(properties);
     }
+
+    // Rows named after another row of the table and a dot ("fields.CONTACT_ID" beside "fields") are that row's
+    // fields, by the row they belong to, named without the head.
+    private static Dictionary<string, List<FieldRow>> Members(List<FieldRow> table)
+    {
+        var names = table.Select(row => row.Name).ToHashSet(StringComparer.Ordinal);
+        var members = new Dictionary<string, List<FieldRow>>(StringComparer.Ordinal);
+        foreach (var row in table)
+        {
+            var head = Head(row.Name);
+            if (head.Length < row.Name.Length && names.Contains(head))
+            {
+                (members.TryGetValue(head, out var fields) ? fields : members[head] = []).Add(row with { Name = row.Name[(head.Length + 1)..] });
+            }
+        }
+
+        return members;
+    }
+
+    private static string Head(string name) => name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? name[..dot] : name;
+
+    // The type of a row whose fields are rows of its own table: an object of them where the row's type says no more.
+    private TypeRef Nest(FieldRow row, List<FieldRow> fields, TypeRef type, TableSite site, string owner)
+    {
+        var name = owner + Names.ToPascalCase(NameOnly(row.Name));
+        switch (type.Kind)
+        {
+            case WireKind.Json:
+                return Declare(name, fields, site);
+            case WireKind.Array when type.Items!.Kind == WireKind.Json:
+                return type with { Items = Declare(name, fields, site) };
+            default:
+                Notes.Add($"{owner}: the fields of '{row.Name}' named with a dot are left out; its type is described apart");
+                return type;
+        }
+    }
+
+    // Values listed beside an object, an array or a map describe its keys ("field_n: value_n", "limit"), not values it takes.
+    private static bool IsStructure(FieldRow row, TypeRef type) => type.Kind switch
+    {
+        WireKind.Named or WireKind.Map => true,
+        WireKind.Json => DocType.Parse(row.Type) is not { } doc || doc.IsStructure || doc.Name is "array" or "object",
+        _ => false,
+    };
 
     /// <summary>The spec type of a row.</summary>
     public TypeRef Type(FieldRow row, ImmutableArray<string> values, TableSite site, string owner, int depth)
@@ -97,9 +156,19 @@ internal sealed class TypeMapping
             return new TypeRef(WireKind.Array, null, Structure(row, site, owner, depth) ?? TypeRef.Of(WireKind.Json), null);
         }
 
-        var item = doc.Builtin(FieldFacts.IsYesNo(values)) is { } kind ? TypeRef.Of(kind) : Structure(row, site, owner, depth) ?? Unstructured(row);
+        var yesNo = FieldFacts.IsYesNo(values);
+        var item = doc.Builtin(yesNo, hasOtherValues: !yesNo && !values.IsEmpty) is { } kind ? TypeRef.Of(kind) : Structure(row, site, owner, depth) ?? Unstructured(row);
+        if (depth == 0 && !doc.IsList && item.Kind == WireKind.Named && IsListShaping(row))
+        {
+            // A filter or an order that links to the fields it works on: its keys are those fields with operators
+            // (">=DATE_CREATE") or its values directions ("ASC"), so it is a map, not an object of the fields.
+            return Unstructured(row);
+        }
+
         return doc.IsList ? new TypeRef(WireKind.Array, null, item, null) : item;
     }
+
+    private static bool IsListShaping(FieldRow row) => row.Name.ToLowerInvariant() is "filter" or "order" or "sort";
 
     // A structure no table describes: filters are maps of any value, orders maps of directions, the rest raw JSON.
     private static TypeRef Unstructured(FieldRow row) => row.Name.ToLowerInvariant() switch
@@ -132,7 +201,7 @@ internal sealed class TypeMapping
             return null;
         }
 
-        foreach (var (table, tableSite, name) in Candidates(row, site, owner))
+        foreach (var (table, tableSite, name, note) in Candidates(row, site, owner))
         {
             if (!_types.ContainsKey(name))
             {
@@ -144,7 +213,7 @@ internal sealed class TypeMapping
 
                 _types[name] = null;
                 _order.Add(name);
-                var properties = Properties(rows, tableSite, name, depth + 1);
+                var properties = Properties(rows, tableSite, name, depth + 1, note);
                 _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default);
             }
 
@@ -156,11 +225,11 @@ internal sealed class TypeMapping
 
     // The tables that may describe a row's structure, best first: one nested in its description, the anchor its
     // type links to, an anchor its description links to, a heading named after the field.
-    private IEnumerable<(YfmTable Table, TableSite Site, string Name)> Candidates(FieldRow row, TableSite site, string owner)
+    private IEnumerable<(YfmTable Table, TableSite Site, string Name, string? Note)> Candidates(FieldRow row, TableSite site, string owner)
     {
         if (row.Description.Blocks.OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable) is { } nested)
         {
-            yield return (nested, site, owner + Names.ToPascalCase(NameOnly(row.Name)));
+            yield return (nested, site, owner + Names.ToPascalCase(NameOnly(row.Name)), null);
         }
 
         var links = row.TypeLink is null ? FieldFacts.Links(row.Description) : FieldFacts.Links(row.Description).Prepend(row.TypeLink);
@@ -178,14 +247,15 @@ internal sealed class TypeMapping
         }
     }
 
-    private (YfmTable Table, TableSite Site, string Name)? Anchored(string pagePath, string anchor)
+    private (YfmTable Table, TableSite Site, string Name, string? Note)? Anchored(string pagePath, string anchor)
     {
         if (_pages.Get(pagePath) is not { } page)
         {
             return null;
         }
 
-        var table = page.Outline.Anchored(anchor).OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
+        var blocks = page.Outline.Anchored(anchor);
+        var table = blocks.OfType<YfmTable>().FirstOrDefault(FieldRow.IsFieldTable);
         if (table is null)
         {
             return null;
@@ -193,7 +263,7 @@ internal sealed class TypeMapping
 
         var prefix = MethodPage.From(page.Page, out _) is { } method ? Names.MethodTypePrefix(method.Method, null) : PagePrefix(pagePath);
         var name = Names.ToPascalCase(anchor);
-        return (table, new TableSite(pagePath, page.Outline, prefix), name.StartsWith(prefix, StringComparison.Ordinal) ? name : prefix + name);
+        return (table, new TableSite(pagePath, page.Outline, prefix), name.StartsWith(prefix, StringComparison.Ordinal) ? name : prefix + name, ConditionalRequirement.TextAfter(blocks, table));
     }
 
     // A page that documents no method: the importing method's scope, then the page's folders below the docs' scope

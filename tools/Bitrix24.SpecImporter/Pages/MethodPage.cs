@@ -101,13 +101,16 @@ internal sealed partial class MethodPage
         Regex.Matches(markdown, @"\[([^\]]+)\]\(").Select(match => match.Groups[1].Value.Trim('`'));
 
     // A title in words only ("Get Fields of CRM Item"): the method whose dashed name is the file's name,
-    // when the page names it in code (crm-item-fields.md and `crm.item.fields`).
+    // when the page names it in code (crm-item-fields.md and `crm.item.fields`). A method of one word (`profile`)
+    // must also be the file's name exactly, since a single word in code is seldom a method.
     private static string? NamedByFile(YfmPage page)
     {
         var file = Path.GetFileNameWithoutExtension(page.Path);
         return page.Blocks.OfType<YfmText>()
             .SelectMany(text => Inline.CodeSpans(text.Text))
-            .FirstOrDefault(span => MethodName().IsMatch(span) && span.Replace('.', '-').Equals(file, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(span => MethodName().IsMatch(span)
+                ? span.Replace('.', '-').Equals(file, StringComparison.OrdinalIgnoreCase)
+                : span == file && SingleWordMethod().IsMatch(span));
     }
 
     /// <summary>The page's headings and what stands under them.</summary>
@@ -118,5 +121,8 @@ internal sealed partial class MethodPage
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")]
     private static partial Regex ScopeName();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*$")]
+    private static partial Regex SingleWordMethod();
 
 }
