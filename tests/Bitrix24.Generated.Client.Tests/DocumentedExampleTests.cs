@@ -20,13 +20,13 @@ namespace Bitrix24.Generated.Client.Tests;
 /// </summary>
 public class DocumentedExampleTests
 {
-    private static readonly Lazy<SpecSet> Shipped = new(() => SpecSet.Read(
+    internal static readonly Lazy<SpecSet> Shipped = new(() => SpecSet.Read(
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped-specs"), "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (path, (string?)File.ReadAllText(path)))));
 
     // The project's own specs replace shipped ones of the same method, so their examples are not the generated types'.
-    private static readonly HashSet<string> Replaced = new(
+    internal static readonly HashSet<string> Replaced = new(
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "specs"), "*.yaml").Select(path => Path.GetFileNameWithoutExtension(path)),
         StringComparer.OrdinalIgnoreCase);
 
@@ -107,10 +107,10 @@ public class DocumentedExampleTests
     private static (MethodModel Method, ExampleModel Example) Find(string method, string example) =>
         Examples().First(found => found.Method.Name == method && found.Example.Name == example);
 
-    private static string Namespace(string scope) => "Bitrix24.Generated." + Names.ScopeNamespace(scope);
+    internal static string Namespace(string scope) => "Bitrix24.Generated." + Names.ScopeNamespace(scope);
 
     // The converter a generated client reads a result with: the context's for a single value, lists and maps of those.
-    private static JsonConverter Converter(TypeRef type)
+    internal static JsonConverter Converter(TypeRef type)
     {
         switch (type.Kind)
         {
@@ -147,7 +147,7 @@ public class DocumentedExampleTests
     };
 
     // The first path of the documented JSON that the written JSON no longer has; values may change form.
-    private static string? Lost(JsonNode? documented, JsonNode? written, string path)
+    internal static string? Lost(JsonNode? documented, JsonNode? written, string path)
     {
         switch (documented)
         {
