@@ -88,6 +88,10 @@ internal sealed class ParameterValidator
             case WireKind.Json:
                 // Untyped in the docs: any value will do.
                 return null;
+            case WireKind.File:
+            case WireKind.FileData:
+                // Either form of a new upload is taken: the portal reads a file in every form.
+                return IsFile(value) ? null : Invalid(path, value, "a file (an id, base64 content, a [name, content] pair or an object)");
             case WireKind.Set when value is JsonObject members:
                 return members.Select(member => Check(type.Items!, member.Value, path + "[" + member.Key + "]")).FirstOrDefault(p => p is not null);
             case WireKind.Array:
@@ -201,6 +205,15 @@ internal sealed class ParameterValidator
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ||
             (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) && text.Length >= 16 && text[4] == '-') ||
             _dates.IsDate(text));
+
+    // A stored file's id, base64 content (any string), a [name, content] pair, or an object ({"fileData": [...]}, {"id": 12}).
+    private static bool IsFile(JsonNode value) => value switch
+    {
+        JsonObject => true,
+        JsonArray pair => pair.Count == 0 || (pair.Count == 2 && pair.All(item => item is JsonValue text && text.TryGetValue<string>(out _))),
+        JsonValue scalar => scalar.TryGetValue<string>(out _) || scalar.TryGetValue<int>(out _),
+        _ => false,
+    };
 
     private static bool IsNumber(JsonNode value) => value is JsonValue scalar && (
         scalar.TryGetValue<double>(out _) ||

@@ -92,6 +92,8 @@ internal static class ObjectEmitter
         WireKind.UnixTimeString => ", seconds since 1970 (UTC) as a string",
         WireKind.Set => ", an object whose keys are its members (<c>{\"MO\":\"MO\"}</c>)",
         WireKind.Json => ", any JSON value, written exactly as held",
+        WireKind.File => ", a file (a new upload goes out as <c>[\"name\", \"base64\"]</c>)",
+        WireKind.FileData => ", a file (a new upload goes out as <c>{\"fileData\": [\"name\", \"base64\"]}</c>)",
         _ => string.Empty,
     };
 }

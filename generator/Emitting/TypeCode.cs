@@ -54,6 +54,9 @@ internal sealed class TypeCode
                 return "DateTimeOffset";
             case WireKind.Json:
                 return "JsonNode";
+            case WireKind.File:
+            case WireKind.FileData:
+                return "Bitrix24File";
             case WireKind.Named:
                 return Named(type);
             case WireKind.Array:
@@ -74,7 +77,7 @@ internal sealed class TypeCode
 
     public bool IsValueType(TypeRef type) => type.Kind switch
     {
-        WireKind.String or WireKind.Json or WireKind.Array or WireKind.Set or WireKind.Map => false,
+        WireKind.String or WireKind.Json or WireKind.File or WireKind.FileData or WireKind.Array or WireKind.Set or WireKind.Map => false,
         WireKind.Named => Target(type).Kind is TypeKind.Enum or TypeKind.Key,
         _ => true,
     };
@@ -148,6 +151,8 @@ internal sealed class TypeCode
         WireKind.UnixTime => "UnixTime",
         WireKind.UnixTimeString => "UnixTimeString",
         WireKind.Json => "Json",
+        WireKind.File => "File",
+        WireKind.FileData => "FileData",
         _ => throw Unknown(kind),
     };
 

@@ -49,6 +49,12 @@ public static class Bitrix24Converters
     /// </summary>
     public static JsonConverter<JsonNode?> Json { get; } = new JsonNodeConverter();
 
+    /// <summary>A file in any form; a new upload is written as a name and content pair, <c>["me.png", "iVBORw0..."]</c>.</summary>
+    public static JsonConverter<Bitrix24File> File { get; } = new FileConverter(Bitrix24Forms.File);
+
+    /// <summary>A file in any form; a new upload is written as <c>{"fileData": ["me.png", "iVBORw0..."]}</c>.</summary>
+    public static JsonConverter<Bitrix24File> FileData { get; } = new FileConverter(Bitrix24Forms.FileData);
+
     /// <summary>The options the converters are called with: they need none of them.</summary>
     internal static JsonSerializerOptions Options { get; } = new();
 
@@ -110,6 +116,19 @@ public static class Bitrix24Converters
             _form.Read(ref reader) ?? throw new JsonException("Expected " + _what + " but found an empty value.");
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _form.Write(writer, value);
+    }
+
+    // A whole file: empty is an error here too.
+    private sealed class FileConverter : JsonConverter<Bitrix24File>
+    {
+        private readonly Bitrix24Form<Bitrix24File?> _form;
+
+        public FileConverter(Bitrix24Form<Bitrix24File?> form) => _form = form;
+
+        public override Bitrix24File Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            _form.Read(ref reader) ?? throw new JsonException("Expected a file but found an empty value.");
+
+        public override void Write(Utf8JsonWriter writer, Bitrix24File value, JsonSerializerOptions options) => _form.Write(writer, value);
     }
 
     private sealed class StringConverter : JsonConverter<string>

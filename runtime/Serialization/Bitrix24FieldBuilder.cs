@@ -59,6 +59,14 @@ public sealed class Bitrix24FieldBuilder<TSelf>
     public Bitrix24Field<TSelf> Json(string name, Func<TSelf, JsonNode?> get, Action<TSelf, JsonNode?> set) =>
         new Bitrix24Field<TSelf, JsonNode?>(name, Bitrix24Forms.Json, get, set);
 
+    /// <summary>A file in any form; a new upload is written as a name and content pair.</summary>
+    public Bitrix24Field<TSelf> File(string name, Func<TSelf, Bitrix24File?> get, Action<TSelf, Bitrix24File?> set) =>
+        new Bitrix24Field<TSelf, Bitrix24File?>(name, Bitrix24Forms.File, get, set);
+
+    /// <summary>A file in any form; a new upload is written as <c>{"fileData": [name, content]}</c>.</summary>
+    public Bitrix24Field<TSelf> FileData(string name, Func<TSelf, Bitrix24File?> get, Action<TSelf, Bitrix24File?> set) =>
+        new Bitrix24Field<TSelf, Bitrix24File?>(name, Bitrix24Forms.FileData, get, set);
+
     /// <summary>A generated object.</summary>
     public Bitrix24Field<TSelf> Object<T>(string name, Func<TSelf, T?> get, Action<TSelf, T?> set)
         where T : Bitrix24Object, IBitrix24Object, new() => new Bitrix24Field<TSelf, T?>(name, ObjectForm<T>.Instance, get, set);

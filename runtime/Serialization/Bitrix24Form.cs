@@ -31,6 +31,8 @@ internal static class Bitrix24Forms
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTime = new UnixTimeForm();
     public static readonly Bitrix24Form<DateTimeOffset?> UnixTimeString = new UnixTimeStringForm();
     public static readonly Bitrix24Form<JsonNode?> Json = new JsonForm();
+    public static readonly Bitrix24Form<Bitrix24File?> File = new FileForm();
+    public static readonly Bitrix24Form<Bitrix24File?> FileData = new FileDataForm();
 
     private sealed class StringForm : Bitrix24Form<string?>
     {
@@ -107,6 +109,20 @@ internal static class Bitrix24Forms
         public override JsonNode? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadJson(ref reader);
 
         public override void Write(Utf8JsonWriter writer, JsonNode? value) => Bitrix24Wire.WriteJson(writer, value);
+    }
+
+    private sealed class FileForm : Bitrix24Form<Bitrix24File?>
+    {
+        public override Bitrix24File? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadFile(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, Bitrix24File? value) => Bitrix24Wire.WriteFile(writer, value!);
+    }
+
+    private sealed class FileDataForm : Bitrix24Form<Bitrix24File?>
+    {
+        public override Bitrix24File? Read(ref Utf8JsonReader reader) => Bitrix24Wire.ReadFile(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, Bitrix24File? value) => Bitrix24Wire.WriteFileData(writer, value!);
     }
 }
 

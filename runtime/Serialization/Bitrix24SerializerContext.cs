@@ -38,6 +38,9 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
     /// <summary>Metadata for a date and time result.</summary>
     public JsonTypeInfo<Bitrix24DateTime> DateTime => Info<Bitrix24DateTime>();
 
+    /// <summary>Metadata for a file result, kept as sent; a new upload is written as a name and content pair.</summary>
+    public JsonTypeInfo<Bitrix24File> File => Info<Bitrix24File>();
+
     /// <summary>Metadata for a result of any JSON value, kept exactly; <c>null</c> is null.</summary>
     public JsonTypeInfo<JsonNode?> Json => Info<JsonNode?>();
 
@@ -82,6 +85,11 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
         if (type == typeof(Bitrix24DateTime))
         {
             return Value(options, Bitrix24Converters.DateTime);
+        }
+
+        if (type == typeof(Bitrix24File))
+        {
+            return Value(options, Bitrix24Converters.File);
         }
 
         return type == typeof(JsonNode) ? Value(options, Bitrix24Converters.Json) : Create(type, options);

@@ -15,6 +15,8 @@ namespace Bitrix24.Generated.Serialization;
 /// </summary>
 public static class Bitrix24Wire
 {
+    private const string FileForms = "a file (an id, base64 content, a [name, content] pair or an object)";
+
     /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, <c>"Y"</c>/<c>"N"</c>, <c>"true"</c>/<c>"false"</c>, <c>"1"</c>/<c>"0"</c> or <c>1</c>/<c>0</c>; <c>""</c> and <c>null</c> read as null.</summary>
     public static bool? ReadBoolean(ref Utf8JsonReader reader)
     {
@@ -213,6 +215,57 @@ public static class Bitrix24Wire
     }
 
     /// <summary>
+    /// Reads a file in any form portals send or take one: a stored file's id (<c>12</c>, <c>"12"</c>), base64 content
+    /// without a name (<c>"iVBORw0..."</c>), a name and content (<c>["me.png", "iVBORw0..."]</c>,
+    /// <c>{"fileData": ["me.png", "iVBORw0..."]}</c>), or any object, read for its <c>id</c>/<c>ID</c>,
+    /// <c>name</c>/<c>NAME</c>, <c>showUrl</c>/<c>url</c> and <c>downloadUrl</c>/<c>urlMachine</c>. The value keeps the
+    /// JSON it came from; content stays text. <c>""</c>, <c>[]</c>, <c>false</c> and <c>null</c> read as null.
+    /// </summary>
+    public static Bitrix24File? ReadFile(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+            case JsonTokenType.False:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt32(out var number))
+                {
+                    return Bitrix24File.Read(ValueBytes(ref reader), id: number);
+                }
+
+                throw Unexpected(ref reader, FileForms);
+            case JsonTokenType.String:
+                if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty))
+                {
+                    return null;
+                }
+
+                var text = reader.GetString()!;
+                var json = ValueBytes(ref reader);
+                return TryParseId(text, out var id) ? Bitrix24File.Read(json, id: id) : Bitrix24File.Read(json, base64Content: text);
+            case JsonTokenType.StartArray:
+            case JsonTokenType.StartObject:
+                return ReadFileStructure(ref reader);
+            default:
+                throw Unexpected(ref reader, FileForms);
+        }
+    }
+
+    /// <summary>
+    /// Writes a file for a field that takes a name and content as a pair (spec type <c>file</c>): a new upload as
+    /// <c>["me.png", "iVBORw0..."]</c>, one without a name as the base64 string, a stored file as its id, and a value
+    /// read from JSON exactly as it came.
+    /// </summary>
+    public static void WriteFile(Utf8JsonWriter writer, Bitrix24File value) => WriteFile(writer, value, fileData: false);
+
+    /// <summary>
+    /// Writes a file for a field that takes a new upload as <c>{"fileData": ["me.png", "iVBORw0..."]}</c> (spec type
+    /// <c>file-data</c>); otherwise as <see cref="WriteFile(Utf8JsonWriter, Bitrix24File)"/>.
+    /// </summary>
+    public static void WriteFileData(Utf8JsonWriter writer, Bitrix24File value) => WriteFile(writer, value, fileData: true);
+
+    /// <summary>
     /// Reads any JSON value as it stands, for what the spec leaves untyped; <c>null</c> reads as null. The node owns
     /// its copy of the text, so it outlives the reader's buffer, and writes it back as sent until it is changed.
     /// </summary>
@@ -293,6 +346,161 @@ public static class Bitrix24Wire
 
     private static string RawText(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray()) : Encoding.UTF8.GetString(reader.ValueSpan);
+
+    // An array or object: a [name, content] pair, or an object read for what it says of a file.
+    private static Bitrix24File? ReadFileStructure(ref Utf8JsonReader reader)
+    {
+        var start = reader;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            // PHP's empty array stands for no value; a copy looks ahead without moving the reader.
+            var next = reader;
+            if (next.Read() && next.TokenType == JsonTokenType.EndArray)
+            {
+                return null;
+            }
+        }
+
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        var json = Encoding.UTF8.GetBytes(root.GetRawText());
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return TryReadPair(root, out var pairName, out var pairContent)
+                ? Bitrix24File.Read(json, name: pairName, base64Content: pairContent)
+                : throw Unexpected(ref start, FileForms);
+        }
+
+        int? id = null;
+        string? name = null, content = null, showUrl = null, downloadUrl = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "fileData" when TryReadPair(value, out var dataName, out var dataContent):
+                    name = dataName;
+                    content = dataContent;
+                    break;
+                case "fileData" when value.ValueKind == JsonValueKind.String:
+                    content = value.GetString();
+                    break;
+                case "id" or "ID":
+                    id ??= value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
+                        : value.ValueKind == JsonValueKind.String && TryParseId(value.GetString()!, out var parsed) ? parsed
+                        : null;
+                    break;
+                case "name" or "NAME" when value.ValueKind == JsonValueKind.String:
+                    name ??= value.GetString();
+                    break;
+                case "showUrl" or "url" when value.ValueKind == JsonValueKind.String:
+                    showUrl ??= value.GetString();
+                    break;
+                case "downloadUrl" or "urlMachine" when value.ValueKind == JsonValueKind.String:
+                    downloadUrl ??= value.GetString();
+                    break;
+            }
+        }
+
+        return Bitrix24File.Read(json, id, name, content, showUrl, downloadUrl);
+    }
+
+    private static bool TryReadPair(JsonElement value, out string? name, out string? content)
+    {
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2
+            && value[0].ValueKind == JsonValueKind.String && value[1].ValueKind == JsonValueKind.String)
+        {
+            name = value[0].GetString();
+            content = value[1].GetString();
+            return true;
+        }
+
+        name = content = null;
+        return false;
+    }
+
+    // A stored file's id written as text: digits only, so that base64 content is never taken for one.
+    private static bool TryParseId(string text, out int id) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    // The bytes of a number or string token as they came, quotes and escapes included.
+    private static byte[] ValueBytes(ref Utf8JsonReader reader)
+    {
+        var quotes = reader.TokenType == JsonTokenType.String ? 1 : 0;
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var bytes = new byte[length + 2 * quotes];
+        if (reader.HasValueSequence)
+        {
+            reader.ValueSequence.CopyTo(bytes.AsSpan(quotes));
+        }
+        else
+        {
+            reader.ValueSpan.CopyTo(bytes.AsSpan(quotes));
+        }
+
+        if (quotes == 1)
+        {
+            bytes[0] = bytes[^1] = (byte)'"';
+        }
+
+        return bytes;
+    }
+
+    private static void WriteFile(Utf8JsonWriter writer, Bitrix24File value, bool fileData)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Json is { } json)
+        {
+            // Read from JSON: written back as it came.
+            writer.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
+
+        if (value.Base64Content is not { } content)
+        {
+            writer.WriteNumberValue(value.Id!.Value);
+            return;
+        }
+
+        if (value.Name is not { } name)
+        {
+            WriteBase64(writer, content);
+            return;
+        }
+
+        if (fileData)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("fileData"u8);
+        }
+
+        writer.WriteStartArray();
+        writer.WriteStringValue(name);
+        WriteBase64(writer, content);
+        writer.WriteEndArray();
+        if (fileData)
+        {
+            writer.WriteEndObject();
+        }
+    }
+
+    // Base64 made here needs no escaping, so it goes out as it stands, without the writer escaping every '+' as \u002B.
+    private static void WriteBase64(Utf8JsonWriter writer, string base64)
+    {
+        var length = base64.Length + 2;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            buffer[0] = (byte)'"';
+            Encoding.ASCII.GetBytes(base64, buffer.AsSpan(1));
+            buffer[length - 1] = (byte)'"';
+            writer.WriteRawValue(buffer.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static string? ReadDateText(ref Utf8JsonReader reader, string expected)
     {

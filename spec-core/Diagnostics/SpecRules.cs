@@ -145,9 +145,9 @@ public static class SpecRules
     public static readonly SpecRule ReservedMemberName = Error(
         "B24037", "Reserved member name", "{0} would be called '{1}', a name the generated class uses itself; set another csharpName");
 
-    /// <summary>A union variant of type <c>any</c>, which no JSON shape tells apart from the others.</summary>
+    /// <summary>A union variant of type <c>any</c> or a file, which no JSON shape tells apart from the others.</summary>
     public static readonly SpecRule AnyVariant = Error(
-        "B24038", "Union variant of type any", "Variant '{0}' of type '{1}' is of type any, which arrives in every JSON shape; give the property type any instead of a union");
+        "B24038", "Union variant of type any or file", "Variant '{0}' of type '{1}' is of type {2}, which arrives in more than one JSON shape; give the property type {2} instead of a union");
 
     /// <summary>A <c>docs</c> link that is not an absolute http(s) URL; the link is left out of the docs.</summary>
     public static readonly SpecRule InvalidDocsUrl = Warning(

@@ -35,8 +35,8 @@ public static class JsonShapes
         WireKind.Map or WireKind.Set => JsonShape.Object,
         WireKind.Array => JsonShape.Array,
 
-        // Any value comes in every shape, so it cannot be told apart from another variant.
-        WireKind.Json => null,
+        // Any value comes in every shape, and a file in most, so they cannot be told apart from another variant.
+        WireKind.Json or WireKind.File or WireKind.FileData => null,
         WireKind.Named => kindOf(type.Name!) switch
         {
             TypeKind.Enum => JsonShape.String,

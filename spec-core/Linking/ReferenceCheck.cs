@@ -134,9 +134,9 @@ internal sealed class ReferenceCheck
                 {
                     Fail(SpecRules.NestedUnion, owner.Key("type"), variant.Name, union.Name);
                 }
-                else if (variant.Type.Kind == WireKind.Json)
+                else if (variant.Type.Kind is WireKind.Json or WireKind.File or WireKind.FileData)
                 {
-                    Fail(SpecRules.AnyVariant, owner.Key("type"), variant.Name, union.Name);
+                    Fail(SpecRules.AnyVariant, owner.Key("type"), variant.Name, union.Name, BuiltInTypes.Name(variant.Type.Kind));
                 }
 
                 continue;

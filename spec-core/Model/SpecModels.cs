@@ -113,6 +113,15 @@ public enum WireKind
     /// <summary>Any JSON value, for what the docs leave untyped; <c>JsonNode</c>, kept and written back exactly.</summary>
     Json,
 
+    /// <summary>
+    /// A file: a stored file's id, base64 content, <c>["name", "base64"]</c> or an object; <c>Bitrix24File</c>, kept
+    /// as sent. A new upload is written as <c>["name", "base64"]</c>.
+    /// </summary>
+    File,
+
+    /// <summary>A file like <see cref="File"/>, except that a new upload is written as <c>{"fileData": ["name", "base64"]}</c>.</summary>
+    FileData,
+
     /// <summary>A type declared under <c>types:</c> (object, enum, key or union), by <see cref="TypeRef.Name"/>.</summary>
     Named,
 

@@ -22,7 +22,7 @@ public static class ReservedNames
 
         // Runtime types the generated code names.
         "Bitrix24Client", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime", "Bitrix24EnumConverter",
-        "Bitrix24ErrorMap", "Bitrix24Fields", "Bitrix24JsonContext", "Bitrix24KeyFormat",
+        "Bitrix24ErrorMap", "Bitrix24Fields", "Bitrix24File", "Bitrix24JsonContext", "Bitrix24KeyFormat",
         "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24Response",
         "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
     };

@@ -6,7 +6,7 @@ namespace Bitrix24.Generated.Specs.Reading;
 public static class BuiltInTypes
 {
     /// <summary>The built-in type names, for messages.</summary>
-    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, any, array, set, map";
+    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, any, file, file-data, array, set, map";
 
     /// <summary>The built-in type of a name, or null for a declared type's name.</summary>
     public static WireKind? Find(string name) => name switch
@@ -22,6 +22,8 @@ public static class BuiltInTypes
         "unix-time" => WireKind.UnixTime,
         "unix-time-string" => WireKind.UnixTimeString,
         "any" => WireKind.Json,
+        "file" => WireKind.File,
+        "file-data" => WireKind.FileData,
         "set" => WireKind.Set,
         "array" => WireKind.Array,
         "map" => WireKind.Map,
@@ -42,6 +44,8 @@ public static class BuiltInTypes
         WireKind.UnixTime => "unix-time",
         WireKind.UnixTimeString => "unix-time-string",
         WireKind.Json => "any",
+        WireKind.File => "file",
+        WireKind.FileData => "file-data",
         WireKind.Set => "set",
         WireKind.Array => "array",
         WireKind.Map => "map",

@@ -168,6 +168,52 @@ public sealed class SpecDrivenTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_parameter_takes_every_form_of_a_file_and_refuses_other_values()
+    {
+        File.WriteAllText(Path.Combine(_folder, "user.photo.set.yaml"), """
+            method: user.photo.set
+            scope: user
+            summary: Sets a photo.
+            params:
+              - name: photo
+                type: file
+                required: true
+              - name: logo
+                type: file-data
+              - name: files
+                type: array
+                items: file
+            result:
+              type: boolean
+            examples:
+              - name: Set
+                status: 200
+                response: '{"result":true,"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+            """);
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        foreach (var value in new[] { "12", "\"12\"", "\"aGVsbG8=\"", """["me.png","aGVsbG8="]""", """{"fileData":["me.png","aGVsbG8="]}""", """{"id":12}""" })
+        {
+            var body = "{\"photo\":" + value + ",\"logo\":" + value + ",\"files\":[" + value + "]}";
+            var ok = await http.PostAsync(new Uri(portal.WebhookUrl, "user.photo.set"), Json(body));
+
+            Assert.True(ok.StatusCode == HttpStatusCode.OK, body + ": " + await ok.Content.ReadAsStringAsync());
+        }
+
+        foreach (var (body, parameter) in new[] { ("""{"photo":true}""", "photo"), ("""{"photo":12,"logo":["me.png"]}""", "logo"), ("""{"photo":12,"files":[1.5]}""", "files[0]") })
+        {
+            var bad = await http.PostAsync(new Uri(portal.WebhookUrl, "user.photo.set"), Json(body));
+
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var description = (string)JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["error_description"]!;
+            Assert.Contains("\"" + parameter + "\": expected a file", description, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_specified_method_without_an_example_or_handler_says_so()
     {
         File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent[..UserCurrent.IndexOf("examples:", StringComparison.Ordinal)]);

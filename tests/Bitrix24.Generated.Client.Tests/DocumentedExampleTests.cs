@@ -142,6 +142,7 @@ public class DocumentedExampleTests
         WireKind.Date => typeof(Bitrix24Date),
         WireKind.DateTime => typeof(Bitrix24DateTime),
         WireKind.Json => typeof(JsonNode),
+        WireKind.File or WireKind.FileData => typeof(Bitrix24File),
         WireKind.Named => typeof(Bitrix24Client).Assembly.GetType(Namespace(type.Target!.Scope) + "." + type.Name) ?? throw new InvalidOperationException("No type " + type.Name),
         _ => throw new InvalidOperationException("Result kind " + type.Kind + " is not covered by this test"),
     };

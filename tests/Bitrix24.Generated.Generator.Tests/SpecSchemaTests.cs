@@ -48,6 +48,10 @@ public class SpecSchemaTests
     public void Any_is_a_built_in_type_for_properties_items_and_values() =>
         Assert.Empty(Validate("method: test.item.get\nscope: test\nsummary: Reads.\nparams:\n  - name: data\n    type: any\n  - name: list\n    type: array\n    items: any\n  - name: byName\n    type: map\n    values: any\nresult:\n  type: any\n"));
 
+    [Fact]
+    public void File_and_file_data_are_built_in_types_for_properties_items_and_values() =>
+        Assert.Empty(Validate("method: test.item.add\nscope: test\nsummary: Adds.\nparams:\n  - name: photo\n    type: file\n  - name: logo\n    type: file-data\n  - name: files\n    type: array\n    items: file\n  - name: byName\n    type: map\n    values: file-data\nresult:\n  type: file\n"));
+
     [Theory]
     [InlineData("docs: https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html\ndeprecated: true\n")]
     [InlineData("docs: http://example.com/page?a=1&b=2\ndeprecated: crm.item.add\n")]

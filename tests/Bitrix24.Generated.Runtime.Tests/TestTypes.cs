@@ -94,6 +94,28 @@ internal sealed class TypedObject : Bitrix24Object, IBitrix24Object
     Bitrix24Fields IBitrix24Object.Fields => s_fields;
 }
 
+/// <summary>An object with file fields (<c>type: file</c>, <c>type: file-data</c>, a list of files), declared the way generated code declares one.</summary>
+internal sealed class FileObject : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<FileObject> s_fields = new(f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+        f.File("PHOTO", o => o.Photo, (o, v) => o.Photo = v),
+        f.FileData("LOGO", o => o.Logo, (o, v) => o.Logo = v),
+        f.List("FILES", Bitrix24Converters.File, o => o.Files, (o, v) => o.Files = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    public Bitrix24File? Photo { get; set; }
+
+    public Bitrix24File? Logo { get; set; }
+
+    public IList<Bitrix24File>? Files { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
 /// <summary>Answers every request with a canned response and remembers what was sent.</summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {

@@ -60,7 +60,11 @@ internal sealed record DocType(string Name, bool IsList)
                 return WireKind.DateTime;
             case "timestamp":
                 return WireKind.UnixTime;
-            case "any" or "mixed" or "file" or "diskfile" or "attached_diskfile" or "callable" or "function" or "array" or "json":
+            // A file field takes a file in any form; the importer makes it file-data where a documented request sends
+            // {"fileData": [...]} (ShapeEvidence). Drive fields hold a Drive object's id in forms of their own.
+            case "file":
+                return WireKind.File;
+            case "any" or "mixed" or "diskfile" or "attached_diskfile" or "callable" or "function" or "array" or "json":
                 return WireKind.Json;
         }
 

@@ -58,6 +58,22 @@ internal static class ExampleShapes
         _ => ShapeForm.Other,
     };
 
+    /// <summary>
+    /// Whether a file reads the value: a stored file's id, any string (base64 content), a <c>[name, content]</c> pair,
+    /// any object, or no value (<c>[]</c>, <c>false</c>, <c>null</c>).
+    /// </summary>
+    public static bool IsFile(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.TryGetInt32(out _),
+        JsonValueKind.String or JsonValueKind.Object or JsonValueKind.False or JsonValueKind.Null => true,
+        JsonValueKind.Array => value.GetArrayLength() == 0
+            || (value.GetArrayLength() == 2 && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String)),
+        _ => false,
+    };
+
+    // {"fileData": ["me.png", "..."]}: how CRM entities and catalog products take a new file.
+    private static bool IsFileData(JsonElement value) => value.ValueKind == JsonValueKind.Object && value.TryGetProperty("fileData", out _);
+
     // An empty string reads as no value whatever the type, and a placeholder stands for one, so they show nothing. A numeric string counts only when
     // it writes back as the same text: no sign, no leading zeros.
     private static ShapeForm StringForm(string text) => text switch
@@ -147,6 +163,10 @@ internal static class ExampleShapes
                     break;
                 case WireKind.Set or WireKind.Json:
                     // A set (its members are its keys) or raw JSON: nothing to refine.
+                    break;
+                case WireKind.File or WireKind.FileData:
+                    // A file reads most forms: only a value it cannot read shows, and a new file sent in fileData.
+                    evidence.Add(slot, !IsFile(value) ? Form(value) : IsFileData(value) ? ShapeForm.FileData : ShapeForm.None, request);
                     break;
                 default:
                     evidence.Add(slot, Form(value), request);

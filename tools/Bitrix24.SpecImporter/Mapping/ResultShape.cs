@@ -39,6 +39,11 @@ internal static class ResultShape
             return true;
         }
 
+        if (declared.Kind is WireKind.File or WireKind.FileData)
+        {
+            return ExampleShapes.IsFile(value);
+        }
+
         var structure = declared.Kind is WireKind.Named or WireKind.Map or WireKind.Set;
         return value.ValueKind switch
         {

@@ -33,6 +33,10 @@ internal static class ShapeConflicts
                 return (forms & ~ShapeForm.TrueFalse) != 0 ? WireKind.Json : null;
             case WireKind.Set or WireKind.Json:
                 return null;
+
+            // A file's slot only records values a file cannot read (ExampleShapes), besides the fileData form.
+            case WireKind.File or WireKind.FileData:
+                return (forms & ~ShapeForm.FileData) != 0 ? WireKind.Json : null;
         }
 
         if ((forms & Structures) != 0)

@@ -52,6 +52,9 @@ internal enum ShapeForm
 
     /// <summary>A string holding a number that is not a plain whole number: <c>"54.71411"</c>.</summary>
     DecimalString = 256,
+
+    /// <summary>A new file sent as <c>{"fileData": [...]}</c>, where a file is declared.</summary>
+    FileData = 512,
 }
 
 /// <summary>
@@ -102,7 +105,8 @@ internal sealed class ShapeEvidence
     public WireKind? Refined(ShapeSlot slot, WireKind declared)
     {
         var forms = Forms(slot);
-        if (ShapeConflicts.Refined(declared, forms, RequestForms(slot)) is { } conflict)
+        var requests = RequestForms(slot);
+        if (ShapeConflicts.Refined(declared, forms, requests) is { } conflict)
         {
             return conflict;
         }
@@ -115,6 +119,8 @@ internal sealed class ShapeEvidence
             WireKind.Boolean when forms == ShapeForm.YesNo => WireKind.Flag,
             WireKind.Flag when forms == ShapeForm.TrueFalse => WireKind.Boolean,
             WireKind.UnixTime when forms == ShapeForm.NumericString => WireKind.UnixTimeString,
+            // A documented request sends a new file as {"fileData": [...]}: a file written back so.
+            WireKind.File when requests.HasFlag(ShapeForm.FileData) => WireKind.FileData,
             _ => null,
         };
     }
