@@ -22,10 +22,10 @@ internal sealed class TypeMapping
 {
     private const int MaxDepth = 6;
 
-    // Members every object has; a property of the same name would hide them.
+    // Members every object has, and the map of custom fields a type may get; a property of the same name would hide them.
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
     {
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties", "Fields",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties", "Fields", "UserFields",
     };
 
     private readonly PageSet _pages;
@@ -46,13 +46,38 @@ internal sealed class TypeMapping
     public IEnumerable<TypeModel> Types => _order.Select(name => _types[name]).OfType<TypeModel>();
 
     /// <summary>The properties of a table's rows; rows whose name cannot be a property are noted and left out.</summary>
-    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth)
+    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth) =>
+        Members(rows, site, owner, depth).Properties;
+
+    // An object type of a table's rows, declared under its name.
+    private TypeModel Object(string name, IEnumerable<FieldRow> rows, TableSite site, int depth)
+    {
+        var (properties, userFields) = Members(rows, site, name, depth);
+        return new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default, userFields);
+    }
+
+    // The properties of a table's rows, and the prefix of the custom fields a pattern row (UF_CRM_...) stands for.
+    private (EquatableArray<PropertyModel> Properties, string? UserFields) Members(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth)
     {
         var properties = new List<PropertyModel>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var csharpNames = new HashSet<string>(StringComparer.Ordinal) { owner };
+        string? userFields = null;
         foreach (var row in rows)
         {
+            if (UserFieldNames.Pattern(row.Name) is { } prefix)
+            {
+                // One row for every custom field: an object type keeps them by name (userFields), a request as
+                // additional properties.
+                userFields ??= prefix;
+                if (depth == 0)
+                {
+                    Notes.Add($"{owner}: field '{row.Name}' names the custom fields; a request keeps them as additional properties");
+                }
+
+                continue;
+            }
+
             if (!IsWireName(row.Name))
             {
                 Notes.Add($"{owner}: field '{row.Name}' is a pattern, not a name; such fields are kept as additional properties");
@@ -84,7 +109,7 @@ internal sealed class TypeMapping
                 type.Kind is WireKind.Flag or WireKind.Boolean ? EquatableArray<ValueModel>.Empty : FieldFacts.AsValues(values)));
         }
 
-        return new(properties);
+        return (new(properties), userFields);
     }
 
     /// <summary>The spec type of a row.</summary>
@@ -119,7 +144,7 @@ internal sealed class TypeMapping
         {
             _types[name] = null;
             _order.Add(name);
-            _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, Properties(rows, site, name, 1), default, default, default);
+            _types[name] = Object(name, rows, site, 1);
         }
 
         return new TypeRef(WireKind.Named, name, null, null);
@@ -144,8 +169,7 @@ internal sealed class TypeMapping
 
                 _types[name] = null;
                 _order.Add(name);
-                var properties = Properties(rows, tableSite, name, depth + 1);
-                _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default);
+                _types[name] = Object(name, rows, tableSite, depth + 1);
             }
 
             return new TypeRef(WireKind.Named, name, null, null);
