@@ -163,6 +163,8 @@ internal sealed class ParameterValidator
                     return Invalid(path, value, "an object");
                 }
 
+                // Only the declared properties are checked; other fields pass as they are, the custom fields of a type
+                // with userFields among them (their types are each portal's own).
                 foreach (var property in type.Properties)
                 {
                     var field = fields[property.WireName];

@@ -7,25 +7,34 @@ namespace Bitrix24.Generated.Generator.Emitting;
 
 /// <summary>
 /// Emits a class for an object type or a method's request: its properties, and the field table the runtime's
-/// <c>Bitrix24ObjectConverter</c> serializes it with.
+/// <c>Bitrix24ObjectConverter</c> serializes it with. A type with <c>userFields</c> also gets the map of the portal's
+/// custom fields, which the runtime reads and writes by the prefix in its field table.
 /// </summary>
 internal static class ObjectEmitter
 {
-    public static void Emit(SourceWriter writer, TypeCode code, string name, string? summary, string? remarks, EquatableArray<PropertyModel> properties)
+    public static void Emit(
+        SourceWriter writer, TypeCode code, string name, string? summary, string? remarks, EquatableArray<PropertyModel> properties, string? userFields = null)
     {
         writer.Doc("summary", summary ?? name);
         writer.Doc("remarks", remarks);
         writer.Line(Attributes.GeneratedCode);
         writer.Line("[JsonConverter(typeof(Bitrix24ObjectConverter<" + name + ">))]");
-        writer.Open("public sealed partial class " + name + " : Bitrix24Object, IBitrix24Object");
+        writer.Open("public sealed partial class " + name + " : Bitrix24Object, IBitrix24Object" + (userFields is null ? string.Empty : ", IBitrix24UserFields"));
         foreach (var property in properties)
         {
             EmitProperty(writer, code, property);
             writer.Line();
         }
 
+        if (userFields is not null)
+        {
+            EmitUserFields(writer, userFields);
+            writer.Line();
+        }
+
         // The fields in wire order: name, form, and the property each reads into and writes from.
-        var head = "private static readonly Bitrix24Fields<" + name + "> s_fields = new(";
+        var head = "private static readonly Bitrix24Fields<" + name + "> s_fields = new("
+            + (userFields is null ? string.Empty : "userFields: " + DocComments.Literal(userFields) + ", ");
         if (properties.IsEmpty)
         {
             writer.Line(head + "_ => []);");
@@ -80,6 +89,19 @@ internal static class ObjectEmitter
 
         writer.Doc("remarks", DocComments.Paragraphs(remarks));
         writer.Line("public " + code.Clr(property.Type) + "? " + property.CSharpName + " { get; set; }");
+    }
+
+    private static void EmitUserFields(SourceWriter writer, string prefix)
+    {
+        // The example key reads like the portal's own: UF_CRM_1721244482250, ufCrm_1721244482250.
+        var example = prefix + (prefix.EndsWith("_", System.StringComparison.Ordinal) ? string.Empty : "_") + "1721244482250";
+        writer.Doc("summary", "The portal's custom fields (user fields) whose names start with " + DocComments.Code(prefix) + ", but for those a property stands for.");
+        writer.Doc(
+            "remarks",
+            "Keyed by name as sent; each value is raw JSON, built with the implicit conversions of <c>JsonNode</c>: "
+            + DocComments.Code("UserFields = new Dictionary<string, JsonNode?> { [\"" + example + "\"] = \"Hello\" }")
+            + ". Sent under their own names, after the properties.");
+        writer.Line("public IDictionary<string, JsonNode?>? UserFields { get; set; }");
     }
 
     private static string WireNote(TypeRef type) => type.Kind switch

@@ -44,7 +44,7 @@ internal static class SpecEmitter
             switch (type.Kind)
             {
                 case TypeKind.Object:
-                    ObjectEmitter.Emit(types, code, type.Name, DocComments.Escape(type.Description ?? type.Name), null, type.Properties);
+                    ObjectEmitter.Emit(types, code, type.Name, DocComments.Escape(type.Description ?? type.Name), null, type.Properties, type.UserFields);
                     break;
                 case TypeKind.Enum:
                     EnumEmitter.Emit(types, type);

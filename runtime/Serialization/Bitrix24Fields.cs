@@ -9,9 +9,16 @@ namespace Bitrix24.Generated.Serialization;
 public abstract class Bitrix24Fields
 {
     // Only the typed table exists.
-    private protected Bitrix24Fields(Bitrix24NameTable names) => Names = names;
+    private protected Bitrix24Fields(Bitrix24NameTable names, string? userFields)
+    {
+        Names = names;
+        UserFields = userFields;
+    }
 
     internal Bitrix24NameTable Names { get; }
+
+    /// <summary>The prefix of the custom fields kept in <see cref="IBitrix24UserFields.UserFields"/>, or null.</summary>
+    internal string? UserFields { get; }
 
     internal int Count => Names.Count;
 }
@@ -30,17 +37,34 @@ public sealed class Bitrix24Fields<TSelf> : Bitrix24Fields
     /// <summary>Creates the table.</summary>
     /// <param name="declare">Declares the fields with the builder it is given, in wire order.</param>
     public Bitrix24Fields(Func<Bitrix24FieldBuilder<TSelf>, Bitrix24Field<TSelf>[]> declare)
-        : this(Declare(declare))
+        : this(Declare(declare), null)
     {
     }
 
-    private Bitrix24Fields(Bitrix24Field<TSelf>[] fields)
-        : base(new Bitrix24NameTable(Array.ConvertAll(fields, field => field.Name)))
+    /// <summary>Creates the table of a type that keeps the portal's custom fields (<see cref="IBitrix24UserFields"/>).</summary>
+    /// <param name="userFields">
+    /// The prefix of the custom fields' names, e.g. <c>UF_</c>: a field that starts with it and that the table does not
+    /// declare is read into <see cref="IBitrix24UserFields.UserFields"/>.
+    /// </param>
+    /// <param name="declare">Declares the fields with the builder it is given, in wire order.</param>
+    public Bitrix24Fields(string userFields, Func<Bitrix24FieldBuilder<TSelf>, Bitrix24Field<TSelf>[]> declare)
+        : this(Declare(declare), Prefix(userFields))
+    {
+    }
+
+    private Bitrix24Fields(Bitrix24Field<TSelf>[] fields, string? userFields)
+        : base(new Bitrix24NameTable(Array.ConvertAll(fields, field => field.Name)), userFields)
     {
         _fields = fields;
     }
 
     internal Bitrix24Field<TSelf> this[int index] => _fields[index];
+
+    private static string Prefix(string userFields)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userFields);
+        return userFields;
+    }
 
     private static Bitrix24Field<TSelf>[] Declare(Func<Bitrix24FieldBuilder<TSelf>, Bitrix24Field<TSelf>[]> declare)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Bitrix24.Generated.Serialization;
 
@@ -11,8 +12,9 @@ namespace Bitrix24.Generated.Serialization;
 public abstract class Bitrix24Object
 {
     /// <summary>
-    /// Fields not described by the spec, and described fields whose value read as empty (<c>null</c>, <c>""</c>,
-    /// an enum value this version does not know): kept as sent and written back, unless the property was set.
+    /// Fields not described by the spec (but for the custom fields of a type that keeps them in <c>UserFields</c>), and
+    /// described fields whose value read as empty (<c>null</c>, <c>""</c>, an enum value this version does not know):
+    /// kept as sent and written back, unless the property or a user field of the same name was set.
     /// </summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -23,4 +25,16 @@ public interface IBitrix24Object
 {
     /// <summary>The fields: wire name, wire form, and the property each stands for.</summary>
     Bitrix24Fields Fields { get; }
+}
+
+/// <summary>
+/// A generated object type whose spec names the prefix of the portal's custom fields (<c>userFields</c>): the fields
+/// that start with it and that no property names (<c>UF_CRM_1721244482250</c>, <c>ufCrm7_1739432938</c>) are kept
+/// here by name. The prefix is its field table's.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IBitrix24UserFields
+{
+    /// <summary>The custom fields by wire name, each value as raw JSON.</summary>
+    IDictionary<string, JsonNode?>? UserFields { get; set; }
 }

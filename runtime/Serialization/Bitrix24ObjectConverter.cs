@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Generated.Serialization;
 
 /// <summary>
 /// Reads and writes a generated object in its Bitrix24 wire form through its field table: lenient reading (no
-/// object as <c>null</c>, <c>false</c> or <c>""</c>, an empty PHP array for an empty object), fields not in the
-/// spec, fields that read as empty and fields whose value does not fit their type kept in
+/// object as <c>null</c>, <c>false</c> or <c>""</c>, an empty PHP array for an empty object), the portal's custom
+/// fields of a type that has them kept in <see cref="IBitrix24UserFields.UserFields"/>, other fields not in the spec,
+/// fields that read as empty and fields whose value does not fit their type kept in
 /// <see cref="Bitrix24Object.AdditionalProperties"/>, exact writing.
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
@@ -65,6 +67,7 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
 
         var value = new T();
         var table = Fields(value);
+        var userFields = table.UserFields;
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -75,7 +78,15 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
             {
                 if (unknown is not null)
                 {
-                    Keep(value, unknown, ref reader);
+                    if (userFields is not null && unknown.StartsWith(userFields, StringComparison.Ordinal))
+                    {
+                        KeepUserField(value, unknown, ref reader);
+                    }
+                    else
+                    {
+                        Keep(value, unknown, ref reader);
+                    }
+
                     continue;
                 }
 
@@ -101,25 +112,44 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
         return value;
     }
 
-    /// <summary>Writes an object: its fields with values, then the kept fields whose property was not written.</summary>
+    /// <summary>
+    /// Writes an object: its fields with values, then its user fields whose property was not written, then the kept
+    /// fields whose property or user field was not written.
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static void WriteObject(Utf8JsonWriter writer, T value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
         var table = Fields(value);
+        var userFields = table.UserFields is null ? null : ((IBitrix24UserFields)value).UserFields;
         var kept = value.AdditionalProperties;
-        Span<bool> written = kept is null || kept.Count == 0 ? default : table.Count <= 256 ? stackalloc bool[table.Count] : new bool[table.Count];
+        var tracked = kept is { Count: > 0 } || userFields is { Count: > 0 };
+        Span<bool> written = !tracked ? default : table.Count <= 256 ? stackalloc bool[table.Count] : new bool[table.Count];
         writer.WriteStartObject();
         table.Write(writer, value, written);
+        if (userFields is not null)
+        {
+            foreach (var field in userFields)
+            {
+                if (IsWritten(table, written, field.Key))
+                {
+                    // A property the spec names wins over the map.
+                    continue;
+                }
+
+                writer.WritePropertyName(field.Key);
+                Bitrix24Wire.WriteJson(writer, field.Value);
+            }
+        }
+
         if (kept is not null)
         {
             foreach (var field in kept)
             {
-                var index = table.Names.IndexOf(field.Key);
-                if (index >= 0 && written[index])
+                if (IsWritten(table, written, field.Key) || userFields?.ContainsKey(field.Key) == true)
                 {
-                    // A kept value gives way once its property has one.
+                    // A kept value gives way once its property or a user field of its name has one.
                     continue;
                 }
 
@@ -131,8 +161,28 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
         writer.WriteEndObject();
     }
 
-    private static Bitrix24Fields<T> Fields(T value) =>
-        s_fields ??= value.Fields as Bitrix24Fields<T> ?? throw new InvalidOperationException(typeof(T).Name + " must declare its fields as Bitrix24Fields<" + typeof(T).Name + ">.");
+    private static Bitrix24Fields<T> Fields(T value) => s_fields ??= Table(value);
+
+    private static Bitrix24Fields<T> Table(T value)
+    {
+        if (value.Fields is not Bitrix24Fields<T> table)
+        {
+            throw new InvalidOperationException(typeof(T).Name + " must declare its fields as Bitrix24Fields<" + typeof(T).Name + ">.");
+        }
+
+        if (table.UserFields is not null && value is not IBitrix24UserFields)
+        {
+            throw new InvalidOperationException(typeof(T).Name + " declares user fields, so it must implement IBitrix24UserFields.");
+        }
+
+        return table;
+    }
+
+    private static bool IsWritten(Bitrix24Fields<T> table, Span<bool> written, string name)
+    {
+        var index = table.Names.IndexOf(name);
+        return index >= 0 && written[index];
+    }
 
     /// <summary>
     /// Reads a field's value into its property; false when the value is empty or does not fit the field's type (a
@@ -156,4 +206,8 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
 
     private static void Keep(T value, string name, ref Utf8JsonReader reader) =>
         (value.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);
+
+    // Keys as sent, compared exactly.
+    private static void KeepUserField(T value, string name, ref Utf8JsonReader reader) =>
+        (((IBitrix24UserFields)value).UserFields ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal))[name] = Bitrix24Wire.ReadJson(ref reader);
 }

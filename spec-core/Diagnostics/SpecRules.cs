@@ -145,6 +145,10 @@ public static class SpecRules
     public static readonly SpecRule ReservedMemberName = Error(
         "B24037", "Reserved member name", "{0} would be called '{1}', a name the generated class uses itself; set another csharpName");
 
+    /// <summary><c>userFields</c> that is not the prefix of custom field names, or stands on a type that is not an object.</summary>
+    public static readonly SpecRule InvalidUserFields = Error(
+        "B24043", "Invalid userFields", "userFields of type '{0}' {1}; it takes the prefix the names of the portal's custom fields start with, such as UF_ or ufCrm, on an object type");
+
     /// <summary>A union variant of type <c>any</c> or a file, which no JSON shape tells apart from the others.</summary>
     public static readonly SpecRule AnyVariant = Error(
         "B24038", "Union variant of type any or file", "Variant '{0}' of type '{1}' is of type {2}, which arrives in more than one JSON shape; give the property type {2} instead of a union");
@@ -172,7 +176,8 @@ public static class SpecRules
         OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns,
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
-        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, UnexpectedFailure,
+        NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList,
+        InvalidUserFields, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

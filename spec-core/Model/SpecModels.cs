@@ -194,7 +194,10 @@ public sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumValueModel> Values,
     EquatableArray<KeyPatternModel> Patterns,
-    EquatableArray<UnionVariantModel> Variants);
+    EquatableArray<UnionVariantModel> Variants,
+    // For an object, the prefix of the portal's custom fields (UF_, ufCrm): the fields whose names start with it and
+    // that no property names are kept in the class's UserFields; null when it has none.
+    string? UserFields = null);
 
 /// <summary>One variant of a union: <c>EventId</c> an integer, <c>SeriesSplit</c> an object.</summary>
 public sealed record UnionVariantModel(string Name, TypeRef Type, string? Description);

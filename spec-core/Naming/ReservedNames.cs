@@ -24,7 +24,7 @@ public static class ReservedNames
         "Bitrix24Client", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime", "Bitrix24EnumConverter",
         "Bitrix24ErrorMap", "Bitrix24Fields", "Bitrix24File", "Bitrix24JsonContext", "Bitrix24KeyFormat",
         "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24Response",
-        "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
+        "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object", "IBitrix24UserFields",
     };
 
     // Members every generated object class declares or inherits: a property of the same name would hide them.
@@ -33,8 +33,15 @@ public static class ReservedNames
         "AdditionalProperties", "s_fields", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    /// <summary>Whether a property of a generated class may not take this C# name.</summary>
-    public static bool IsReservedMemberName(string name) => MemberNames.Contains(name);
+    /// <summary>The member a generated class whose type has <c>userFields</c> keeps the portal's custom fields in.</summary>
+    public const string UserFieldsMember = "UserFields";
+
+    /// <summary>
+    /// Whether a property of a generated class may not take this C# name; <paramref name="userFields"/> when the class
+    /// has <see cref="UserFieldsMember"/> too.
+    /// </summary>
+    public static bool IsReservedMemberName(string name, bool userFields = false) =>
+        MemberNames.Contains(name) || (userFields && name == UserFieldsMember);
 
     /// <summary>Whether a declared type may not take this name.</summary>
     public static bool IsReservedTypeName(string name) => TypeNames.Contains(name) || CSharpKeywords.IsKeyword(name);

@@ -8,7 +8,7 @@ internal static class SpecKeys
     public static readonly string[] Result = { "type", "items", "key", "values", "description" };
     public static readonly string[] Error = { "name", "code", "status", "message", "description" };
     public static readonly string[] ElementType = { "type", "items", "key", "values" };
-    public static readonly string[] TypeDefinition = { "kind", "description", "properties", "values", "patterns", "variants" };
+    public static readonly string[] TypeDefinition = { "kind", "description", "userFields", "properties", "values", "patterns", "variants" };
     public static readonly string[] UnionVariant = { "name", "type", "items", "key", "values", "description" };
     public static readonly string[] EnumValue = { "value", "csharpName", "description" };
     public static readonly string[] DocumentedValue = { "value", "description" };

@@ -17,6 +17,7 @@ public static class SpecReader
 {
     private static readonly Regex MethodName = new(@"^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)*$", RegexOptions.CultureInvariant);
     private static readonly Regex KeyFormat = new(@"^([a-zA-Z_]+)\{id\}$", RegexOptions.CultureInvariant);
+    private static readonly Regex FieldNamePrefix = new(@"^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads a parsed spec; never throws.</summary>
     public static SpecDocument Read(ParsedSpec parsed)
@@ -220,7 +221,8 @@ public static class SpecReader
         return true;
     }
 
-    private static EquatableArray<PropertyModel> ReadProperties(NodeReader reader, IReadOnlyList<SpecNode> nodes, string kind, string owner, string? typeName = null)
+    private static EquatableArray<PropertyModel> ReadProperties(
+        NodeReader reader, IReadOnlyList<SpecNode> nodes, string kind, string owner, string? typeName = null, bool userFields = false)
     {
         var properties = new List<PropertyModel>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
@@ -255,7 +257,7 @@ public static class SpecReader
             {
                 reader.Report(SpecRules.PropertyNamedLikeType, node.Location, wireName, typeName);
             }
-            else if (ReservedNames.IsReservedMemberName(csharpName))
+            else if (ReservedNames.IsReservedMemberName(csharpName, userFields))
             {
                 reader.Report(SpecRules.ReservedMemberName, reader.LocationOf(node, node.Find("csharpName") is null ? "name" : "csharpName"), what, csharpName);
             }
@@ -515,6 +517,7 @@ public static class SpecReader
 
             var kindText = reader.String(node, "kind");
             var description = reader.String(node, "description");
+            var userFields = ReadUserFields(reader, node, name, kindText);
             var properties = EquatableArray<PropertyModel>.Empty;
             var values = EquatableArray<EnumValueModel>.Empty;
             var patterns = EquatableArray<KeyPatternModel>.Empty;
@@ -524,7 +527,7 @@ public static class SpecReader
             {
                 case "object":
                     kind = TypeKind.Object;
-                    properties = ReadProperties(reader, reader.Sequence(node, "properties"), "Property", what, name);
+                    properties = ReadProperties(reader, reader.Sequence(node, "properties"), "Property", what, name, userFields is not null);
                     break;
                 case "enum":
                     kind = TypeKind.Enum;
@@ -545,10 +548,46 @@ public static class SpecReader
                     continue;
             }
 
-            types.Add(new TypeModel(name, kind, scope, description, properties, values, patterns, variants));
+            types.Add(new TypeModel(name, kind, scope, description, properties, values, patterns, variants, userFields));
         }
 
         return types.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// <c>userFields</c>: the prefix of the custom fields (<c>UF_</c>, <c>ufCrm</c>) an object keeps in its
+    /// <c>UserFields</c>; null when absent, and when it is not such a prefix or not on an object (then reported).
+    /// </summary>
+    private static string? ReadUserFields(NodeReader reader, SpecNode node, string typeName, string? kind)
+    {
+        var entry = node.Find("userFields");
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var value = entry.Value;
+        if (!value.IsScalar)
+        {
+            reader.Report(SpecRules.WrongValueForm, value.Location, "userFields", "a single value, the prefix of the custom fields' names");
+            return null;
+        }
+
+        var prefix = value.IsNull ? string.Empty : value.Value ?? string.Empty;
+        var notObject = kind is "enum" or "key" or "union";
+        var problem = notObject ? "is on a type of kind " + kind
+            : prefix.Length == 0 ? "is empty"
+            : !FieldNamePrefix.IsMatch(prefix) ? "is '" + prefix + "', which is not the start of a field name"
+            : typeName == ReservedNames.UserFieldsMember ? "would give the class a member of its own name"
+            : null;
+        if (problem is not null)
+        {
+            reader.Report(SpecRules.InvalidUserFields, notObject ? entry.KeyLocation : value.Location, typeName, problem);
+            return null;
+        }
+
+        // An unknown kind is reported as such; the type is left out with it.
+        return kind == "object" ? prefix : null;
     }
 
     private static EquatableArray<UnionVariantModel> ReadVariants(NodeReader reader, SpecNode node, string typeName, string what)

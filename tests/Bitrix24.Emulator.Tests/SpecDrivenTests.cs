@@ -168,6 +168,46 @@ public sealed class SpecDrivenTests : IDisposable
     }
 
     [Fact]
+    public async Task Custom_fields_of_an_object_with_user_fields_are_accepted_and_a_named_one_is_checked()
+    {
+        File.WriteAllText(Path.Combine(_folder, "crm.deal.add.yaml"), """
+            method: crm.deal.add
+            scope: crm
+            summary: Adds a deal.
+            params:
+              - name: fields
+                type: CrmDealFields
+                required: true
+            result:
+              type: integer
+            types:
+              CrmDealFields:
+                kind: object
+                userFields: UF_
+                properties:
+                  - name: TITLE
+                    type: string
+                  - name: UF_CRM_PRIORITY
+                    type: integer
+            examples:
+              - name: Add
+                status: 200
+                response: '{"result":7,"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+            """);
+        var options = new Bitrix24EmulatorOptions();
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        var (status, _) = await Webhook.CallAsync(http, portal, "crm.deal.add", """{"fields":{"TITLE":"Deal","UF_CRM_PRIORITY":2,"UF_CRM_1721244482250":"Hello","UF_CRM_LIST":[1,{"a":null}]}}""");
+        var (badStatus, bad) = await Webhook.CallAsync(http, portal, "crm.deal.add", """{"fields":{"TITLE":"Deal","UF_CRM_PRIORITY":"high"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Contains("\"fields[UF_CRM_PRIORITY]\"", (string?)bad["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_parameter_takes_every_form_of_a_file_and_refuses_other_values()
     {
         File.WriteAllText(Path.Combine(_folder, "user.photo.set.yaml"), """

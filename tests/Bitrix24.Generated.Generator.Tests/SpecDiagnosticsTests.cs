@@ -162,6 +162,26 @@ public class SpecDiagnosticsTests
             "B24037", 6, 17
         },
         {
+            "userFields that is empty",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    userFields: \"\"\n    properties: []\n",
+            "B24043", 9, 17
+        },
+        {
+            "userFields that is a pattern, not the start of a field name",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    userFields: UF_CRM_...\n    properties: []\n",
+            "B24043", 9, 17
+        },
+        {
+            "userFields on a type that is not an object",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Kind\ntypes:\n  Kind:\n    kind: enum\n    userFields: UF_\n    values:\n      - value: a\n",
+            "B24043", 9, 5
+        },
+        {
+            "userFields that is a list",
+            "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Item\ntypes:\n  Item:\n    kind: object\n    userFields: [UF_, ufCrm]\n    properties: []\n",
+            "B24010", 9, 17
+        },
+        {
             "a type named like a .NET type the generated code uses",
             "method: test.item.get\nscope: test\nsummary: Reads.\nresult:\n  type: Task\ntypes:\n  Task:\n    kind: object\n    properties: []\n",
             "B24032", 7, 3

@@ -59,6 +59,12 @@ public class SpecSchemaTests
     public void Docs_and_deprecated_are_top_level_keys(string keys) => Assert.Empty(Validate(Minimal + keys));
 
     [Theory]
+    [InlineData("UF_")]
+    [InlineData("ufCrm")]
+    public void An_object_type_may_name_the_prefix_of_its_user_fields(string prefix) =>
+        Assert.Empty(Validate(Minimal + "types:\n  Item:\n    kind: object\n    userFields: " + prefix + "\n    properties: []\n"));
+
+    [Theory]
     [InlineData("scope: test\nsummary: Reads.\nresult:\n  type: boolean\n")]
     [InlineData(Minimal + "docs: apidocs.bitrix24.com/page.html\n")]
     [InlineData(Minimal + "docs: ftp://example.com/page\n")]
@@ -72,6 +78,9 @@ public class SpecSchemaTests
     [InlineData(Minimal + "params:\n  - name: id\n    type: integer\n    required: maybe\n")]
     [InlineData(Minimal + "params:\n  - name: id\n    type: list of things\n")]
     [InlineData(Minimal + "errors:\n  - name: NotFound\n")]
+    [InlineData(Minimal + "types:\n  Item:\n    kind: object\n    userFields: UF_CRM_...\n    properties: []\n")]
+    [InlineData(Minimal + "types:\n  Item:\n    kind: object\n    userFields: \"\"\n    properties: []\n")]
+    [InlineData(Minimal + "types:\n  View:\n    kind: enum\n    userFields: UF_\n    values:\n      - value: day\n")]
     public void The_schema_rejects_what_the_format_does_not_allow(string spec) => Assert.NotEmpty(Validate(spec));
 
     private static string[] Validate(string yaml)

@@ -57,6 +57,40 @@ internal sealed class RawObject : Bitrix24Object, IBitrix24Object
     Bitrix24Fields IBitrix24Object.Fields => s_fields;
 }
 
+/// <summary>An object that keeps the portal's custom fields (<c>userFields: UF_</c>), declared the way generated code declares one.</summary>
+internal sealed class UserFieldObject : Bitrix24Object, IBitrix24Object, IBitrix24UserFields
+{
+    private static readonly Bitrix24Fields<UserFieldObject> s_fields = new(userFields: "UF_", f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+        f.String("UF_CRM_TYPED", o => o.Typed, (o, v) => o.Typed = v),
+        f.Int32("UF_CRM_COUNT", o => o.Count, (o, v) => o.Count = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    public string? Typed { get; set; }
+
+    public int? Count { get; set; }
+
+    public IDictionary<string, JsonNode?>? UserFields { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
+/// <summary>A table that declares user fields on a type that has no place for them.</summary>
+internal sealed class MisdeclaredUserFieldObject : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<MisdeclaredUserFieldObject> s_fields = new(userFields: "UF_", f =>
+    [
+        f.Int32("ID", o => o.Id, (o, v) => o.Id = v),
+    ]);
+
+    public int? Id { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
 /// <summary>An object with a field of each kind a spec may be wrong about.</summary>
 internal sealed class TypedObject : Bitrix24Object, IBitrix24Object
 {

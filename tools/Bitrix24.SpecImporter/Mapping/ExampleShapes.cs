@@ -10,8 +10,9 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <summary>
 /// Reads a spec's documented examples along its declared types: each request's parameters along the parameter
 /// types, each successful answer's <c>result</c> along the result type, into declared object types, arrays and
-/// maps. What it gathers is evidence only; <see cref="TypeRefiner"/> changes the types once the evidence of every
-/// method that shares them is in, so that a type declared by several specs stays declared alike.
+/// maps, and the custom fields (<c>UF_…</c>, <c>ufCrm…</c>) each object shows beside its declared properties. What it
+/// gathers is evidence only; <see cref="TypeRefiner"/> changes the types once the evidence of every method that shares
+/// them is in, so that a type declared by several specs stays declared alike.
 /// </summary>
 internal static class ExampleShapes
 {
@@ -133,6 +134,11 @@ internal static class ExampleShapes
                             if (declared.Properties.FirstOrDefault(property => property.WireName == field.Name) is { } property)
                             {
                                 Walk(field.Value, property.Type, Slots.Property(declared.Name, property.WireName), depth + 1, request);
+                            }
+                            else if (UserFieldNames.Key(field.Name) is { } prefix)
+                            {
+                                // A custom field the table does not name: the type keeps such fields by name.
+                                evidence.AddUserField(declared.Name, prefix);
                             }
                         }
                     }

@@ -68,6 +68,9 @@ internal sealed class ShapeEvidence
     // What requests alone showed: a request must write back as sent, an answer only must not lose a field.
     private readonly Dictionary<ShapeSlot, ShapeForm> _requestForms = [];
 
+    // By declared object type, the prefixes of the custom fields the examples put into it beside its properties.
+    private readonly Dictionary<string, SortedSet<string>> _userFields = new(StringComparer.Ordinal);
+
     /// <summary>Records a value's form at a slot; <paramref name="request"/> when a documented request sent it.</summary>
     public void Add(ShapeSlot slot, ShapeForm form, bool request = false)
     {
@@ -93,7 +96,32 @@ internal sealed class ShapeEvidence
         {
             _requestForms[slot] = RequestForms(slot) | form;
         }
+
+        foreach (var (type, prefixes) in other._userFields)
+        {
+            foreach (var prefix in prefixes)
+            {
+                AddUserField(type, prefix);
+            }
+        }
     }
+
+    /// <summary>Records that an example puts a custom field (<see cref="UserFieldNames"/>) that the type does not declare into an object of it.</summary>
+    public void AddUserField(string type, string prefix)
+    {
+        if (!_userFields.TryGetValue(type, out var prefixes))
+        {
+            _userFields[type] = prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        prefixes.Add(prefix);
+    }
+
+    /// <summary>
+    /// The prefix of the custom fields the examples put into objects of a declared type, or null: when they put none,
+    /// and when they put fields of both prefixes, which one map cannot tell apart.
+    /// </summary>
+    public string? UserFields(string type) => _userFields.TryGetValue(type, out var prefixes) && prefixes.Count == 1 ? prefixes.Min : null;
 
     /// <summary>The forms seen at a slot.</summary>
     public ShapeForm Forms(ShapeSlot slot) => _forms.TryGetValue(slot, out var forms) ? forms : ShapeForm.None;

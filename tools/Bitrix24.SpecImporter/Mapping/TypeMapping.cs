@@ -46,7 +46,18 @@ internal sealed class TypeMapping
     /// <param name="owner">The C# name of the type the properties are of.</param>
     /// <param name="depth">How deep in other structures the table is.</param>
     /// <param name="note">The text under the table.</param>
-    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth, string? note = null)
+    public EquatableArray<PropertyModel> Properties(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth, string? note = null) =>
+        Members(rows, site, owner, depth, note).Properties;
+
+    // An object type of a table's rows, declared under its name.
+    private TypeModel Object(string name, IEnumerable<FieldRow> rows, TableSite site, int depth, string? note = null)
+    {
+        var (properties, userFields) = Members(rows, site, name, depth, note);
+        return new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default, userFields);
+    }
+
+    // The properties of a table's rows, and the prefix of the custom fields a pattern row (UF_CRM_...) stands for.
+    private (EquatableArray<PropertyModel> Properties, string? UserFields) Members(IEnumerable<FieldRow> rows, TableSite site, string owner, int depth, string? note)
     {
         var properties = new List<PropertyModel>();
         var table = rows.ToList();
@@ -57,12 +68,26 @@ internal sealed class TypeMapping
         }
 
         var optional = ConditionalRequirement.NotRequiredAlone(table, note);
-        var members = Members(table);
+        var dotted = DottedFields(table);
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var csharpNames = new HashSet<string>(StringComparer.Ordinal) { owner };
+        string? userFields = null;
         foreach (var row in table)
         {
-            if (members.ContainsKey(Head(row.Name)) && row.Name.Contains('.', StringComparison.Ordinal))
+            if (UserFieldNames.Pattern(row.Name) is { } prefix)
+            {
+                // One row for every custom field: an object type keeps them by name (userFields), a request as
+                // additional properties.
+                userFields ??= prefix;
+                if (depth == 0)
+                {
+                    Notes.Add($"{owner}: field '{row.Name}' names the custom fields; a request keeps them as additional properties");
+                }
+
+                continue;
+            }
+
+            if (dotted.ContainsKey(Head(row.Name)) && row.Name.Contains('.', StringComparison.Ordinal))
             {
                 // A field of another row's structure; that row takes it.
                 continue;
@@ -81,13 +106,13 @@ internal sealed class TypeMapping
 
             var values = FieldFacts.Values(row.Description);
             var csharp = Names.ToPascalCase(row.Name);
-            var name = ReservedNames.IsReservedMemberName(csharp) || csharp == owner || !Names.IsValidIdentifier(csharp) ? csharp + "Value" : csharp;
+            var name = ReservedNames.IsReservedMemberName(csharp, userFields: true) || csharp == owner || !Names.IsValidIdentifier(csharp) ? csharp + "Value" : csharp;
             for (var n = 2; !csharpNames.Add(name); n++)
             {
                 name = csharp + n;
             }
 
-            var type = members.TryGetValue(row.Name, out var fields) ? Nest(row, fields, Type(row, values, site, owner, depth), site, owner) : Type(row, values, site, owner, depth);
+            var type = dotted.TryGetValue(row.Name, out var fields) ? Nest(row, fields, Type(row, values, site, owner, depth), site, owner) : Type(row, values, site, owner, depth);
             properties.Add(new PropertyModel(
                 row.Name,
                 name,
@@ -99,25 +124,25 @@ internal sealed class TypeMapping
                 type.Kind is WireKind.Flag or WireKind.Boolean || IsStructure(row, type) ? EquatableArray<ValueModel>.Empty : FieldFacts.AsValues(values)));
         }
 
-        return new(properties);
+        return (new(properties), userFields);
     }
 
     // Rows named after another row of the table and a dot ("fields.CONTACT_ID" beside "fields") are that row's
     // fields, by the row they belong to, named without the head.
-    private static Dictionary<string, List<FieldRow>> Members(List<FieldRow> table)
+    private static Dictionary<string, List<FieldRow>> DottedFields(List<FieldRow> table)
     {
         var names = table.Select(row => row.Name).ToHashSet(StringComparer.Ordinal);
-        var members = new Dictionary<string, List<FieldRow>>(StringComparer.Ordinal);
+        var dotted = new Dictionary<string, List<FieldRow>>(StringComparer.Ordinal);
         foreach (var row in table)
         {
             var head = Head(row.Name);
             if (head.Length < row.Name.Length && names.Contains(head))
             {
-                (members.TryGetValue(head, out var fields) ? fields : members[head] = []).Add(row with { Name = row.Name[(head.Length + 1)..] });
+                (dotted.TryGetValue(head, out var fields) ? fields : dotted[head] = []).Add(row with { Name = row.Name[(head.Length + 1)..] });
             }
         }
 
-        return members;
+        return dotted;
     }
 
     private static string Head(string name) => name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? name[..dot] : name;
@@ -188,7 +213,7 @@ internal sealed class TypeMapping
         {
             _types[name] = null;
             _order.Add(name);
-            _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, Properties(rows, site, name, 1), default, default, default);
+            _types[name] = Object(name, rows, site, 1);
         }
 
         return new TypeRef(WireKind.Named, name, null, null);
@@ -213,8 +238,7 @@ internal sealed class TypeMapping
 
                 _types[name] = null;
                 _order.Add(name);
-                var properties = Properties(rows, tableSite, name, depth + 1, note);
-                _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, properties, default, default, default);
+                _types[name] = Object(name, rows, tableSite, depth + 1, note);
             }
 
             return new TypeRef(WireKind.Named, name, null, null);

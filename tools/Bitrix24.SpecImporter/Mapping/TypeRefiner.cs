@@ -10,7 +10,9 @@ internal sealed record Refinement(ShapeSlot Slot, WireKind From, WireKind To);
 /// <summary>
 /// Applies what the examples showed (<see cref="ShapeEvidence"/>) to a spec's parameters, result and declared
 /// types: an <c>integer</c> the answers send as <c>"410"</c> becomes <c>integer-string</c>, and so on, so that a
-/// documented call reads into the typed request and back without a change and an answer without losing a field.
+/// documented call reads into the typed request and back without a change and an answer without losing a field. An
+/// object type whose examples carry custom fields its table does not name gets their prefix as <c>userFields</c>,
+/// unless its table already gave it one.
 /// </summary>
 internal static class TypeRefiner
 {
@@ -25,9 +27,11 @@ internal static class TypeRefiner
         {
             Properties = new(type.Properties.Select(property =>
                 property with { Type = Type(property.Type, Slots.Property(type.Name, property.WireName), evidence, refinements) })),
-        });
+            UserFields = type.UserFields ?? evidence.UserFields(type.Name),
+        }).ToList();
         var refined = method with { Parameters = new(parameters), Result = result, Types = new(types) };
-        return (refinements.Count == 0 ? method : refined, refinements);
+        var userFields = types.Where((type, index) => type.UserFields != method.Types[index].UserFields).Any();
+        return (refinements.Count == 0 && !userFields ? method : refined, refinements);
     }
 
     private static TypeRef Type(TypeRef type, ShapeSlot slot, ShapeEvidence evidence, List<Refinement> refinements)

@@ -175,6 +175,7 @@ internal sealed class SpecYamlWriter
             Line(1, type.Name + ":");
             Line(2, "kind: object");
             Key(2, "description", type.Description);
+            Key(2, "userFields", type.UserFields);
             if (type.Properties.IsEmpty)
             {
                 Line(2, "properties: []");
