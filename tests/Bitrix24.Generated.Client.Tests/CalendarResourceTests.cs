@@ -53,7 +53,7 @@ public class CalendarResourceTests
             CalendarEventOwnerType.User, 2, "Planning", new System.DateTime(2025, 3, 3, 10, 0, 0), new System.DateTime(2025, 3, 3, 11, 0, 0), isMeeting: true, attendees: new[] { 2, 5 });
 
         CalendarMeetingStatus status = await client.Calendar.Meeting.Status.GetAsync(meeting);
-        bool saved = await client.Calendar.Meeting.Status.SetAsync(meeting, CalendarMeetingStatus.Declined);
+        bool saved = await client.Calendar.Meeting.Status.SetAsync(meeting, CalendarMeetingAnswer.Decline);
         CalendarMeetingStatus changed = await client.Calendar.Meeting.Status.GetAsync(meeting);
         var missing = await Assert.ThrowsAsync<Bitrix24ApiException<CalendarMeetingStatusGetError>>(() => client.Calendar.Meeting.Status.GetAsync(404));
 
