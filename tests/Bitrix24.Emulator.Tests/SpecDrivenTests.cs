@@ -207,6 +207,63 @@ public sealed class SpecDrivenTests : IDisposable
         Assert.Contains("\"fields[UF_CRM_PRIORITY]\"", (string?)bad["error_description"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025-01-01", true)]
+    [InlineData("2025-01-01T10:00:00+03:00", true)]
+    [InlineData("11.11.2001", true)]
+    [InlineData("11.11.2001 10:30:00", true)]
+    [InlineData("11/30/2001", false)]
+    [InlineData("tomorrow", false)]
+    public async Task A_date_is_read_as_a_portal_reads_it_and_a_documented_list_answer_is_served_whole(string date, bool accepted)
+    {
+        File.WriteAllText(Path.Combine(_folder, "shop.order.list.yaml"), """
+            method: shop.order.list
+            scope: shop
+            summary: Lists orders.
+            params:
+              - name: since
+                type: date
+              - name: until
+                type: datetime
+            result:
+              type: array
+              items: any
+            examples:
+              - name: List
+                status: 200
+                response: '{"result":[{"ID":"1"}],"total":51,"next":50,"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+            """);
+        File.WriteAllText(Path.Combine(_folder, "shop.order.delete.yaml"), """
+            method: shop.order.delete
+            scope: shop
+            summary: Deletes an order.
+            result:
+              type: any
+            examples:
+              - name: Delete
+                status: 200
+                response: '{"result":null,"time":{"start":1,"finish":2,"duration":1,"processing":0.5,"date_start":"2024-12-04T13:22:45+00:00","date_finish":"2024-12-04T13:22:45+00:00"}}'
+            """);
+        var options = new Bitrix24EmulatorOptions { DateFormat = PortalDateFormat.DayFirst };
+        options.SpecPaths.Add(_folder);
+        await using var portal = await Bitrix24Emulator.StartAsync(options);
+        using var http = new HttpClient();
+
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "shop.order.list", "{\"since\":\"" + date + "\",\"until\":\"" + date + "\"}");
+        var (deleted, answer) = await Webhook.CallAsync(http, portal, "shop.order.delete", "{}");
+
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest, status);
+        if (accepted)
+        {
+            Assert.Equal(51, (int)envelope["total"]!);
+            Assert.Equal(50, (int)envelope["next"]!);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, deleted);
+        Assert.True(answer.AsObject().ContainsKey("result"));
+        Assert.Null(answer["result"]);
+    }
+
     [Fact]
     public async Task A_file_parameter_takes_every_form_of_a_file_and_refuses_other_values()
     {
