@@ -63,4 +63,54 @@ public sealed class ResultRulesTests
 
         Assert.False(result.Outcomes.Single().ResultFromAnswer);
     }
+
+    [Fact]
+    public void A_paged_raw_result_that_every_answer_sends_as_a_list_is_a_list_that_pages()
+    {
+        var spec = Paged("result|any|The things", """{"result":[{"ID":"5"}],"total":1}""");
+
+        Assert.True(spec.Paged);
+        Assert.Equal(WireKind.Array, spec.Result.Type.Kind);
+        Assert.Equal(WireKind.Json, spec.Result.Type.Items!.Kind);
+    }
+
+    [Fact]
+    public void A_paged_raw_result_that_every_answer_sends_as_an_object_of_one_list_gets_a_page_type_of_it()
+    {
+        var spec = Paged("result|any|The things", """{"result":{"items":[{"ID":"5"}],"count":1},"total":1}""");
+
+        Assert.True(spec.Paged);
+        Assert.Equal("items", spec.PageItems!.WireName);
+        var page = spec.Types.Single(type => type.Name == spec.Result.Type.Name);
+        Assert.Equal("ShopThingGetPage", page.Name);
+        Assert.Equal(WireKind.Array, page.Properties.Single().Type.Kind);
+    }
+
+    [Fact]
+    public void A_raw_property_of_the_result_that_every_answer_sends_as_a_list_is_the_page()
+    {
+        var result = ThingPages.Folder(
+            ["start|integer|Where the page starts"],
+            """{"start":0}""",
+            """{"result":{"tasks":[{"id":"5"}],"more":{"a":1}},"total":1}""",
+            ["result|wrapper|See [below](#wrapper)"],
+            "### Wrapper {#wrapper}\n\n#|\n|| **Name**\n`type` | **Description** ||\n|| **tasks**\n[`object`](../data-types.md) | Tasks ||\n"
+            + "|| **more**\n[`object`](../data-types.md) | More ||\n|#").Import();
+
+        var spec = ExampleShapesTests.Spec(result, ThingPages.Method);
+        Assert.True(spec.Paged);
+        Assert.Equal("tasks", spec.PageItems!.WireName);
+        var wrapper = spec.Types.Single(type => type.Name == spec.Result.Type.Name);
+        Assert.Equal([WireKind.Array, WireKind.Json], wrapper.Properties.Select(property => property.Type.Kind));
+    }
+
+    [Fact]
+    public void A_raw_result_with_two_lists_or_without_start_does_not_page()
+    {
+        Assert.False(Paged("result|any|The things", """{"result":{"items":[1],"other":[2]},"total":1}""").Paged);
+        Assert.False(ExampleShapesTests.Spec(ThingPages.Folder(Id, """{"id":5}""", """{"result":[1],"total":1}""", ["result|any|The things"]).Import(), ThingPages.Method).Paged);
+    }
+
+    private static MethodModel Paged(string resultRow, string answer) =>
+        ExampleShapesTests.Spec(ThingPages.Folder(["start|integer|Where the page starts"], """{"start":0}""", answer, [resultRow]).Import(), ThingPages.Method);
 }
