@@ -113,4 +113,53 @@ public sealed class ResultRulesTests
 
     private static MethodModel Paged(string resultRow, string answer) =>
         ExampleShapesTests.Spec(ThingPages.Folder(["start|integer|Where the page starts"], """{"start":0}""", answer, [resultRow]).Import(), ThingPages.Method);
+
+    [Fact]
+    public void A_list_of_raw_items_lists_what_its_get_method_returns_and_walks_fast_by_its_id()
+    {
+        const string List = """
+            # List things shop.thing.list
+
+            > Scope: [`shop`](../scopes.md)
+
+            ## Method Parameters
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **filter**
+            [`object`](../data-types.md) | Filter ||
+            || **start**
+            [`integer`](../data-types.md) | Page start ||
+            |#
+
+            ## Response Handling
+
+            HTTP Status: **200**
+
+            ```json
+            {"result":[{"ID":"5","NAME":"x"}],"total":1}
+            ```
+
+            ### Returned Data
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **result**
+            [`object[]`](../data-types.md) | The things, as [shop.thing.get](./shop-thing-get.md) returns them ||
+            |#
+            """;
+        var thing = "### Thing {#thing}\n\n#|\n|| **Name**\n`type` | **Description** ||\n|| **ID**\n[`integer`](../data-types.md) | ID ||\n"
+            + "|| **NAME**\n[`string`](../data-types.md) | Name ||\n|#";
+        var result = new DocsFolder()
+            .Page("api-reference/shop/shop-thing-get.md", ThingPages.Page(Id, """{"id":5}""", """{"result":{"ID":"5","NAME":"x"}}""", ["result|thing|See [below](#thing)"], thing))
+            .Page("api-reference/shop/shop-thing-list.md", List)
+            .Import();
+
+        var spec = ExampleShapesTests.Spec(result, "shop.thing.list");
+        Assert.Equal("ShopThingGetThing", spec.Result.Type.Items!.Name);
+        Assert.True(spec.Paged);
+        Assert.Equal("ID", spec.FastPaging!.IdProperty);
+    }
 }

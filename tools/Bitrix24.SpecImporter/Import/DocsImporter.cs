@@ -58,10 +58,24 @@ internal sealed class DocsImporter
 
         var refinements = Refine(specs, evidence);
 
-        // Paging is decided on the refined spec, before the corrections, which have the last word.
+        // Items and paging are decided on the refined specs, before the corrections, which have the last word.
+        var refined = specs.Values.ToDictionary(entry => entry.Method.Name, entry => entry.Method, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in specs.Values)
         {
-            entry.Method = FastPagingRule.Apply(PageItemsRule.Apply(PagingRule.Apply(StartParameterRule.Apply(entry.Method))));
+            entry.Method = SiblingItemsRule.Apply(entry.Method, name => refined.TryGetValue(name, out var sibling) ? sibling : null);
+        }
+
+        var declared = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        foreach (var type in specs.Values.OrderBy(entry => entry.File, StringComparer.Ordinal).SelectMany(entry => entry.Method.Types))
+        {
+            declared.TryAdd(type.Name, type);
+        }
+
+        foreach (var entry in specs.Values)
+        {
+            entry.Method = FastPagingRule.Apply(
+                PageItemsRule.Apply(PagingRule.Apply(StartParameterRule.Apply(entry.Method))),
+                name => declared.TryGetValue(name, out var type) ? type : null);
         }
 
         var errors = Correct(specs, keep, outcomes, corrections ?? CorrectionSet.Empty);

@@ -13,14 +13,16 @@ namespace Bitrix24.SpecImporter.Mapping;
 internal static class FastPagingRule
 {
     /// <summary>The spec with <c>fastPaging</c> when it qualifies, else as it was.</summary>
-    public static MethodModel Apply(MethodModel method)
+    /// <param name="method">The method.</param>
+    /// <param name="declared">Finds a type another spec declares, for items of such a type.</param>
+    public static MethodModel Apply(MethodModel method, Func<string, TypeModel?>? declared = null)
     {
         if (!method.Paged || method.FastPaging is not null || method.Result.Type.Items is not { Kind: WireKind.Named } items)
         {
             return method;
         }
 
-        var item = method.Types.FirstOrDefault(type => type.Name == items.Name);
+        var item = method.Types.FirstOrDefault(type => type.Name == items.Name) ?? declared?.Invoke(items.Name!);
         var hasId = item is { Kind: TypeKind.Object }
             && item.Properties.Any(property => property.WireName == "ID" && property.Type.Kind is WireKind.Integer or WireKind.IntegerString);
         var filter = method.Parameters.FirstOrDefault(parameter => IsMap(parameter, "filter", WireKind.String, WireKind.Json));
