@@ -13,6 +13,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Handlers;
+using Bitrix24.Emulator.Handlers.Entities;
 using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
@@ -71,6 +72,10 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         new CalendarEventHandlers(sections, options.TimeProvider, options.DateFormat).Register(Methods);
         new CalendarBookingHandlers(specs).Register(Methods);
         new CalendarResourceHandlers().Register(Methods);
+        if (options.KeepEntities)
+        {
+            EntityModule.Register(Methods, specs, options.TimeProvider);
+        }
     }
 
     /// <summary>The methods this portal answers; add handlers to answer more.</summary>

@@ -30,6 +30,13 @@ public sealed class Bitrix24EmulatorOptions
     /// </summary>
     public bool IncludeShippedSpecs { get; set; }
 
+    /// <summary>
+    /// Whether the portal keeps the entities of the families the specs describe (<c>crm.deal.add</c> stores a deal
+    /// that <c>crm.deal.get</c>, <c>list</c>, <c>update</c> and <c>delete</c> then see); otherwise those methods
+    /// answer their documented examples, as every method without a handler does.
+    /// </summary>
+    public bool KeepEntities { get; set; } = true;
+
     /// <summary>The request-rate limit of the whole portal; null for none.</summary>
     public Bitrix24RateLimit? RateLimit { get; set; } = Bitrix24RateLimit.Standard;
 

@@ -22,6 +22,9 @@ internal sealed class SpecCatalog
 
     public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).ToList();
 
+    /// <summary>The methods, as read.</summary>
+    public IReadOnlyCollection<MethodModel> Methods => _specs.Methods;
+
     /// <summary>
     /// Loads the given spec files and folders, the specs shipped with the emulator when there are none, or both when
     /// asked: then a given spec replaces a shipped one of the same method, as in a project's build.

@@ -1,0 +1,205 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Specs;
+using Bitrix24.Generated.Specs.Model;
+using static Bitrix24.Emulator.Handlers.CallValues;
+
+namespace Bitrix24.Emulator.Handlers.Entities;
+
+/// <summary>
+/// The methods of one entity family over a store, answering as the family's specs say: <c>add</c> the new id (or the
+/// entity in its wrapper), <c>get</c> the entity, <c>list</c> a page of 50 with <c>total</c> and <c>next</c>,
+/// <c>update</c> and <c>delete</c> <c>true</c> (or what the spec's answer shows). Creation and change times and users
+/// are filled in where the family's answer has such fields.
+/// </summary>
+internal sealed class EntityHandlers
+{
+    private static readonly string[] Created = ["DATE_CREATE", "createdTime", "createdDate", "CREATED_DATE", "dateCreate"];
+    private static readonly string[] Modified = ["DATE_MODIFY", "updatedTime", "changedDate", "CHANGED_DATE", "dateModify"];
+    private static readonly string[] CreatedBy = ["CREATED_BY_ID", "createdBy", "CREATED_BY"];
+    private static readonly string[] ModifiedBy = ["MODIFY_BY_ID", "updatedBy", "changedBy", "CHANGED_BY"];
+    private static readonly string[] Assigned = ["ASSIGNED_BY_ID", "assignedById", "responsibleId", "RESPONSIBLE_ID"];
+
+    private readonly EntityFamily _family;
+    private readonly EntityShape _shape;
+    private readonly SpecCatalog _specs;
+    private readonly TimeProvider _clock;
+    private readonly EntityStore _store = new();
+
+    public EntityHandlers(EntityFamily family, SpecCatalog specs, TimeProvider clock)
+    {
+        _family = family;
+        _shape = new EntityShape(family.Template);
+        _specs = specs;
+        _clock = clock;
+    }
+
+    /// <summary>Answers the family's methods that have no handler yet.</summary>
+    public void Register(MethodRegistry methods)
+    {
+        AddIfFree(methods, _family.Add, Add);
+        AddIfFree(methods, _family.Get, Get);
+        AddIfFree(methods, _family.List, List);
+        AddIfFree(methods, _family.Update, Update);
+        AddIfFree(methods, _family.Delete, Delete);
+    }
+
+    private static void AddIfFree(MethodRegistry methods, MethodModel? method, MethodHandler handler)
+    {
+        if (method is not null && !methods.TryGet(method.Name, out _))
+        {
+            methods.Add(method.Name, handler);
+        }
+    }
+
+    private MethodResult Add(MethodCall call)
+    {
+        var fields = Fields(call);
+        var now = Now();
+        var entity = _store.Add(Partition(call), id =>
+        {
+            var created = new JsonObject { [_family.IdField] = _shape.Shaped(_family.IdField, JsonValue.Create(id)) };
+            foreach (var key in _family.Partition)
+            {
+                Set(created, key, call.Parameters[key]);
+            }
+
+            Fill(created, Created, now);
+            Fill(created, CreatedBy, call.UserId);
+            Fill(created, Assigned, call.UserId);
+            Merge(created, fields);
+            Fill(created, Modified, now, replace: true);
+            Fill(created, ModifiedBy, call.UserId, replace: true);
+            return created;
+        });
+
+        return Answer(_family.Add, entity, Number(entity[_family.IdField]));
+    }
+
+    private MethodResult Get(MethodCall call) => Answer(_family.Get, Find(call, _family.Get), null);
+
+    private MethodResult List(MethodCall call)
+    {
+        var list = _family.List!;
+        var matching = _store.All(Partition(call)).Where(entity => EntityQuery.Matches(entity, call.Parameters["filter"] as JsonObject, _shape));
+        var ordered = EntityQuery.Ordered(matching, call.Parameters["order"] as JsonObject, _shape, _family.IdField);
+        var items = ordered.Select(entity => (JsonNode?)EntityQuery.Selected(Full(entity), call.Parameters["select"] as JsonArray, _shape, _family.IdField)).ToList();
+        var page = list.Paged ? MethodResult.Page(items, call.Parameters) : new MethodResult(new JsonArray(items.ToArray()));
+        return EntityFamily.WrapperOf(list, _specs) is { } wrapper ? page with { Result = new JsonObject { [wrapper] = page.Result } } : page;
+    }
+
+    private MethodResult Update(MethodCall call)
+    {
+        var update = _family.Update!;
+        var fields = Fields(call);
+        var now = Now();
+        var entity = _store.Update(Partition(call), Id(call, update), stored =>
+        {
+            Merge(stored, fields);
+            Fill(stored, Modified, now, replace: true);
+            Fill(stored, ModifiedBy, call.UserId, replace: true);
+        }) ?? throw NotFound(update);
+        return Answer(update, entity, null);
+    }
+
+    private MethodResult Delete(MethodCall call)
+    {
+        var delete = _family.Delete!;
+        if (!_store.Delete(Partition(call), Id(call, delete)))
+        {
+            throw NotFound(delete);
+        }
+
+        return delete.Result.Type.Kind == WireKind.Boolean
+            ? JsonValue.Create(true)
+            : SpecCatalog.ExampleAnswer(delete) ?? JsonValue.Create(true);
+    }
+
+    private JsonObject Find(MethodCall call, MethodModel method) =>
+        _store.Get(Partition(call), Id(call, method)) ?? throw NotFound(method);
+
+    // What a method answers with an entity: the new id for an add that returns one, true for a plain update, the
+    // entity itself, or the entity in the wrapper the method's result names.
+    private MethodResult Answer(MethodModel method, JsonObject entity, long? newId)
+    {
+        var type = method.Result.Type;
+        if (newId is { } id && type.Kind is WireKind.Integer or WireKind.IntegerString)
+        {
+            return type.Kind == WireKind.Integer ? JsonValue.Create(id) : JsonValue.Create(id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (type.Kind == WireKind.Boolean)
+        {
+            return JsonValue.Create(true);
+        }
+
+        var full = Full(entity);
+        return EntityFamily.WrapperOf(method, _specs) is { } wrapper ? new JsonObject { [wrapper] = full } : full;
+    }
+
+    // Every field the family answers, empty ones as null, then what is stored beyond them (custom fields).
+    private JsonObject Full(JsonObject entity)
+    {
+        var full = new JsonObject();
+        foreach (var field in _shape.Fields)
+        {
+            full[field] = entity[field]?.DeepClone();
+        }
+
+        foreach (var (field, value) in entity)
+        {
+            full[field] = value?.DeepClone();
+        }
+
+        return full;
+    }
+
+    private JsonObject Fields(MethodCall call) =>
+        call.Parameters[_family.FieldsParameter] as JsonObject
+        ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + _family.FieldsParameter + "' must be array");
+
+    private void Merge(JsonObject entity, JsonObject fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            var name = _shape.NameOf(key);
+            if (name != _family.IdField)
+            {
+                Set(entity, name, value);
+            }
+        }
+    }
+
+    private void Set(JsonObject entity, string name, JsonNode? value) => entity[_shape.NameOf(name)] = _shape.Shaped(_shape.NameOf(name), value);
+
+    // A field the family answers gets the value unless the caller gave one (or always, for change times).
+    private void Fill(JsonObject entity, string[] names, object value, bool replace = false)
+    {
+        foreach (var name in names.Where(name => _family.Template.ContainsKey(name)))
+        {
+            if (replace || entity[name] is null)
+            {
+                Set(entity, name, value is string text ? JsonValue.Create(text) : JsonValue.Create((int)value));
+            }
+        }
+    }
+
+    private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private string Partition(MethodCall call) =>
+        string.Join("|", _family.Partition.Select(key => Text(call.Parameters[key]) ?? string.Empty));
+
+    private long Id(MethodCall call, MethodModel method)
+    {
+        var parameter = EntityFamily.IdOf(method, _family.Add) ?? _family.IdParameter;
+        return Number(call.Parameters[parameter]) ?? throw Bitrix24EmulatorError.MissingParameter(method.Name, parameter);
+    }
+
+    // The method's documented error for a missing entity, or the portal's usual one.
+    private static Bitrix24EmulatorError NotFound(MethodModel method) =>
+        method.Errors.FirstOrDefault(error => error.Name.Contains("NotFound", StringComparison.Ordinal) && error.Message is not null) is { } documented
+            ? new Bitrix24EmulatorError(documented.Status, documented.Code, documented.Message!)
+            : new Bitrix24EmulatorError(400, string.Empty, "Not found");
+}
