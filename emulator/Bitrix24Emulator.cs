@@ -341,10 +341,10 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
                 throw invalid;
             }
 
-            // Without a handler, a method answers with its spec's documented example.
+            // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
             var answer = hasHandler
                 ? handler(new MethodCall(method, userId, parameters))
-                : SpecCatalog.ExampleAnswer(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
+                : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);

@@ -311,18 +311,24 @@ public sealed class SpecDrivenTests : IDisposable
     }
 
     [Fact]
-    public async Task A_specified_method_without_an_example_or_handler_says_so()
+    public async Task A_specified_method_without_an_example_or_handler_answers_the_plainest_value_of_its_result_type()
     {
         File.WriteAllText(Path.Combine(_folder, "user.current.yaml"), UserCurrent[..UserCurrent.IndexOf("examples:", StringComparison.Ordinal)]);
+        File.WriteAllText(Path.Combine(_folder, "user.count.yaml"), "method: user.count\nscope: user\nsummary: Counts users.\nresult:\n  type: integer\n");
+        File.WriteAllText(Path.Combine(_folder, "user.remove.yaml"), "method: user.remove\nscope: user\nsummary: Removes a user.\nresult:\n  type: boolean\n");
         var options = new Bitrix24EmulatorOptions();
         options.SpecPaths.Add(_folder);
         await using var portal = await Bitrix24Emulator.StartAsync(options);
         using var http = new HttpClient();
 
-        var response = await http.PostAsync(new Uri(portal.WebhookUrl, "user.current"), Json("{}"));
+        var (status, current) = await Webhook.CallAsync(http, portal, "user.current", "{}");
+        var (_, count) = await Webhook.CallAsync(http, portal, "user.count", "{}");
+        var (_, removed) = await Webhook.CallAsync(http, portal, "user.remove", "{}");
 
-        Assert.Equal((HttpStatusCode)501, response.StatusCode);
-        Assert.Equal("ERROR_NOT_EMULATED", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("{}", current["result"]!.ToJsonString());
+        Assert.Equal(1, (int)count["result"]!);
+        Assert.True((bool)removed["result"]!);
     }
 
     [Fact]
