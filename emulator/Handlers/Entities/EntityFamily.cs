@@ -85,14 +85,23 @@ internal sealed class EntityFamily
         return families;
     }
 
-    /// <summary>The id parameter of a method of the family: <c>id</c>, or the one integer <c>…Id</c> that <c>add</c> does not take.</summary>
-    public static string? IdOf(MethodModel method, MethodModel add) =>
-        method.Parameters.FirstOrDefault(parameter => parameter.WireName.Equals("id", StringComparison.OrdinalIgnoreCase))?.WireName
-        ?? method.Parameters
-            .Where(parameter => parameter.WireName.EndsWith("Id", StringComparison.Ordinal) && parameter.Type.Kind is WireKind.Integer or WireKind.IntegerString
-                && !add.Parameters.Any(other => other.WireName == parameter.WireName))
+    /// <summary>
+    /// The id parameter of a method of the family: an integer <c>id</c>, or the one integer <c>…Id</c> that <c>add</c>
+    /// does not take. Entities named by a code (<c>crm.currency</c>) are not kept: their methods answer their examples.
+    /// </summary>
+    public static string? IdOf(MethodModel method, MethodModel add)
+    {
+        var integers = method.Parameters.Where(parameter => parameter.Type.Kind is WireKind.Integer or WireKind.IntegerString).ToList();
+        if (method.Parameters.FirstOrDefault(parameter => parameter.WireName.Equals("id", StringComparison.OrdinalIgnoreCase)) is { } id)
+        {
+            return integers.Contains(id) ? id.WireName : null;
+        }
+
+        return integers
+            .Where(parameter => parameter.WireName.EndsWith("Id", StringComparison.Ordinal) && !add.Parameters.Any(other => other.WireName == parameter.WireName))
             .Select(parameter => parameter.WireName)
             .SingleOrDefault();
+    }
 
     /// <summary>
     /// The key a method wraps its entity in (<c>item</c> of <c>{"item": {...}}</c>), when its result is an object of

@@ -42,7 +42,8 @@ internal sealed class EntityHandlers
         AddIfFree(methods, _family.Add, Add);
         AddIfFree(methods, _family.Get, Get);
         AddIfFree(methods, _family.List, List);
-        AddIfFree(methods, _family.Update, Update);
+        // An update that takes no fields (values, a status) is not one the store can apply.
+        AddIfFree(methods, _family.Update is { } update && update.Parameters.Any(parameter => parameter.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase)) ? update : null, Update);
         AddIfFree(methods, _family.Delete, Delete);
     }
 
@@ -56,7 +57,7 @@ internal sealed class EntityHandlers
 
     private MethodResult Add(MethodCall call)
     {
-        var fields = Fields(call);
+        var fields = Fields(call, _family.Add);
         var now = Now();
         var entity = _store.Add(Partition(call), id =>
         {
@@ -93,7 +94,7 @@ internal sealed class EntityHandlers
     private MethodResult Update(MethodCall call)
     {
         var update = _family.Update!;
-        var fields = Fields(call);
+        var fields = Fields(call, update);
         var now = Now();
         var entity = _store.Update(Partition(call), Id(call, update), stored =>
         {
@@ -156,9 +157,12 @@ internal sealed class EntityHandlers
         return full;
     }
 
-    private JsonObject Fields(MethodCall call) =>
-        call.Parameters[_family.FieldsParameter] as JsonObject
-        ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + _family.FieldsParameter + "' must be array");
+    // The method's own fields parameter: an update may name it in another case than the add (FIELDS, fields).
+    private JsonObject Fields(MethodCall call, MethodModel method)
+    {
+        var name = method.Parameters.FirstOrDefault(parameter => parameter.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase))?.WireName ?? _family.FieldsParameter;
+        return call.Parameters[name] as JsonObject ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + name + "' must be array");
+    }
 
     private void Merge(JsonObject entity, JsonObject fields)
     {
