@@ -77,13 +77,13 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
     }
 
     // The example the emulator answers with: the first successful one with a result.
-    private static ExampleModel? Answered(MethodModel method) =>
+    internal static ExampleModel? Answered(MethodModel method) =>
         method.Examples.FirstOrDefault(example => example.Status is >= 200 and < 300 && example.Response is { } response
             && JsonNode.Parse(response) is JsonObject envelope && envelope.ContainsKey("result"));
 
     // The generated call, e.g. c => c.Crm.Deal.AddAsync(request, default), made of the method's name by the rules the
     // generator names the client's groups and methods by.
-    private static (Type ReturnType, Delegate Invoker) Call(MethodModel method, ExampleModel example)
+    internal static (Type ReturnType, Delegate Invoker) Call(MethodModel method, ExampleModel example)
     {
         var segments = method.Name.Split('.');
         var path = segments.Take(segments.Length - 1).Select(Names.ToPascalCase).ToArray();
