@@ -13,6 +13,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Handlers;
+using Bitrix24.Emulator.Handlers.Calendar;
 using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
@@ -65,13 +66,18 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
             options.AccessTokenLifetime,
             options.TimeProvider);
-        CalendarSettings.Register(Methods);
-        var sections = new CalendarSectionHandlers(options.TimeProvider);
-        sections.Register(Methods);
-        new CalendarEventHandlers(sections, options.TimeProvider, options.DateFormat).Register(Methods);
-        new CalendarBookingHandlers(specs).Register(Methods);
-        new CalendarResourceHandlers().Register(Methods);
+        var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat);
+        foreach (var module in Modules())
+        {
+            module.Register(Methods, context);
+        }
     }
+
+    /// <summary>The scopes answered by handlers; a new scope is a module and one line here.</summary>
+    private static IEmulatorModule[] Modules() => new IEmulatorModule[]
+    {
+        new CalendarModule(),
+    };
 
     /// <summary>The methods this portal answers; add handlers to answer more.</summary>
     public MethodRegistry Methods { get; } = new();
@@ -112,8 +118,6 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
-
-    private CalendarSettingsHandlers CalendarSettings { get; } = new();
 
     /// <summary>
     /// Makes every call of <paramref name="method"/> count as having worked for <paramref name="cost"/> against
