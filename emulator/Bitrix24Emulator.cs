@@ -12,6 +12,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
 using Bitrix24.Emulator.Limits;
@@ -33,16 +34,11 @@ namespace Bitrix24.Emulator;
 /// </summary>
 public sealed class Bitrix24Emulator : IAsyncDisposable
 {
-    // Quotes inside strings come out as \" , byte for byte as a portal writes them.
-    private static readonly JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Bitrix24Fault> _faults = new();
-    private volatile Uri? _movedTo;
+    private readonly FaultInjector _faults = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
@@ -132,7 +128,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// as a portal does after its domain changed.
     /// </summary>
     /// <param name="newAddress">The portal's new address, e.g. another emulator's <see cref="BaseAddress"/>.</param>
-    public void MoveTo(Uri newAddress) => _movedTo = newAddress ?? throw new ArgumentNullException(nameof(newAddress));
+    public void MoveTo(Uri newAddress) => _faults.MoveTo(newAddress ?? throw new ArgumentNullException(nameof(newAddress)));
 
     /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
     /// <param name="fault">The fault, optionally limited to one method.</param>
@@ -141,13 +137,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        lock (_faults)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                _faults.Add(fault);
-            }
-        }
+        _faults.Inject(fault, count);
     }
 
     /// <summary>
@@ -159,7 +149,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// <param name="body">The body, sent as is.</param>
     /// <param name="contentType">The content type.</param>
     public void AnswerNext(string method, int status, string body, string contentType = "application/json; charset=utf-8") =>
-        _canned.GetOrAdd(method, _ => new ConcurrentQueue<CannedAnswer>()).Enqueue(new CannedAnswer(status, body, contentType));
+        _faults.AnswerNext(method, status, body, contentType);
 
     /// <summary>Starts a portal and returns once it accepts connections.</summary>
     /// <param name="options">Port, user and secret; defaults when null.</param>
@@ -210,11 +200,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         context.Request.EnableBuffering();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        if (_movedTo is { } moved)
+        if (_faults.TryRedirect(context))
         {
             _requests.Enqueue(new RecordedRequest(context.Request.Method, method, 0, context.Request.ContentType, string.Empty, false));
-            context.Response.StatusCode = 302;
-            context.Response.Headers.Location = new Uri(moved, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString).ToString();
             return;
         }
 
@@ -234,8 +222,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var recordedBody = token is null ? body : body.Replace(token, "***", StringComparison.Ordinal);
         _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, recordedBody, authError is null));
 
-        var fault = TakeFault(method);
-        if (fault is not null && await ApplyFaultAsync(context, fault).ConfigureAwait(false))
+        if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))
         {
             return;
         }
@@ -243,34 +230,31 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         if (authError is not null)
         {
             var description = authError == "expired_token" ? "The access token provided has expired." : "Wrong authorization data";
-            await WriteAsync(context, 401, EnvelopeWriter.Error(authError, description)).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 401, EnvelopeWriter.Error(authError, description)).ConfigureAwait(false);
             return;
         }
 
-        if (_canned.TryGetValue(method, out var queue) && queue.TryDequeue(out var canned))
+        if (await _faults.TryAnswerCannedAsync(context, method).ConfigureAwait(false))
         {
-            context.Response.StatusCode = canned.Status;
-            context.Response.ContentType = canned.ContentType;
-            await context.Response.WriteAsync(canned.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
         if (_bucket is not null && !_bucket.TryTake())
         {
-            await WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
             return;
         }
 
         if (parameters is null)
         {
-            await WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
             return;
         }
 
         var outcome = method == "batch"
             ? _batch.Execute(userId, parameters, started)
             : Execute(method, userId, parameters);
-        await WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
+        await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 
     /// <summary>A webhook path (<c>/rest/{user}/{code}/…</c>) or an OAuth token in <c>auth</c>.</summary>
@@ -308,7 +292,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         _requests.Enqueue(new RecordedRequest(context.Request.Method, "oauth/token", 0, context.Request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
         var (status, body) = _oauth.Grant(fields, BaseAddress);
-        await WriteAsync(context, status, body).ConfigureAwait(false);
+        await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);
     }
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
@@ -355,49 +339,6 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         }
     }
 
-    private Bitrix24Fault? TakeFault(string method)
-    {
-        lock (_faults)
-        {
-            var index = _faults.FindIndex(f => f.Method is null || string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var fault = _faults[index];
-            _faults.RemoveAt(index);
-            return fault;
-        }
-    }
-
-    /// <summary>Plays a fault; returns whether the call is answered by it (a delay lets the call go on).</summary>
-    private static async Task<bool> ApplyFaultAsync(HttpContext context, Bitrix24Fault fault)
-    {
-        switch (fault.Kind)
-        {
-            case Bitrix24FaultKind.InternalServerError:
-                await WriteAsync(context, 500, EnvelopeWriter.Error("INTERNAL_SERVER_ERROR", "Internal server error")).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.BadGatewayHtml:
-                context.Response.StatusCode = 502;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>", context.RequestAborted).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.TruncatedJson:
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.WriteAsync("{\"result\":{\"view\":\"mon", context.RequestAborted).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.Delay:
-                await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
-                return false;
-            default:
-                context.Abort();
-                return true;
-        }
-    }
-
     private static async Task<string> ReadBodyAsync(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method))
@@ -440,13 +381,4 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         return parameters;
     }
-
-    private static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(envelope.ToJsonString(WireJson), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private sealed record CannedAnswer(int Status, string Body, string ContentType);
 }
