@@ -12,6 +12,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Bitrix24.Emulator.Dispatch;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
@@ -39,24 +40,19 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly string _secret;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly FaultInjector _faults = new();
-    private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LeakyBucket? _bucket;
-    private readonly OperatingBudget? _budget;
+    private readonly MethodDispatcher _dispatcher;
     private readonly BatchExecutor _batch;
     private readonly OAuthServer _oauth;
     private readonly SpecCatalog _specs;
-    private readonly ParameterValidator _validator;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
         _specs = specs;
-        _validator = new ParameterValidator(specs, options.DateFormat);
         _app = app;
         _options = options;
         _secret = secret;
-        _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
-        _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
-        _batch = new BatchExecutor(this);
+        _dispatcher = new MethodDispatcher(Methods, specs, options);
+        _batch = new BatchExecutor(_dispatcher);
         _oauth = new OAuthServer(
             options.OAuthClientId,
             options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
@@ -121,7 +117,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// </summary>
     /// <param name="method">The method name.</param>
     /// <param name="cost">The working time each call is charged.</param>
-    public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
+    public void SetOperatingCost(string method, TimeSpan cost) => _dispatcher.SetOperatingCost(method, cost);
 
     /// <summary>
     /// Makes the portal answer every REST call with a redirect to the same path at <paramref name="newAddress"/>,
@@ -239,7 +235,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (_bucket is not null && !_bucket.TryTake())
+        if (!_dispatcher.TryTakeRequest())
         {
             await EnvelopeWriter.WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
             return;
@@ -253,7 +249,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         var outcome = method == "batch"
             ? _batch.Execute(userId, parameters, started)
-            : Execute(method, userId, parameters);
+            : _dispatcher.Execute(method, userId, parameters);
         await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 
@@ -293,50 +289,6 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(context.Request.Method, "oauth/token", 0, context.Request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
         var (status, body) = _oauth.Grant(fields, BaseAddress);
         await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
-    internal CallOutcome Execute(string method, int userId, JsonObject parameters)
-    {
-        var started = _options.TimeProvider.GetUtcNow();
-        var clock = Stopwatch.StartNew();
-        if (_budget is not null && _budget.IsExhausted(method))
-        {
-            return CallOutcome.Failure(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
-        }
-
-        if (method == "batch")
-        {
-            return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
-        }
-
-        var spec = _specs.Find(method);
-        var hasHandler = Methods.TryGet(method, out var handler);
-        if (spec is null && !hasHandler)
-        {
-            return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
-        }
-
-        try
-        {
-            if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
-            {
-                throw invalid;
-            }
-
-            // Without a handler, a method answers with its spec's documented example.
-            var answer = hasHandler
-                ? handler(new MethodCall(method, userId, parameters))
-                : SpecCatalog.ExampleAnswer(spec!) ?? throw new Bitrix24EmulatorError(501, "ERROR_NOT_EMULATED", "The spec of \"" + method + "\" has no successful example to answer with");
-            var processing = clock.Elapsed;
-            var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
-            var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
-            return CallOutcome.Success(answer.Result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt), answer.Total, answer.Next);
-        }
-        catch (Bitrix24EmulatorError error)
-        {
-            return CallOutcome.Failure(error.Status, error.Code, error.Message);
-        }
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request)
