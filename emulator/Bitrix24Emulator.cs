@@ -1,22 +1,14 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Dispatch;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
-using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Specs;
@@ -38,7 +30,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly RequestReader _reader;
     private readonly FaultInjector _faults = new();
     private readonly MethodDispatcher _dispatcher;
     private readonly BatchExecutor _batch;
@@ -58,6 +50,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
             options.AccessTokenLifetime,
             options.TimeProvider);
+        _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
         var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat);
         foreach (var module in Modules())
         {
@@ -109,7 +102,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public IReadOnlyCollection<string> SpecifiedMethods => _specs.MethodNames;
 
     /// <summary>The requests received so far, oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    public IReadOnlyList<RecordedRequest> Requests => _reader.Recorded;
 
     /// <summary>
     /// Makes every call of <paramref name="method"/> count as having worked for <paramref name="cost"/> against
@@ -188,45 +181,28 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         Certificate?.Dispose();
     }
 
+    // In this order: a moved portal only redirects; a fault hits authorized and unauthorized calls alike; a canned
+    // answer stands in for the handler; the rate limit counts only the calls that get that far.
     private async Task HandleAsync(HttpContext context)
     {
         var started = _options.TimeProvider.GetUtcNow();
-        var routeMethod = (string)context.Request.RouteValues["method"]!;
-        var method = (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
-
-        context.Request.EnableBuffering();
-        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        var method = RequestReader.MethodName(context.Request);
+        var body = await RequestReader.ReadBodyAsync(context.Request).ConfigureAwait(false);
         if (_faults.TryRedirect(context))
         {
-            _requests.Enqueue(new RecordedRequest(context.Request.Method, method, 0, context.Request.ContentType, string.Empty, false));
+            _reader.RecordUnread(context.Request, method);
             return;
         }
 
-        JsonObject? parameters;
-        try
-        {
-            parameters = await ReadParametersAsync(context.Request, body).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException)
-        {
-            parameters = null;
-        }
-
-        var (userId, authError, token) = Authenticate(context, parameters);
-        parameters?.Remove("auth");
-        // Recorded requests never keep a secret: the token in a body or query is masked.
-        var recordedBody = token is null ? body : body.Replace(token, "***", StringComparison.Ordinal);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, recordedBody, authError is null));
-
+        var request = await _reader.ReadAsync(context.Request, method, body).ConfigureAwait(false);
         if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))
         {
             return;
         }
 
-        if (authError is not null)
+        if (request.Caller.Error is { } authError)
         {
-            var description = authError == "expired_token" ? "The access token provided has expired." : "Wrong authorization data";
-            await EnvelopeWriter.WriteAsync(context, 401, EnvelopeWriter.Error(authError, description)).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 401, EnvelopeWriter.Error(authError, request.Caller.ErrorDescription)).ConfigureAwait(false);
             return;
         }
 
@@ -241,96 +217,22 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (parameters is null)
+        if (request.Parameters is not { } parameters)
         {
             await EnvelopeWriter.WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
             return;
         }
 
         var outcome = method == "batch"
-            ? _batch.Execute(userId, parameters, started)
-            : _dispatcher.Execute(method, userId, parameters);
+            ? _batch.Execute(request.Caller.UserId, parameters, started)
+            : _dispatcher.Execute(method, request.Caller.UserId, parameters);
         await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
-    }
-
-    /// <summary>A webhook path (<c>/rest/{user}/{code}/…</c>) or an OAuth token in <c>auth</c>.</summary>
-    private (int UserId, string? Error, string? Token) Authenticate(HttpContext context, JsonObject? parameters)
-    {
-        var route = context.Request.RouteValues;
-        if (route.TryGetValue("code", out var codeValue))
-        {
-            var userId = int.TryParse((string?)route["userId"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-            var authorized = userId == _options.UserId &&
-                CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes((string)codeValue!), Encoding.UTF8.GetBytes(_secret));
-            return (userId, authorized ? null : "NO_AUTH_FOUND", null);
-        }
-
-        var token = parameters?["auth"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        if (string.IsNullOrEmpty(token))
-        {
-            return (0, "NO_AUTH_FOUND", null);
-        }
-
-        var (user, error) = _oauth.Authenticate(token);
-        return (user, error, token);
     }
 
     private async Task HandleTokenAsync(HttpContext context)
     {
-        var fields = context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
-        {
-            foreach (var pair in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
-            {
-                fields[pair.Key] = pair.Value.ToString();
-            }
-        }
-
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, "oauth/token", 0, context.Request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
+        var fields = await _reader.ReadTokenRequestAsync(context).ConfigureAwait(false);
         var (status, body) = _oauth.Grant(fields, BaseAddress);
         await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest request)
-    {
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
-        }
-
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-        request.Body.Position = 0;
-        return body;
-    }
-
-    // A portal reads parameters from the query string and the body alike, in whichever form they come.
-    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, string body)
-    {
-        var fields = request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return PhpFormDecoder.Decode(fields);
-        }
-
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync().ConfigureAwait(false);
-            var formFields = form.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
-            return PhpFormDecoder.Decode(fields.Concat(formFields));
-        }
-
-        var parameters = PhpFormDecoder.Decode(fields);
-        if (!string.IsNullOrWhiteSpace(body))
-        {
-            var json = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
-            foreach (var (key, value) in json.ToList())
-            {
-                json.Remove(key);
-                parameters[key] = value;
-            }
-        }
-
-        return parameters;
     }
 }
