@@ -1,20 +1,15 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Bitrix24.Emulator.Dispatch;
+using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
+using Bitrix24.Emulator.Handlers.Calendar;
 using Bitrix24.Emulator.Handlers.Entities;
-using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Specs;
@@ -33,48 +28,47 @@ namespace Bitrix24.Emulator;
 /// </summary>
 public sealed class Bitrix24Emulator : IAsyncDisposable
 {
-    // Quotes inside strings come out as \" , byte for byte as a portal writes them.
-    private static readonly JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<CannedAnswer>> _canned = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Bitrix24Fault> _faults = new();
-    private volatile Uri? _movedTo;
-    private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LeakyBucket? _bucket;
-    private readonly OperatingBudget? _budget;
+    private readonly RequestReader _reader;
+    private readonly FaultInjector _faults = new();
+    private readonly MethodDispatcher _dispatcher;
     private readonly BatchExecutor _batch;
     private readonly OAuthServer _oauth;
     private readonly SpecCatalog _specs;
-    private readonly ParameterValidator _validator;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
         _specs = specs;
-        _validator = new ParameterValidator(specs, options.DateFormat);
         _app = app;
         _options = options;
         _secret = secret;
-        _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
-        _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
-        _batch = new BatchExecutor(this);
+        _dispatcher = new MethodDispatcher(Methods, specs, options);
+        _batch = new BatchExecutor(_dispatcher);
         _oauth = new OAuthServer(
             options.OAuthClientId,
             options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
             options.AccessTokenLifetime,
             options.TimeProvider);
-        CalendarSettings.Register(Methods);
-        var sections = new CalendarSectionHandlers(options.TimeProvider);
-        sections.Register(Methods);
-        new CalendarEventHandlers(sections, options.TimeProvider, options.DateFormat).Register(Methods);
-        new CalendarBookingHandlers(specs).Register(Methods);
-        new CalendarResourceHandlers().Register(Methods);
+        _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
+        var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat);
+        foreach (var module in Modules(options))
+        {
+            module.Register(Methods, context);
+        }
+    }
+
+    /// <summary>
+    /// The scopes answered by handlers, in order: a module answers only methods no earlier one does. A new scope is a
+    /// module and one line here.
+    /// </summary>
+    private static IEnumerable<IEmulatorModule> Modules(Bitrix24EmulatorOptions options)
+    {
+        yield return new CalendarModule();
         if (options.KeepEntities)
         {
-            EntityModule.Register(Methods, specs, options.TimeProvider);
+            yield return new EntityModule();
         }
     }
 
@@ -116,9 +110,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     public IReadOnlyCollection<string> SpecifiedMethods => _specs.MethodNames;
 
     /// <summary>The requests received so far, oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
-
-    private CalendarSettingsHandlers CalendarSettings { get; } = new();
+    public IReadOnlyList<RecordedRequest> Requests => _reader.Recorded;
 
     /// <summary>
     /// Makes every call of <paramref name="method"/> count as having worked for <paramref name="cost"/> against
@@ -126,14 +118,14 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// </summary>
     /// <param name="method">The method name.</param>
     /// <param name="cost">The working time each call is charged.</param>
-    public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
+    public void SetOperatingCost(string method, TimeSpan cost) => _dispatcher.SetOperatingCost(method, cost);
 
     /// <summary>
     /// Makes the portal answer every REST call with a redirect to the same path at <paramref name="newAddress"/>,
     /// as a portal does after its domain changed.
     /// </summary>
     /// <param name="newAddress">The portal's new address, e.g. another emulator's <see cref="BaseAddress"/>.</param>
-    public void MoveTo(Uri newAddress) => _movedTo = newAddress ?? throw new ArgumentNullException(nameof(newAddress));
+    public void MoveTo(Uri newAddress) => _faults.MoveTo(newAddress ?? throw new ArgumentNullException(nameof(newAddress)));
 
     /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
     /// <param name="fault">The fault, optionally limited to one method.</param>
@@ -142,13 +134,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        lock (_faults)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                _faults.Add(fault);
-            }
-        }
+        _faults.Inject(fault, count);
     }
 
     /// <summary>
@@ -160,7 +146,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// <param name="body">The body, sent as is.</param>
     /// <param name="contentType">The content type.</param>
     public void AnswerNext(string method, int status, string body, string contentType = "application/json; charset=utf-8") =>
-        _canned.GetOrAdd(method, _ => new ConcurrentQueue<CannedAnswer>()).Enqueue(new CannedAnswer(status, body, contentType));
+        _faults.AnswerNext(method, status, body, contentType);
 
     /// <summary>Starts a portal and returns once it accepts connections.</summary>
     /// <param name="options">Port, user and secret; defaults when null.</param>
@@ -203,251 +189,58 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         Certificate?.Dispose();
     }
 
+    // In this order: a moved portal only redirects; a fault hits authorized and unauthorized calls alike; a canned
+    // answer stands in for the handler; the rate limit counts only the calls that get that far.
     private async Task HandleAsync(HttpContext context)
     {
         var started = _options.TimeProvider.GetUtcNow();
-        var routeMethod = (string)context.Request.RouteValues["method"]!;
-        var method = (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
-
-        context.Request.EnableBuffering();
-        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        if (_movedTo is { } moved)
+        var method = RequestReader.MethodName(context.Request);
+        var body = await RequestReader.ReadBodyAsync(context.Request).ConfigureAwait(false);
+        if (_faults.TryRedirect(context))
         {
-            _requests.Enqueue(new RecordedRequest(context.Request.Method, method, 0, context.Request.ContentType, string.Empty, false));
-            context.Response.StatusCode = 302;
-            context.Response.Headers.Location = new Uri(moved, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString).ToString();
+            _reader.RecordUnread(context.Request, method);
             return;
         }
 
-        JsonObject? parameters;
-        try
-        {
-            parameters = await ReadParametersAsync(context.Request, body).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException)
-        {
-            parameters = null;
-        }
-
-        var (userId, authError, token) = Authenticate(context, parameters);
-        parameters?.Remove("auth");
-        // Recorded requests never keep a secret: the token in a body or query is masked.
-        var recordedBody = token is null ? body : body.Replace(token, "***", StringComparison.Ordinal);
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, method, userId, context.Request.ContentType, recordedBody, authError is null));
-
-        var fault = TakeFault(method);
-        if (fault is not null && await ApplyFaultAsync(context, fault).ConfigureAwait(false))
+        var request = await _reader.ReadAsync(context.Request, method, body).ConfigureAwait(false);
+        if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))
         {
             return;
         }
 
-        if (authError is not null)
+        if (request.Caller.Error is { } authError)
         {
-            var description = authError == "expired_token" ? "The access token provided has expired." : "Wrong authorization data";
-            await WriteAsync(context, 401, EnvelopeWriter.Error(authError, description)).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 401, EnvelopeWriter.Error(authError, request.Caller.ErrorDescription)).ConfigureAwait(false);
             return;
         }
 
-        if (_canned.TryGetValue(method, out var queue) && queue.TryDequeue(out var canned))
+        if (await _faults.TryAnswerCannedAsync(context, method).ConfigureAwait(false))
         {
-            context.Response.StatusCode = canned.Status;
-            context.Response.ContentType = canned.ContentType;
-            await context.Response.WriteAsync(canned.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        if (_bucket is not null && !_bucket.TryTake())
+        if (!_dispatcher.TryTakeRequest())
         {
-            await WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 503, EnvelopeWriter.Error("QUERY_LIMIT_EXCEEDED", "Too many requests")).ConfigureAwait(false);
             return;
         }
 
-        if (parameters is null)
+        if (request.Parameters is not { } parameters)
         {
-            await WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
+            await EnvelopeWriter.WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
             return;
         }
 
         var outcome = method == "batch"
-            ? _batch.Execute(userId, parameters, started)
-            : Execute(method, userId, parameters);
-        await WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
-    }
-
-    /// <summary>A webhook path (<c>/rest/{user}/{code}/…</c>) or an OAuth token in <c>auth</c>.</summary>
-    private (int UserId, string? Error, string? Token) Authenticate(HttpContext context, JsonObject? parameters)
-    {
-        var route = context.Request.RouteValues;
-        if (route.TryGetValue("code", out var codeValue))
-        {
-            var userId = int.TryParse((string?)route["userId"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-            var authorized = userId == _options.UserId &&
-                CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes((string)codeValue!), Encoding.UTF8.GetBytes(_secret));
-            return (userId, authorized ? null : "NO_AUTH_FOUND", null);
-        }
-
-        var token = parameters?["auth"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        if (string.IsNullOrEmpty(token))
-        {
-            return (0, "NO_AUTH_FOUND", null);
-        }
-
-        var (user, error) = _oauth.Authenticate(token);
-        return (user, error, token);
+            ? _batch.Execute(request.Caller.UserId, parameters, started)
+            : _dispatcher.Execute(method, request.Caller.UserId, parameters);
+        await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 
     private async Task HandleTokenAsync(HttpContext context)
     {
-        var fields = context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
-        {
-            foreach (var pair in await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
-            {
-                fields[pair.Key] = pair.Value.ToString();
-            }
-        }
-
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, "oauth/token", 0, context.Request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
+        var fields = await _reader.ReadTokenRequestAsync(context).ConfigureAwait(false);
         var (status, body) = _oauth.Grant(fields, BaseAddress);
-        await WriteAsync(context, status, body).ConfigureAwait(false);
+        await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);
     }
-
-    /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
-    internal CallOutcome Execute(string method, int userId, JsonObject parameters)
-    {
-        var started = _options.TimeProvider.GetUtcNow();
-        var clock = Stopwatch.StartNew();
-        if (_budget is not null && _budget.IsExhausted(method))
-        {
-            return CallOutcome.Failure(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
-        }
-
-        if (method == "batch")
-        {
-            return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
-        }
-
-        var spec = _specs.Find(method);
-        var hasHandler = Methods.TryGet(method, out var handler);
-        if (spec is null && !hasHandler)
-        {
-            return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
-        }
-
-        try
-        {
-            if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
-            {
-                throw invalid;
-            }
-
-            // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
-            var answer = hasHandler
-                ? handler(new MethodCall(method, userId, parameters))
-                : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
-            var processing = clock.Elapsed;
-            var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
-            var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
-            return CallOutcome.Success(answer.Result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt), answer.Total, answer.Next);
-        }
-        catch (Bitrix24EmulatorError error)
-        {
-            return CallOutcome.Failure(error.Status, error.Code, error.Message);
-        }
-    }
-
-    private Bitrix24Fault? TakeFault(string method)
-    {
-        lock (_faults)
-        {
-            var index = _faults.FindIndex(f => f.Method is null || string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var fault = _faults[index];
-            _faults.RemoveAt(index);
-            return fault;
-        }
-    }
-
-    /// <summary>Plays a fault; returns whether the call is answered by it (a delay lets the call go on).</summary>
-    private static async Task<bool> ApplyFaultAsync(HttpContext context, Bitrix24Fault fault)
-    {
-        switch (fault.Kind)
-        {
-            case Bitrix24FaultKind.InternalServerError:
-                await WriteAsync(context, 500, EnvelopeWriter.Error("INTERNAL_SERVER_ERROR", "Internal server error")).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.BadGatewayHtml:
-                context.Response.StatusCode = 502;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>", context.RequestAborted).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.TruncatedJson:
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.WriteAsync("{\"result\":{\"view\":\"mon", context.RequestAborted).ConfigureAwait(false);
-                return true;
-            case Bitrix24FaultKind.Delay:
-                await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
-                return false;
-            default:
-                context.Abort();
-                return true;
-        }
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest request)
-    {
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
-        }
-
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-        request.Body.Position = 0;
-        return body;
-    }
-
-    // A portal reads parameters from the query string and the body alike, in whichever form they come.
-    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, string body)
-    {
-        var fields = request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
-        if (HttpMethods.IsGet(request.Method))
-        {
-            return PhpFormDecoder.Decode(fields);
-        }
-
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync().ConfigureAwait(false);
-            var formFields = form.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
-            return PhpFormDecoder.Decode(fields.Concat(formFields));
-        }
-
-        var parameters = PhpFormDecoder.Decode(fields);
-        if (!string.IsNullOrWhiteSpace(body))
-        {
-            var json = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
-            foreach (var (key, value) in json.ToList())
-            {
-                json.Remove(key);
-                parameters[key] = value;
-            }
-        }
-
-        return parameters;
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(envelope.ToJsonString(WireJson), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private sealed record CannedAnswer(int Status, string Body, string ContentType);
 }

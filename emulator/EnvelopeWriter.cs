@@ -1,12 +1,18 @@
 using System;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
 namespace Bitrix24.Emulator;
 
-/// <summary>Builds the JSON envelopes a portal answers with.</summary>
+/// <summary>Builds and sends the JSON envelopes a portal answers with.</summary>
 internal static class EnvelopeWriter
 {
+    // Quotes inside strings come out as \" , byte for byte as a portal writes them.
+    private static readonly JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The <c>time</c> block of a call.</summary>
     public static JsonObject Time(DateTimeOffset started, DateTimeOffset finished, double processing, double operating, DateTimeOffset operatingResetAt)
     {
@@ -31,4 +37,12 @@ internal static class EnvelopeWriter
         ["error"] = code,
         ["error_description"] = description,
     };
+
+    /// <summary>Answers a request with an envelope.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(envelope.ToJsonString(WireJson), context.RequestAborted).ConfigureAwait(false);
+    }
 }

@@ -1,5 +1,3 @@
-using System;
-using Bitrix24.Emulator.Specs;
 
 namespace Bitrix24.Emulator.Handlers.Entities;
 
@@ -8,13 +6,13 @@ namespace Bitrix24.Emulator.Handlers.Entities;
 /// <c>entityTypeId</c>, <c>tasks.task.*</c>, …): one store per family, its methods answered from it, unless another
 /// module answers them already.
 /// </summary>
-internal static class EntityModule
+internal sealed class EntityModule : IEmulatorModule
 {
-    public static void Register(MethodRegistry methods, SpecCatalog specs, TimeProvider clock)
+    public void Register(MethodRegistry methods, EmulatorContext context)
     {
-        foreach (var family in EntityFamily.Find(specs))
+        foreach (var family in EntityFamily.Find(context.Specs))
         {
-            new EntityHandlers(family, specs, clock).Register(methods);
+            new EntityHandlers(family, context.Specs, context.TimeProvider).Register(methods);
         }
     }
 }

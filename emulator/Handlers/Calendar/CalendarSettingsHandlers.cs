@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// The calendar settings methods, with per-user state: what <c>calendar.user.settings.set</c> stores,

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using static Bitrix24.Emulator.Handlers.CallValues;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// Calendar events kept in memory, as a portal keeps them: add, update (a whole event or series, or from one

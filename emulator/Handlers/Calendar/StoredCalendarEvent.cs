@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using static Bitrix24.Emulator.Handlers.CallValues;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// An event as the emulated portal keeps it: wall-clock start and end in the event's time zones, the recurrence

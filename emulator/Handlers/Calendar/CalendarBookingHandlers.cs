@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Specs;
 using Bitrix24.Generated.Specs.Model;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// <c>calendar.resource.booking.list</c>: bookings come from CRM, which the emulator does not keep, so it answers

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>Bookable resources kept in memory: add, rename, list, delete.</summary>
 internal sealed class CalendarResourceHandlers

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// The recurrence of an event (the <c>rrule</c> parameter): a frequency, an interval, weekdays for weekly events,

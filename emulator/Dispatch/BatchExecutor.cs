@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bitrix24.Emulator.Requests;
 
-namespace Bitrix24.Emulator;
+namespace Bitrix24.Emulator.Dispatch;
 
 /// <summary>
 /// The <c>batch</c> method: up to 50 commands written as <c>method?query</c>, run in order, each able to use
@@ -17,9 +17,9 @@ internal sealed class BatchExecutor
 {
     private const int MaxCommands = 50;
     private static readonly Regex Reference = new(@"\$result\[([^\]]+)\]((?:\[[^\]]*\])*)", RegexOptions.CultureInvariant);
-    private readonly Bitrix24Emulator _portal;
+    private readonly MethodDispatcher _dispatcher;
 
-    public BatchExecutor(Bitrix24Emulator portal) => _portal = portal;
+    public BatchExecutor(MethodDispatcher dispatcher) => _dispatcher = dispatcher;
 
     public CallOutcome Execute(int userId, JsonObject parameters, DateTimeOffset started)
     {
@@ -55,7 +55,7 @@ internal sealed class BatchExecutor
             var arguments = PhpFormDecoder.Decode(ParseQuery(query));
             var resolved = (JsonObject)Resolve(arguments, resultsByKey)!;
 
-            var outcome = _portal.Execute(method, userId, resolved);
+            var outcome = _dispatcher.Execute(method, userId, resolved);
             if (outcome.IsError)
             {
                 errors.Add(new(key, new JsonObject { ["error"] = outcome.ErrorCode, ["error_description"] = outcome.ErrorDescription }));

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using static Bitrix24.Emulator.Handlers.CallValues;
 
-namespace Bitrix24.Emulator.Handlers;
+namespace Bitrix24.Emulator.Handlers.Calendar;
 
 /// <summary>
 /// Calendars (sections) kept in memory: <c>calendar.section.add</c> creates one for a user or workgroup,

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.Specs;
+
+namespace Bitrix24.Emulator.Dispatch;
+
+/// <summary>
+/// Runs method calls as a portal does: the limits first, then the spec's check of the parameters, then the
+/// method's handler or, without one, its documented example, timed into the call's <c>time</c> block.
+/// </summary>
+internal sealed class MethodDispatcher
+{
+    private readonly MethodRegistry _methods;
+    private readonly SpecCatalog _specs;
+    private readonly ParameterValidator _validator;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LeakyBucket? _bucket;
+    private readonly OperatingBudget? _budget;
+
+    public MethodDispatcher(MethodRegistry methods, SpecCatalog specs, Bitrix24EmulatorOptions options)
+    {
+        _methods = methods;
+        _specs = specs;
+        _validator = new ParameterValidator(specs, options.DateFormat);
+        _time = options.TimeProvider;
+        _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
+        _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
+    }
+
+    /// <summary>Charges every call of <paramref name="method"/> <paramref name="cost"/> of working time.</summary>
+    public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
+
+    /// <summary>Takes one request from the portal's request-rate limit; false when the limit refuses it.</summary>
+    public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
+
+    /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
+    public CallOutcome Execute(string method, int userId, JsonObject parameters)
+    {
+        var started = _time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        if (_budget is not null && _budget.IsExhausted(method))
+        {
+            return CallOutcome.Failure(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+        }
+
+        if (method == "batch")
+        {
+            return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
+        }
+
+        var spec = _specs.Find(method);
+        var hasHandler = _methods.TryGet(method, out var handler);
+        if (spec is null && !hasHandler)
+        {
+            return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+        }
+
+        try
+        {
+            if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
+            {
+                throw invalid;
+            }
+
+            // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
+            var answer = hasHandler
+                ? handler(new MethodCall(method, userId, parameters))
+                : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
+            var processing = clock.Elapsed;
+            var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
+            var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);
+            return CallOutcome.Success(answer.Result, EnvelopeWriter.Time(started, started + processing, processing.TotalSeconds, operating, resetAt), answer.Total, answer.Next);
+        }
+        catch (Bitrix24EmulatorError error)
+        {
+            return CallOutcome.Failure(error.Status, error.Code, error.Message);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Bitrix24.Emulator.Requests;
+
+/// <summary>A REST request as read.</summary>
+/// <param name="Method">The method called, lower case, without <c>.json</c>.</param>
+/// <param name="Parameters">The parameters without <c>auth</c>; null when the body could not be read.</param>
+/// <param name="Caller">Who sent it.</param>
+internal sealed record RestRequest(string Method, JsonObject? Parameters, Caller Caller);
+
+/// <summary>
+/// Reads what requests bring: the method, the parameters from the query, a form or a JSON body, and the caller;
+/// and records each request for tests, without its secrets.
+/// </summary>
+internal sealed class RequestReader
+{
+    private readonly ConcurrentQueue<RecordedRequest> _recorded = new();
+    private readonly Authenticator _authenticator;
+
+    public RequestReader(Authenticator authenticator) => _authenticator = authenticator;
+
+    /// <summary>The requests received so far, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Recorded => _recorded.ToArray();
+
+    /// <summary>The method a REST route names, lower case, without a <c>.json</c> suffix.</summary>
+    public static string MethodName(HttpRequest request)
+    {
+        var routeMethod = (string)request.RouteValues["method"]!;
+        return (routeMethod.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? routeMethod[..^5] : routeMethod).ToLowerInvariant();
+    }
+
+    /// <summary>The body as text (for GET, the query string); the body stays readable for the parameters.</summary>
+    public static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        if (HttpMethods.IsGet(request.Method))
+        {
+            return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        request.Body.Position = 0;
+        return body;
+    }
+
+    /// <summary>Records a request answered before it is read, as a moved portal answers: no user, no body.</summary>
+    public void RecordUnread(HttpRequest request, string method) =>
+        _recorded.Enqueue(new RecordedRequest(request.Method, method, 0, request.ContentType, string.Empty, false));
+
+    /// <summary>Reads the parameters and the caller, and records the request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="method">Its method, from <see cref="MethodName"/>.</param>
+    /// <param name="body">Its body, from <see cref="ReadBodyAsync"/>.</param>
+    public async Task<RestRequest> ReadAsync(HttpRequest request, string method, string body)
+    {
+        JsonObject? parameters;
+        try
+        {
+            parameters = await ReadParametersAsync(request, body).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidDataException)
+        {
+            parameters = null;
+        }
+
+        var caller = _authenticator.Authenticate(request, parameters);
+        parameters?.Remove("auth");
+        // Recorded requests never keep a secret: the token in a body or query is masked.
+        var recordedBody = caller.Token is null ? body : body.Replace(caller.Token, "***", StringComparison.Ordinal);
+        _recorded.Enqueue(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null));
+        return new RestRequest(method, parameters, caller);
+    }
+
+    /// <summary>Reads the token endpoint's fields from the query and a form, and records only the grant type.</summary>
+    public async Task<Dictionary<string, string>> ReadTokenRequestAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var fields = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            foreach (var pair in await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                fields[pair.Key] = pair.Value.ToString();
+            }
+        }
+
+        _recorded.Enqueue(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
+        return fields;
+    }
+
+    // A portal reads parameters from the query string and the body alike, in whichever form they come.
+    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request, string body)
+    {
+        var fields = request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
+        if (HttpMethods.IsGet(request.Method))
+        {
+            return PhpFormDecoder.Decode(fields);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync().ConfigureAwait(false);
+            var formFields = form.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
+            return PhpFormDecoder.Decode(fields.Concat(formFields));
+        }
+
+        var parameters = PhpFormDecoder.Decode(fields);
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            var json = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+            foreach (var (key, value) in json.ToList())
+            {
+                json.Remove(key);
+                parameters[key] = value;
+            }
+        }
+
+        return parameters;
+    }
+}
