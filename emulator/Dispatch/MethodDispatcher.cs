@@ -16,6 +16,7 @@ internal sealed class MethodDispatcher
     private readonly MethodRegistry _methods;
     private readonly SpecCatalog _specs;
     private readonly ParameterValidator _validator;
+    private readonly ParameterReader _reader;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
@@ -26,6 +27,7 @@ internal sealed class MethodDispatcher
         _methods = methods;
         _specs = specs;
         _validator = new ParameterValidator(specs, options.DateFormat);
+        _reader = new ParameterReader(specs);
         _time = options.TimeProvider;
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
@@ -64,6 +66,11 @@ internal sealed class MethodDispatcher
             if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
             {
                 throw invalid;
+            }
+
+            if (spec is not null)
+            {
+                parameters = _reader.Read(spec, parameters);
             }
 
             // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.

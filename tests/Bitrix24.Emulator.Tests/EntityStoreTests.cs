@@ -89,6 +89,17 @@ public sealed class EntityStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fields_the_family_does_not_know_are_not_stored_but_custom_fields_are()
+    {
+        var (_, added) = await Call("crm.deal.add", """{"fields":{"TITLE":"Known","NOT_A_FIELD":"x","UF_CRM_77":"kept"}}""");
+        var (_, deal) = await Call("crm.deal.get", "{\"id\":" + (int)added["result"]! + "}");
+
+        Assert.False(deal["result"]!.AsObject().ContainsKey("NOT_A_FIELD"));
+        Assert.Equal("kept", (string?)deal["result"]!["UF_CRM_77"]);
+        Assert.Equal("Known", (string?)deal["result"]!["TITLE"]);
+    }
+
+    [Fact]
     public async Task A_batch_adds_a_deal_and_refers_to_it_in_the_commands_after()
     {
         var (_, answer) = await Call("batch", """

@@ -113,6 +113,55 @@ public class RequestFormTests
         Assert.Equal(code, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
     }
 
+    [Fact]
+    public async Task A_php_client_s_form_is_kept_and_answered_as_the_same_call_in_json()
+    {
+        await using var fromJson = await Bitrix24Emulator.StartAsync();
+        await using var fromForm = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        // As PHP's http_build_query writes true, false and numbers: "1", "0" and digits.
+        await http.PostAsync(new Uri(fromJson.WebhookUrl, "calendar.user.settings.set"), new StringContent(
+            """{"settings":{"showTasks":"Y","collapseOffHours":"N","syncPeriodPast":3,"defaultReminders":{"fullDay":[{"type":"hour","count":2}]}}}""",
+            Encoding.UTF8,
+            "application/json"));
+        await http.PostAsync(new Uri(fromForm.WebhookUrl, "calendar.user.settings.set"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["settings[showTasks]"] = "1",
+            ["settings[collapseOffHours]"] = "0",
+            ["settings[syncPeriodPast]"] = "3",
+            ["settings[defaultReminders][fullDay][0][type]"] = "hour",
+            ["settings[defaultReminders][fullDay][0][count]"] = "2",
+        }));
+
+        var expected = await GetSettingsAsync(http, fromJson);
+        var actual = await GetSettingsAsync(http, fromForm);
+        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+        Assert.Equal(2, (int)actual["defaultReminders"]!["fullDay"]![0]!["count"]!);
+        Assert.Equal("Y", (string?)actual["showTasks"]);
+    }
+
+    [Fact]
+    public async Task A_php_client_s_deal_is_stored_in_the_types_of_the_spec()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var add = await http.PostAsync(new Uri(portal.WebhookUrl, "crm.deal.add"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["fields[TITLE]"] = "From PHP",
+            ["fields[OPENED]"] = "1",
+            ["fields[PROBABILITY]"] = "40",
+        }));
+        var id = (int)JsonNode.Parse(await add.Content.ReadAsStringAsync())!["result"]!;
+        var get = await http.PostAsync(new Uri(portal.WebhookUrl, "crm.deal.get"), new StringContent("{\"id\":" + id + "}", Encoding.UTF8, "application/json"));
+        var deal = JsonNode.Parse(await get.Content.ReadAsStringAsync())!["result"]!;
+
+        Assert.Equal("Y", (string?)deal["OPENED"]);
+        Assert.Equal("40", (string?)deal["PROBABILITY"]);
+        Assert.Equal("From PHP", (string?)deal["TITLE"]);
+    }
+
     private static async Task<JsonObject> GetSettingsAsync(HttpClient http, Bitrix24Emulator portal)
     {
         var response = await http.PostAsync(new Uri(portal.WebhookUrl, "calendar.user.settings.get"), new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -70,7 +71,7 @@ internal sealed class EntityHandlers
             Fill(created, Created, now);
             Fill(created, CreatedBy, call.UserId);
             Fill(created, Assigned, call.UserId);
-            Merge(created, fields);
+            Merge(created, fields, _family.Add);
             Fill(created, Modified, now, replace: true);
             Fill(created, ModifiedBy, call.UserId, replace: true);
             return created;
@@ -98,7 +99,7 @@ internal sealed class EntityHandlers
         var now = Now();
         var entity = _store.Update(Partition(call), Id(call, update), stored =>
         {
-            Merge(stored, fields);
+            Merge(stored, fields, update);
             Fill(stored, Modified, now, replace: true);
             Fill(stored, ModifiedBy, call.UserId, replace: true);
         }) ?? throw NotFound(update);
@@ -164,16 +165,29 @@ internal sealed class EntityHandlers
         return call.Parameters[name] as JsonObject ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + name + "' must be array");
     }
 
-    private void Merge(JsonObject entity, JsonObject fields)
+    // Fields the family does not know are not stored, as a portal ignores them; custom fields are each portal's own.
+    private void Merge(JsonObject entity, JsonObject fields, MethodModel method)
     {
+        var declared = DeclaredFields(method);
         foreach (var (key, value) in fields)
         {
             var name = _shape.NameOf(key);
-            if (name != _family.IdField)
+            var known = _family.Template.ContainsKey(name) || declared.Contains(key) || EntityShape.IsUserField(key)
+                || (_family.Template.Count == 0 && declared.Count == 0);
+            if (known && name != _family.IdField)
             {
                 Set(entity, name, value);
             }
         }
+    }
+
+    // The fields the method's spec declares for its fields parameter, when it types them.
+    private HashSet<string> DeclaredFields(MethodModel method)
+    {
+        var parameter = method.Parameters.FirstOrDefault(candidate => candidate.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase));
+        return parameter?.Type is { Kind: WireKind.Named } named && _specs.Type(named.Name!) is { Kind: TypeKind.Object } type
+            ? type.Properties.Select(property => property.WireName).ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private void Set(JsonObject entity, string name, JsonNode? value) => entity[_shape.NameOf(name)] = _shape.Shaped(_shape.NameOf(name), value);
