@@ -33,12 +33,25 @@ internal sealed class ParameterReader
         return typed;
     }
 
+    /// <summary>
+    /// Whether a value is an empty one a form sends for a typed field (<c>settings[count]=</c>): the portal reads it as
+    /// no value, not as a wrong one.
+    /// </summary>
+    public static bool IsEmpty(TypeRef type, JsonNode value) =>
+        type.Kind is not (WireKind.String or WireKind.Json or WireKind.Named) && value is JsonValue scalar
+        && scalar.GetValueKind() == JsonValueKind.String && scalar.GetValue<string>().Length == 0;
+
     private JsonNode? Typed(TypeRef type, JsonNode? value, int depth)
     {
         // Types refer to themselves (a section of sections); a portal's values are never this deep.
         if (value is null || depth > 32)
         {
             return value;
+        }
+
+        if (IsEmpty(type, value))
+        {
+            return null;
         }
 
         switch (type.Kind)

@@ -61,7 +61,7 @@ internal sealed class ParameterValidator
 
     private string? Check(TypeRef type, JsonNode? value, string path)
     {
-        if (value is null)
+        if (value is null || ParameterReader.IsEmpty(type, value))
         {
             return null;
         }

@@ -152,6 +152,7 @@ public class RequestFormTests
             ["fields[TITLE]"] = "From PHP",
             ["fields[OPENED]"] = "1",
             ["fields[PROBABILITY]"] = "40",
+            ["fields[OPPORTUNITY]"] = string.Empty,
         }));
         var id = (int)JsonNode.Parse(await add.Content.ReadAsStringAsync())!["result"]!;
         var get = await http.PostAsync(new Uri(portal.WebhookUrl, "crm.deal.get"), new StringContent("{\"id\":" + id + "}", Encoding.UTF8, "application/json"));
@@ -160,6 +161,7 @@ public class RequestFormTests
         Assert.Equal("Y", (string?)deal["OPENED"]);
         Assert.Equal("40", (string?)deal["PROBABILITY"]);
         Assert.Equal("From PHP", (string?)deal["TITLE"]);
+        Assert.Null(deal["OPPORTUNITY"]);
     }
 
     private static async Task<JsonObject> GetSettingsAsync(HttpClient http, Bitrix24Emulator portal)
