@@ -118,5 +118,15 @@ public sealed class EntityStoreTests : IAsyncLifetime
         Assert.Equal("5", (string?)results["again"]!["ID"]);
     }
 
+    [Fact]
+    public void The_families_people_test_most_are_kept()
+    {
+        var families = Handlers.Entities.EntityFamily.Find(Specs.SpecCatalog.Load([])).Select(family => family.Prefix).ToList();
+
+        Assert.Subset(families.ToHashSet(), new[] { "crm.deal", "crm.contact", "crm.company", "crm.lead", "crm.item", "crm.activity", "crm.quote", "tasks.task" }.ToHashSet());
+        Assert.DoesNotContain("crm.currency", families);
+        Assert.InRange(families.Count, 60, 200);
+    }
+
     private Task<(HttpStatusCode Status, JsonNode Envelope)> Call(string method, string json) => Webhook.CallAsync(_http, _portal, method, json);
 }
