@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitrix24.Generated.Specs.Linking;
 using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Reading;
 
 namespace Bitrix24.Emulator.Specs;
 
@@ -25,6 +26,12 @@ internal sealed class SpecCatalog
     /// <summary>The methods, as read.</summary>
     public IReadOnlyCollection<MethodModel> Methods => _specs.Methods;
 
+    // The shipped specs are the same for every portal of a process: read once, and linked once when served alone.
+    private static readonly Lazy<IReadOnlyList<SpecDocument>> Shipped = new(() =>
+        EmbeddedSpecs().Select(file => SpecDocument.Read(file.Path, file.Text)).ToList());
+
+    private static readonly Lazy<SpecCatalog> ShippedAlone = new(() => Checked(SpecSet.Link(Shipped.Value, IsShipped)));
+
     /// <summary>
     /// Loads the given spec files and folders, the specs shipped with the emulator when there are none, or both when
     /// asked: then a given spec replaces a shipped one of the same method, as in a project's build.
@@ -32,9 +39,20 @@ internal sealed class SpecCatalog
     /// <exception cref="InvalidDataException">A spec has errors; the message lists them with file, line and column.</exception>
     public static SpecCatalog Load(IReadOnlyCollection<string> paths, bool includeShipped = false)
     {
-        var files = paths.Count == 0 ? EmbeddedSpecs() : includeShipped ? EmbeddedSpecs().Concat(FileSpecs(paths)) : FileSpecs(paths);
-        // Embedded specs are named "specs/scope/method.yaml", files by their full paths.
-        var specs = SpecSet.Read(files.Select(file => (file.Path, (string?)file.Text)), path => path.StartsWith("specs/", StringComparison.Ordinal));
+        if (paths.Count == 0)
+        {
+            return ShippedAlone.Value;
+        }
+
+        var documents = FileSpecs(paths).Select(file => SpecDocument.Read(file.Path, file.Text)).ToList();
+        return Checked(SpecSet.Link(includeShipped ? Shipped.Value.Concat(documents).ToList() : documents, IsShipped));
+    }
+
+    // Embedded specs are named "specs/scope/method.yaml", files by their full paths.
+    private static bool IsShipped(string path) => path.StartsWith("specs/", StringComparison.Ordinal);
+
+    private static SpecCatalog Checked(SpecSet specs)
+    {
         var errors = specs.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
