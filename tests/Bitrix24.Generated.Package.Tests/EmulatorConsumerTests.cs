@@ -170,7 +170,20 @@ public class EmulatorConsumerTests
             Stop(tool);
         }
 
-        Assert.True(tool.WaitForExit(TimeSpan.FromSeconds(30)), "bitrix24-emulator did not stop:\n" + output);
+        // Waits for the end of its output too, which may come after the exit.
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try
+            {
+                await tool.WaitForExitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                tool.Kill(entireProcessTree: true);
+                Assert.Fail("bitrix24-emulator did not stop:\n" + output);
+            }
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             // SIGTERM stops it as Ctrl+C does: the portal is shut down and the command says so.
