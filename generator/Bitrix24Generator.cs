@@ -81,7 +81,28 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
 
             Add(output, JsonContextEmitter.Emit(root, set.Types, set.Methods));
         });
+
+        // portal.CreateClient() for a project that references the emulator and gets a client. The compilation
+        // changes with every edit; what is taken of it is one bool, so nothing after this step runs again.
+        var emulatorReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencesEmulator(compilation))
+            .WithTrackingName(TrackingNames.EmulatorReferenced);
+        var hasClient = names.Select(static (set, _) => !(set.Methods.IsEmpty && set.Types.IsEmpty));
+
+        context.RegisterSourceOutput(emulatorReferenced.Combine(hasClient).Combine(rootNamespace), static (output, pair) =>
+        {
+            var ((referenced, client), root) = pair;
+            if (referenced && client)
+            {
+                Add(output, EmulatorClientEmitter.Emit(root));
+            }
+        });
     }
+
+    // The assembly's name first: it is at hand without binding anything, and most projects stop there.
+    private static bool ReferencesEmulator(Compilation compilation) =>
+        compilation.ReferencedAssemblyNames.Any(static name => name.Name == EmulatorClientEmitter.EmulatorAssembly) &&
+        compilation.GetTypeByMetadataName(EmulatorClientEmitter.EmulatorType) is { DeclaredAccessibility: Accessibility.Public };
 
     private static void Add(SourceProductionContext output, GeneratedSource source) =>
         output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));

@@ -17,4 +17,7 @@ internal static class TrackingNames
 
     /// <summary>The root namespace from the build.</summary>
     public const string RootNamespace = nameof(RootNamespace);
+
+    /// <summary>Whether the compilation references the emulator, for <c>portal.CreateClient()</c>.</summary>
+    public const string EmulatorReferenced = nameof(EmulatorReferenced);
 }

@@ -175,6 +175,29 @@ public class EmulatorEndToEndTests
     }
 
     [Fact]
+    public async Task CreateClient_gives_the_generated_client_over_the_portal_s_webhook()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var client = portal.CreateClient();
+
+        var settings = await client.Calendar.Settings.GetAsync();
+
+        Assert.Equal(CalendarWeekday.Monday, settings.Value.WeekStart);
+        Assert.StartsWith(portal.BaseAddress + "rest/1/", client.Connection.Authentication.ToString(), StringComparison.Ordinal);
+        Assert.Equal("calendar.settings.get", Assert.Single(portal.Requests).Method);
+    }
+
+    [Fact]
+    public async Task CreateClient_refuses_a_portal_serving_https_and_says_how_to_trust_it()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { UseHttps = true });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => portal.CreateClient());
+
+        Assert.Contains("portal.Certificate", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_portal_that_moved_domain_is_followed_with_the_same_call()
     {
         await using var newPortal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { WebhookSecret = "moved42" });

@@ -46,6 +46,38 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Referencing_the_emulator_emits_CreateClient_alone()
+    {
+        var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }");
+        var driver = GeneratorRunner.Driver(GeneratorRunner.CalendarSpecs(), trackSteps: true).RunGenerators(compilation);
+
+        var result = driver.RunGenerators(compilation.AddReferences(GeneratorRunner.EmulatorReference)).GetRunResult().Results.Single();
+
+        Assert.All(Outputs(result, TrackingNames.EmulatorReferenced), output => Assert.Equal(IncrementalStepRunReason.Modified, output.Reason));
+        foreach (var name in TrackedSteps.Where(name => name != TrackingNames.EmulatorReferenced))
+        {
+            Assert.All(Outputs(result, name), output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " was " + output.Reason));
+        }
+
+        AssertOneOutputEmitted(result);
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Bitrix24.Generated.Bitrix24EmulatorExtensions.g.cs");
+    }
+
+    [Fact]
+    public void With_the_emulator_an_unrelated_csharp_edit_leaves_every_output_cached()
+    {
+        var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }").AddReferences(GeneratorRunner.EmulatorReference);
+        var driver = GeneratorRunner.Driver(GeneratorRunner.CalendarSpecs(), trackSteps: true).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { internal static class B { } }", GeneratorRunner.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.All(Outputs(result, TrackingNames.EmulatorReferenced), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
+        Assert.All(result.TrackedOutputSteps[SourceOutput].SelectMany(step => step.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Bitrix24.Generated.Bitrix24EmulatorExtensions.g.cs");
+    }
+
+    [Fact]
     public void Editing_a_methods_summary_reads_links_and_emits_only_that_spec()
     {
         var (result, specs, target) = Edit("calendar.settings.get.yaml", "Reads the portal-wide calendar settings.", "Reads the calendar settings of the whole portal.");

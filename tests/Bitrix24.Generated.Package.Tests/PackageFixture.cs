@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Bitrix24.Generated.Package.Tests;
 
 /// <summary>
-/// Packs the package once into a folder feed, and makes a place outside the repository for user projects:
-/// a nuget.config that knows only that feed and the packages already on the machine, and a package folder of
-/// its own, so nothing is fetched from the network and no earlier build's package is reused.
+/// Packs the packages once into a folder feed (the client, the emulator and the emulator's tool), and makes a place
+/// outside the repository for user projects: a nuget.config that knows only that feed and the packages already on
+/// the machine, and a package folder of its own, so nothing is fetched from the network and no earlier build's
+/// package is reused.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
@@ -20,6 +22,10 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public string PackagePath => Path.Combine(Feed, "Bitrix24.Generated." + Version + ".nupkg");
 
+    public string EmulatorPackagePath => Path.Combine(Feed, "Bitrix24.Generated.Emulator." + Version + ".nupkg");
+
+    public string ToolPackagePath => Path.Combine(Feed, "Bitrix24.Generated.Emulator.Tool." + Version + ".nupkg");
+
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["NUGET_PACKAGES"] = Path.Combine(Workspace, "packages"),
@@ -27,13 +33,21 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (exitCode, output) = await DotNet.RunAsync(
-            Repository.Root,
-            null,
-            "pack", Path.Combine("runtime", "Bitrix24.Generated.Runtime.csproj"), "--no-build", "-c", Repository.Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "--disable-build-servers");
-        if (exitCode != 0)
+        foreach (var project in new[]
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            Path.Combine("runtime", "Bitrix24.Generated.Runtime.csproj"),
+            Path.Combine("emulator", "Bitrix24.Emulator.csproj"),
+            Path.Combine("tools", "Bitrix24.Emulator.Tool", "Bitrix24.Emulator.Tool.csproj"),
+        })
+        {
+            var (exitCode, output) = await DotNet.RunAsync(
+                Repository.Root,
+                null,
+                "pack", project, "--no-build", "-c", Repository.Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "--disable-build-servers");
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack " + project + " failed:\n" + output);
+            }
         }
 
         var machinePackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
@@ -81,6 +95,16 @@ public sealed class PackageFixture : IAsyncLifetime
           </ItemGroup>
         </Project>
         """;
+
+    /// <summary>
+    /// The version the repository's own projects use of a package (Directory.Packages.props), which is therefore on
+    /// the machine: xUnit and the test SDK for a user's test project.
+    /// </summary>
+    public static string RepositoryPackageVersion(string id) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .Single(element => (string?)element.Attribute("Include") == id)
+            .Attribute("Version")!.Value;
 
     public Task DisposeAsync()
     {

@@ -75,14 +75,14 @@ public class PackageLayoutTests
             Files(archive));
     }
 
-    private static string[] Files(ZipArchive archive) => archive.Entries
+    internal static string[] Files(ZipArchive archive) => archive.Entries
         .Select(entry => entry.FullName)
         // NuGet names this part after a random id.
         .Select(name => name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal) ? "package/services/metadata/core-properties/*.psmdcp" : name)
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    private static string[] ShippedSpecs() =>
+    internal static string[] ShippedSpecs() =>
         System.IO.Directory.GetFiles(System.IO.Path.Combine(Repository.Root, "specs"), "*.yaml", System.IO.SearchOption.AllDirectories)
             .Select(path => "specs/" + System.IO.Path.GetRelativePath(System.IO.Path.Combine(Repository.Root, "specs"), path).Replace('\\', '/'))
             .ToArray();

@@ -67,6 +67,9 @@ internal static class GeneratorRunner
             .ToImmutableArray();
     });
 
+    /// <summary>The emulator's assembly, as the Bitrix24.Generated.Emulator package hands it to a test project.</summary>
+    public static MetadataReference EmulatorReference { get; } = MetadataReference.CreateFromFile(typeof(Bitrix24.Emulator.Bitrix24Emulator).Assembly.Location);
+
     /// <summary>The directory the shipped specs are copied to.</summary>
     public static string ShippedSpecsDirectory => System.IO.Path.Combine(AppContext.BaseDirectory, "specs");
 
@@ -107,7 +110,7 @@ internal static class GeneratorRunner
     /// Runs the generator once, then the spec analyzer over the same specs, as a build does; returns both
     /// results and the compilation with the generated code.
     /// </summary>
-    public static (SpecRun Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null, string? shippedFolder = null)
+    public static (SpecRun Result, Compilation Output) Run(IEnumerable<AdditionalText> specs, string? rootNamespace = null, string? shippedFolder = null, IEnumerable<MetadataReference>? references = null)
     {
         var files = specs.ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
@@ -116,7 +119,7 @@ internal static class GeneratorRunner
                 ParseOptions,
                 new OptionsProvider(GlobalOptions(rootNamespace, shippedFolder)),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None))
-            .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }"), out var output, out _);
+            .RunGeneratorsAndUpdateCompilation(Compilation("namespace Consumer { internal static class Marker { } }").AddReferences(references ?? Array.Empty<MetadataReference>()), out var output, out _);
         var analyzerOptions = new AnalyzerOptions(files, new OptionsProvider(GlobalOptions(rootNamespace, shippedFolder)));
         var analysis = output.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new SpecAnalyzer()),
