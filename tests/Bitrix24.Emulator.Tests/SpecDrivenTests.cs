@@ -98,6 +98,21 @@ public sealed class SpecDrivenTests : IDisposable
         Assert.Contains("calendar.user.settings.set", description, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"id":"first"}""")]
+    public async Task An_id_missing_or_not_a_number_gets_the_error_the_spec_documents_for_it(string body)
+    {
+        // crm.deal.get documents "ID is not defined or invalid" for both, as a portal answers.
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "crm.deal.get", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("""{"error":"","error_description":"ID is not defined or invalid"}""", envelope.ToJsonString());
+    }
+
     [Fact]
     public async Task A_meeting_answer_outside_Y_N_Q_is_refused()
     {
