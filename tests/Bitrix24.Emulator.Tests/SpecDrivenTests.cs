@@ -51,7 +51,7 @@ public sealed class SpecDrivenTests : IDisposable
     public async Task Every_shipped_spec_is_served_whatever_its_file_name_looks_like()
     {
         // "lists.get.iblock.type.id.yaml" ends like a resource for the culture "id"; it must still be served.
-        var shipped = Directory.GetFiles(Path.Combine(RepositoryRoot(), "specs"), "*.yaml", SearchOption.AllDirectories)
+        var shipped = Directory.GetFiles(Path.Combine(Repository.Root(), "specs"), "*.yaml", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -60,19 +60,6 @@ public sealed class SpecDrivenTests : IDisposable
 
         Assert.Contains("lists.get.iblock.type.id", shipped);
         Assert.Equal(shipped, portal.SpecifiedMethods.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bitrix24.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
     }
 
     [Theory]
