@@ -42,7 +42,7 @@ public class JsSdkTests
                 arguments.AddRange(["--https", "--certificate-out", certificate]);
             }
 
-            using var emulator = await StandaloneEmulator.StartAsync(arguments);
+            using var emulator = await StandaloneEmulator.StartAsync([.. arguments]);
             var check = new List<string> { Path.Combine(folder, "check.mjs"), emulator.WebhookUrl.ToString(), "--rate-limit", RateLimit };
             if (scheme == "https")
             {
@@ -154,72 +154,6 @@ public class JsSdkTests
             {
                 output.AppendLine(line);
             }
-        }
-    }
-
-    /// <summary>The emulator as <c>dotnet run --project emulator</c> starts it: a process of its own, stopped on dispose.</summary>
-    private sealed class StandaloneEmulator : IDisposable
-    {
-        private readonly Process _process;
-
-        private StandaloneEmulator(Process process, Uri webhookUrl)
-        {
-            _process = process;
-            WebhookUrl = webhookUrl;
-        }
-
-        public Uri WebhookUrl { get; }
-
-        public static async Task<StandaloneEmulator> StartAsync(IEnumerable<string> arguments)
-        {
-            // The emulator's build is copied next to the tests, which reference it.
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bitrix24.Emulator.dll"));
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start)!;
-            var webhook = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var errors = new StringBuilder();
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data?.StartsWith("Webhook URL: ", StringComparison.Ordinal) == true)
-                {
-                    webhook.TrySetResult(new Uri(e.Data["Webhook URL: ".Length..]));
-                }
-            };
-            process.ErrorDataReceived += (_, e) => Append(errors, e.Data);
-            process.EnableRaisingEvents = true;
-            process.Exited += (_, _) => webhook.TrySetException(new InvalidOperationException("The emulator stopped before it listened:\n" + errors));
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                return new StandaloneEmulator(process, await webhook.Task.WaitAsync(TimeSpan.FromMinutes(1)));
-            }
-            catch
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
         }
     }
 }
