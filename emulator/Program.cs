@@ -1,11 +1,12 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
 
-// Standalone: `dotnet run --project emulator -- --port 5024` serves a local portal until Ctrl+C.
+// Standalone: `dotnet run --project emulator -- --port 5024` serves a local portal until Ctrl+C or SIGTERM.
 // `--specs <folder>` (repeatable) serves other specs than the shipped ones; `--https` serves HTTPS, and
 // `--certificate-out <file>` writes its self-signed certificate (PEM) for clients to trust; `--rate-limit 50/2`
 // sets the request-rate limit (burst, then requests a second; `none` for no limit), 50/2 by default.
@@ -59,6 +60,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// SIGTERM (docker stop, systemd, a test that is done with it) stops it as Ctrl+C does; the web host's own
+// handler would only stop the host and leave the process waiting.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 Bitrix24Emulator portal;
 try

@@ -87,6 +87,25 @@ internal sealed class StandaloneEmulator : IDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM, as <c>docker stop</c> does, and returns the exit code, or null if it runs on after 20 seconds.</summary>
+    public async Task<int?> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            return _process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -64,4 +64,18 @@ public class StandaloneTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task SIGTERM_stops_it_as_Ctrl_C_does()
+    {
+        // Windows has no SIGTERM to send; there, Ctrl+C and closing the console stop it.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var emulator = await StandaloneEmulator.StartAsync("--port", "0");
+
+        Assert.Equal(0, await emulator.TerminateAsync());
+    }
 }
