@@ -40,7 +40,8 @@ internal sealed class ParameterValidator
             var problem = Check(parameter.Type, value, parameter.WireName);
             if (problem is not null)
             {
-                return new Bitrix24EmulatorError(400, string.Empty, problem + " in the method \"" + method.Name + "\"");
+                return Documented(method, parameter, "IsNotDefinedOrInvalid")
+                    ?? new Bitrix24EmulatorError(400, string.Empty, problem + " in the method \"" + method.Name + "\"");
             }
         }
 
@@ -49,14 +50,21 @@ internal sealed class ParameterValidator
 
     /// <summary>
     /// The portal's answer to a missing parameter: the spec's own error for it (by convention named after the
-    /// parameter, e.g. <c>IdNotSet</c>, since some methods word it their own way), or the common wording.
+    /// parameter, e.g. <c>IdNotSet</c>, since some methods word it their own way; or <c>IdIsNotDefinedOrInvalid</c>,
+    /// which the CRM methods answer for an id missing or not a number), or the common wording.
     /// </summary>
-    private static Bitrix24EmulatorError Missing(MethodModel method, PropertyModel parameter)
+    private static Bitrix24EmulatorError Missing(MethodModel method, PropertyModel parameter) =>
+        Documented(method, parameter, "NotSet")
+        ?? Documented(method, parameter, "IsNotDefinedOrInvalid")
+        ?? Bitrix24EmulatorError.MissingParameter(method.Name, parameter.WireName);
+
+    /// <summary>The spec's error named after the parameter and <paramref name="suffix"/>, or null.</summary>
+    private static Bitrix24EmulatorError? Documented(MethodModel method, PropertyModel parameter, string suffix)
     {
-        var name = parameter.CSharpName + "NotSet";
+        var name = parameter.CSharpName + suffix;
         return method.Errors.FirstOrDefault(e => e.Name == name && e.Message is not null) is { } documented
             ? new Bitrix24EmulatorError(documented.Status, documented.Code, documented.Message!)
-            : Bitrix24EmulatorError.MissingParameter(method.Name, parameter.WireName);
+            : null;
     }
 
     private string? Check(TypeRef type, JsonNode? value, string path)

@@ -51,7 +51,7 @@ public sealed class SpecDrivenTests : IDisposable
     public async Task Every_shipped_spec_is_served_whatever_its_file_name_looks_like()
     {
         // "lists.get.iblock.type.id.yaml" ends like a resource for the culture "id"; it must still be served.
-        var shipped = Directory.GetFiles(Path.Combine(RepositoryRoot(), "specs"), "*.yaml", SearchOption.AllDirectories)
+        var shipped = Directory.GetFiles(Path.Combine(Repository.Root(), "specs"), "*.yaml", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -60,19 +60,6 @@ public sealed class SpecDrivenTests : IDisposable
 
         Assert.Contains("lists.get.iblock.type.id", shipped);
         Assert.Equal(shipped, portal.SpecifiedMethods.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bitrix24.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
     }
 
     [Theory]
@@ -96,6 +83,21 @@ public sealed class SpecDrivenTests : IDisposable
         Assert.Contains("\"" + parameter + "\"", description, StringComparison.Ordinal);
         Assert.Contains(expected, description, StringComparison.Ordinal);
         Assert.Contains("calendar.user.settings.set", description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"id":"first"}""")]
+    public async Task An_id_missing_or_not_a_number_gets_the_error_the_spec_documents_for_it(string body)
+    {
+        // crm.deal.get documents "ID is not defined or invalid" for both, as a portal answers.
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var (status, envelope) = await Webhook.CallAsync(http, portal, "crm.deal.get", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("""{"error":"","error_description":"ID is not defined or invalid"}""", envelope.ToJsonString());
     }
 
     [Fact]

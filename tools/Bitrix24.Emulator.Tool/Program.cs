@@ -5,13 +5,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
 
-// bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <code>] [--https]: serves a local portal
-// on 127.0.0.1 until Ctrl+C or SIGTERM. It answers every shipped method; --specs (repeatable) adds specs of your own,
-// which replace shipped ones of the same method, as in a build. In the repository:
-// dotnet run --project tools/Bitrix24.Emulator.Tool -- --port 5024
-const string Usage = "usage: bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <webhook-code>] [--https]";
+// bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <code>] [--https [--certificate-out <file>]]
+// [--rate-limit <burst>/<per-second>|none]: serves a local portal on 127.0.0.1 until Ctrl+C or SIGTERM. It answers every
+// shipped method; --specs (repeatable) adds specs of your own, which replace shipped ones of the same method, as in a
+// build; --certificate-out writes the HTTPS certificate (PEM) for clients to trust; --rate-limit sets the request-rate
+// limit, 50/2 by default. In the repository: dotnet run --project tools/Bitrix24.Emulator.Tool -- --port 5024
+const string Usage = "usage: bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <webhook-code>] [--https [--certificate-out <file>]] [--rate-limit <burst>/<per-second>|none]";
 
 var options = new Bitrix24EmulatorOptions();
+string? certificateOut = null;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -42,11 +44,31 @@ for (var i = 0; i < args.Length; i++)
         case "--https":
             options.UseHttps = true;
             break;
+        case "--certificate-out" when value is not null:
+            certificateOut = value;
+            i++;
+            break;
+        case "--rate-limit" when value is not null:
+            if (!TryParseRateLimit(value, out var limit))
+            {
+                Console.Error.WriteLine("--rate-limit takes <burst>/<per-second>, e.g. 50/2, or none.");
+                return 2;
+            }
+
+            options.RateLimit = limit;
+            i++;
+            break;
         default:
             Console.Error.WriteLine("Unknown or incomplete argument '" + args[i] + "'.");
             Console.Error.WriteLine(Usage);
             return 2;
     }
+}
+
+if (certificateOut is not null && !options.UseHttps)
+{
+    Console.Error.WriteLine("--certificate-out needs --https.");
+    return 2;
 }
 
 using var stop = new CancellationTokenSource();
@@ -79,6 +101,11 @@ catch (System.IO.IOException exception)
 
 await using (portal)
 {
+    if (certificateOut is not null)
+    {
+        await System.IO.File.WriteAllTextAsync(certificateOut, portal.Certificate!.ExportCertificatePem() + "\n");
+    }
+
     Console.WriteLine("Bitrix24 emulator listening on " + portal.BaseAddress);
     Console.WriteLine("Webhook URL: " + portal.WebhookUrl);
     Console.WriteLine("Methods: " + portal.SpecifiedMethods.Count.ToString(CultureInfo.InvariantCulture) + (options.SpecPaths.Count > 0 ? ", the shipped and your own" : ", all shipped"));
@@ -94,3 +121,24 @@ await using (portal)
 
 Console.WriteLine("Stopped.");
 return 0;
+
+// "50/2": a burst of 50, then 2 a second; "none": no limit.
+static bool TryParseRateLimit(string text, out Bitrix24RateLimit? limit)
+{
+    limit = null;
+    if (text == "none")
+    {
+        return true;
+    }
+
+    var parts = text.Split('/');
+    if (parts.Length != 2
+        || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var burst) || burst < 1
+        || !double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) || perSecond <= 0)
+    {
+        return false;
+    }
+
+    limit = new Bitrix24RateLimit(burst, perSecond);
+    return true;
+}

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Emulator.Tests;
+
+/// <summary>The standalone emulator's command line: its options, and how it stops.</summary>
+public class StandaloneTests
+{
+    [Fact]
+    public async Task The_rate_limit_option_sets_the_burst()
+    {
+        using var emulator = await StandaloneEmulator.StartAsync("--port", "0", "--rate-limit", "2/0.1");
+        using var http = new HttpClient();
+
+        var first = await Webhook.CallAsync(http, emulator.WebhookUrl, "server.time", "{}");
+        var second = await Webhook.CallAsync(http, emulator.WebhookUrl, "server.time", "{}");
+        var third = await Webhook.CallAsync(http, emulator.WebhookUrl, "server.time", "{}");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, third.Status);
+        Assert.Equal("""{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}""", third.Envelope.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("5", "--rate-limit takes <burst>/<per-second>")]
+    [InlineData("0/2", "--rate-limit takes <burst>/<per-second>")]
+    public async Task A_malformed_rate_limit_is_refused(string limit, string message)
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => StandaloneEmulator.StartAsync("--port", "0", "--rate-limit", limit));
+
+        Assert.Contains("exit code 2", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_certificate_written_out_is_the_one_served_over_https()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "b24-emulator-" + Guid.NewGuid().ToString("N") + ".pem");
+        try
+        {
+            using var emulator = await StandaloneEmulator.StartAsync("--port", "0", "--https", "--certificate-out", file);
+            using var written = X509Certificate2.CreateFromPem(File.ReadAllText(file));
+            using var handler = new HttpClientHandler
+            {
+                // Trust exactly the certificate written out, nothing else.
+                ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == written.Thumbprint,
+            };
+            using var http = new HttpClient(handler);
+
+            var (status, envelope) = await Webhook.CallAsync(http, emulator.WebhookUrl, "server.time", "{}");
+
+            Assert.Equal("https", emulator.WebhookUrl.Scheme);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.NotNull(envelope["result"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_it_as_Ctrl_C_does()
+    {
+        // Windows has no SIGTERM to send; there, Ctrl+C and closing the console stop it.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var emulator = await StandaloneEmulator.StartAsync("--port", "0");
+
+        Assert.Equal(0, await emulator.TerminateAsync());
+    }
+}
