@@ -31,7 +31,7 @@ public class JsSdkTests
     [InlineData("https")]
     public async Task The_official_JS_SDK_gets_the_answers_of_a_portal(string scheme)
     {
-        var folder = Path.Combine(Repository.Root(), "tests", "js-sdk");
+        var folder = Path.Combine(Repository.Root, "tests", "js-sdk");
         await EnsurePackagesAsync(folder);
         var certificate = Path.Combine(Path.GetTempPath(), "b24-emulator-" + Guid.NewGuid().ToString("N") + ".pem");
         try

@@ -51,7 +51,7 @@ public sealed class SpecDrivenTests : IDisposable
     public async Task Every_shipped_spec_is_served_whatever_its_file_name_looks_like()
     {
         // "lists.get.iblock.type.id.yaml" ends like a resource for the culture "id"; it must still be served.
-        var shipped = Directory.GetFiles(Path.Combine(Repository.Root(), "specs"), "*.yaml", SearchOption.AllDirectories)
+        var shipped = Directory.GetFiles(Path.Combine(Repository.Root, "specs"), "*.yaml", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();

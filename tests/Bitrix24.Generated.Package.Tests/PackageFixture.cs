@@ -16,6 +16,14 @@ public sealed class PackageFixture : IAsyncLifetime
 {
     public const string Version = "0.0.1-test";
 
+    // The configuration these tests were built in, which the packages are packed from.
+    private const string Configuration =
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
     public string Workspace { get; } = Directory.CreateTempSubdirectory("b24-package-").FullName;
 
     public string Feed => Path.Combine(Workspace, "feed");
@@ -43,7 +51,7 @@ public sealed class PackageFixture : IAsyncLifetime
             var (exitCode, output) = await DotNet.RunAsync(
                 Repository.Root,
                 null,
-                "pack", project, "--no-build", "-c", Repository.Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "--disable-build-servers");
+                "pack", project, "--no-build", "-c", Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "--disable-build-servers");
             if (exitCode != 0)
             {
                 throw new InvalidOperationException("dotnet pack " + project + " failed:\n" + output);

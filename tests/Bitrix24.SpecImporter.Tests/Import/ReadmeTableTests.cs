@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -11,7 +10,7 @@ public sealed partial class ReadmeTableTests
     [Fact]
     public void The_readme_table_of_methods_matches_the_import_report()
     {
-        var root = Root();
+        var root = Repository.Root;
         var report = File.ReadAllLines(Path.Combine(root, "specs", "IMPORT-REPORT.md"))
             .Select(line => ReportRow().Match(line)).Where(match => match.Success)
             .ToDictionary(match => match.Groups["scope"].Value, match => (Specs: match.Groups["specs"].Value, Share: match.Groups["share"].Value.Trim(), Requests: int.Parse(match.Groups["requests"].Value, System.Globalization.CultureInfo.InvariantCulture), Answers: int.Parse(match.Groups["answers"].Value, System.Globalization.CultureInfo.InvariantCulture)));
@@ -30,19 +29,6 @@ public sealed partial class ReadmeTableTests
                 (expected.Specs, expected.Share, expected.Requests + extra.Item1, expected.Answers + extra.Item2),
                 (row.Groups["specs"].Value, row.Groups["share"].Value.Trim(), int.Parse(row.Groups["requests"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(row.Groups["answers"].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
-    }
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bitrix24.Generated.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
     }
 
     // | crm | 449 | 350 | 350 | 0 | 100.0% | 343 | 343 | ... (pages, method pages, specs, left out, share, requests, answers)

@@ -1,19 +1,12 @@
 using System;
 using System.IO;
 
-namespace Bitrix24.Generated.Package.Tests;
+namespace Bitrix24.Generated.Tests;
 
-/// <summary>Where the repository the tests run from is.</summary>
+/// <summary>Where the repository the tests run from lies: the folder of Bitrix24.Generated.sln, above the test's output.</summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
-
-    public static string Configuration =>
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
 
     private static string FindRoot()
     {
