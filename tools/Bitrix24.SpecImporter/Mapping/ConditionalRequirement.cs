@@ -23,16 +23,7 @@ internal static partial class ConditionalRequirement
     public static HashSet<string> NotRequiredAlone(IReadOnlyList<FieldRow> rows, string? note = null)
     {
         var names = rows.Select(row => row.Name).ToHashSet(StringComparer.Ordinal);
-        var optional = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match sentence in Choice().Matches(note ?? string.Empty))
-        {
-            var named = Inline.CodeSpans(sentence.Value).Where(names.Contains).Distinct().ToList();
-            if (named.Count >= 2)
-            {
-                optional.UnionWith(named);
-            }
-        }
-
+        var optional = Choices(note ?? string.Empty, names, self: null);
         foreach (var row in rows)
         {
             if (Condition().IsMatch(row.Description.Text))
@@ -40,18 +31,27 @@ internal static partial class ConditionalRequirement
                 optional.Add(row.Name);
             }
 
-            foreach (Match sentence in Choice().Matches(row.Description.Text))
-            {
-                // The choice is between the rows the sentence names, the row itself among them.
-                var named = Inline.CodeSpans(sentence.Value).Where(names.Contains).Append(row.Name).Distinct().ToList();
-                if (named.Count >= 2)
-                {
-                    optional.UnionWith(named);
-                }
-            }
+            optional.UnionWith(Choices(row.Description.Text, names, row.Name));
         }
 
         return optional;
+    }
+
+    // The rows each sentence offering a choice names, when it names two or more; a row's own sentence counts the row.
+    private static HashSet<string> Choices(string text, HashSet<string> names, string? self)
+    {
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match sentence in Choice().Matches(text))
+        {
+            var named = Inline.CodeSpans(sentence.Value).Where(names.Contains);
+            var choice = (self is null ? named : named.Append(self)).Distinct().ToList();
+            if (choice.Count >= 2)
+            {
+                chosen.UnionWith(choice);
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>The text of the paragraphs that follow a table, up to the next table.</summary>
