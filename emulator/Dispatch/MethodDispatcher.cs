@@ -63,13 +63,13 @@ internal sealed class MethodDispatcher
 
         try
         {
-            if (spec is not null && _validator.Validate(spec, parameters) is { } invalid)
-            {
-                throw invalid;
-            }
-
             if (spec is not null)
             {
+                if (_validator.Validate(spec, parameters) is { } invalid)
+                {
+                    throw invalid;
+                }
+
                 parameters = _reader.Read(spec, parameters);
             }
 
