@@ -28,6 +28,8 @@ internal sealed class EntityHandlers
     private readonly SpecCatalog _specs;
     private readonly TimeProvider _clock;
     private readonly EntityStore _store = new();
+    private readonly FieldsParameter _addFields;
+    private readonly FieldsParameter? _updateFields;
 
     public EntityHandlers(EntityFamily family, SpecCatalog specs, TimeProvider clock)
     {
@@ -35,6 +37,8 @@ internal sealed class EntityHandlers
         _shape = new EntityShape(family.Template);
         _specs = specs;
         _clock = clock;
+        _addFields = FieldsOf(family.Add) ?? new FieldsParameter(family.FieldsParameter, []);
+        _updateFields = family.Update is { } update ? FieldsOf(update) : null;
     }
 
     /// <summary>Answers the family's methods that have no handler yet.</summary>
@@ -44,7 +48,7 @@ internal sealed class EntityHandlers
         AddIfFree(methods, _family.Get, Get);
         AddIfFree(methods, _family.List, List);
         // An update that takes no fields (values, a status) is not one the store can apply.
-        AddIfFree(methods, _family.Update is { } update && update.Parameters.Any(parameter => parameter.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase)) ? update : null, Update);
+        AddIfFree(methods, _updateFields is null ? null : _family.Update, Update);
         AddIfFree(methods, _family.Delete, Delete);
     }
 
@@ -58,7 +62,7 @@ internal sealed class EntityHandlers
 
     private MethodResult Add(MethodCall call)
     {
-        var fields = Fields(call, _family.Add);
+        var fields = Fields(call, _addFields);
         var now = Now();
         var entity = _store.Add(Partition(call), id =>
         {
@@ -71,7 +75,7 @@ internal sealed class EntityHandlers
             Fill(created, Created, now);
             Fill(created, CreatedBy, call.UserId);
             Fill(created, Assigned, call.UserId);
-            Merge(created, fields, _family.Add);
+            Merge(created, fields, _addFields);
             Fill(created, Modified, now, replace: true);
             Fill(created, ModifiedBy, call.UserId, replace: true);
             return created;
@@ -95,11 +99,11 @@ internal sealed class EntityHandlers
     private MethodResult Update(MethodCall call)
     {
         var update = _family.Update!;
-        var fields = Fields(call, update);
+        var fields = Fields(call, _updateFields!);
         var now = Now();
         var entity = _store.Update(Partition(call), Id(call, update), stored =>
         {
-            Merge(stored, fields, update);
+            Merge(stored, fields, _updateFields!);
             Fill(stored, Modified, now, replace: true);
             Fill(stored, ModifiedBy, call.UserId, replace: true);
         }) ?? throw NotFound(update);
@@ -158,22 +162,17 @@ internal sealed class EntityHandlers
         return full;
     }
 
-    // The method's own fields parameter: an update may name it in another case than the add (FIELDS, fields).
-    private JsonObject Fields(MethodCall call, MethodModel method)
-    {
-        var name = method.Parameters.FirstOrDefault(parameter => parameter.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase))?.WireName ?? _family.FieldsParameter;
-        return call.Parameters[name] as JsonObject ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + name + "' must be array");
-    }
+    private static JsonObject Fields(MethodCall call, FieldsParameter parameter) =>
+        call.Parameters[parameter.Name] as JsonObject ?? throw new Bitrix24EmulatorError(400, string.Empty, "Parameter '" + parameter.Name + "' must be array");
 
     // Fields the family does not know are not stored, as a portal ignores them; custom fields are each portal's own.
-    private void Merge(JsonObject entity, JsonObject fields, MethodModel method)
+    private void Merge(JsonObject entity, JsonObject fields, FieldsParameter parameter)
     {
-        var declared = DeclaredFields(method);
         foreach (var (key, value) in fields)
         {
             var name = _shape.NameOf(key);
-            var known = _family.Template.ContainsKey(name) || declared.Contains(key) || EntityShape.IsUserField(key)
-                || (_family.Template.Count == 0 && declared.Count == 0);
+            var known = _family.Template.ContainsKey(name) || parameter.Declared.Contains(key) || EntityShape.IsUserField(key)
+                || (_family.Template.Count == 0 && parameter.Declared.Count == 0);
             if (known && name != _family.IdField)
             {
                 Set(entity, name, value);
@@ -181,13 +180,20 @@ internal sealed class EntityHandlers
         }
     }
 
-    // The fields the method's spec declares for its fields parameter, when it types them.
-    private HashSet<string> DeclaredFields(MethodModel method)
+    // A method's own fields parameter (an update may name it in another case than the add: FIELDS, fields) and the
+    // fields its spec declares there, when it types them; null when the method takes none.
+    private FieldsParameter? FieldsOf(MethodModel method)
     {
         var parameter = method.Parameters.FirstOrDefault(candidate => candidate.WireName.Equals(_family.FieldsParameter, StringComparison.OrdinalIgnoreCase));
-        return parameter?.Type is { Kind: WireKind.Named } named && _specs.Type(named.Name!) is { Kind: TypeKind.Object } type
+        if (parameter is null)
+        {
+            return null;
+        }
+
+        var declared = parameter.Type is { Kind: WireKind.Named } named && _specs.Type(named.Name!) is { Kind: TypeKind.Object } type
             ? type.Properties.Select(property => property.WireName).ToHashSet(StringComparer.Ordinal)
             : [];
+        return new FieldsParameter(parameter.WireName, declared);
     }
 
     private void Set(JsonObject entity, string name, JsonNode? value) => entity[_shape.NameOf(name)] = _shape.Shaped(_shape.NameOf(name), value);
@@ -220,4 +226,6 @@ internal sealed class EntityHandlers
         method.Errors.FirstOrDefault(error => error.Name.Contains("NotFound", StringComparison.Ordinal) && error.Message is not null) is { } documented
             ? new Bitrix24EmulatorError(documented.Status, documented.Code, documented.Message!)
             : new Bitrix24EmulatorError(400, string.Empty, "Not found");
+
+    private sealed record FieldsParameter(string Name, HashSet<string> Declared);
 }
