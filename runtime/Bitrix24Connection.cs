@@ -38,8 +38,12 @@ public sealed class Bitrix24Connection : IDisposable
     // When each method's operating-time budget next frees up, from the time block of its last answer.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _operatingResets = new(StringComparer.OrdinalIgnoreCase);
 
+    // Where calls may go when the portal names a new address, and which redirects are followed.
+    private readonly PortalHosts _hosts = null!;
+    private readonly PortalMovePolicy _moves = null!;
+
     // Where the portal moved to, after it answered with a redirect: later calls go there directly.
-    private volatile Uri? _movedTo;
+    private volatile PortalMove? _moved;
 
     // Set on the connection a batch hands out: calls are collected instead of sent.
     private readonly Batch.BatchCollector? _collector;
@@ -62,6 +66,8 @@ public sealed class Bitrix24Connection : IDisposable
         _options = options ?? new Bitrix24ConnectionOptions();
         _ownsHttpClient = ownsHttpClient;
         _redact = _authentication.Redact;
+        _hosts = new PortalHosts(_options.AllowedPortalHosts);
+        _moves = new PortalMovePolicy(_hosts, _options.MaxRedirects, _redact);
     }
 
     private Bitrix24Connection(Batch.BatchCollector collector)
@@ -186,7 +192,9 @@ public sealed class Bitrix24Connection : IDisposable
 
     /// <summary>
     /// An HttpClient fit for Bitrix24: redirects are not followed by the handler (it would turn a POST into a
-    /// GET and drop the body); the connection follows a portal's move itself. Timeouts are the connection's.
+    /// GET and drop the body, and send the secrets wherever it is told); the connection follows a portal's move
+    /// itself, to the hosts it allows. Timeouts are the connection's. A client of your own must not follow
+    /// redirects either.
     /// </summary>
     public static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -299,9 +307,9 @@ public sealed class Bitrix24Connection : IDisposable
             }
 
             var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
-            var address = _movedTo is { } moved ? Rebase(authorization.Address, moved) : authorization.Address;
+            var address = _moved is { } moved && moved.Applies(authorization.Address) ? Rebase(authorization.Address, moved.To) : authorization.Address;
             var sent = Stopwatch.GetTimestamp();
-            var answer = await PostFollowingMovesAsync(method, address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            var answer = await PostFollowingMovesAsync(method, address, authorization.Address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
             ConnectionLog.CallAnswered(_logger, method, answer.Status, Stopwatch.GetElapsedTime(sent));
             try
             {
@@ -346,32 +354,33 @@ public sealed class Bitrix24Connection : IDisposable
     }
 
     /// <summary>
-    /// Posts, and when the portal answers that it moved to another domain (301, 302, 307, 308 with a Location),
-    /// posts the same call there, as Bitrix24 asks integrations to do; later calls go there directly.
+    /// Posts, and when the portal answers that it moved to another address (a redirect <see cref="PortalMovePolicy"/>
+    /// accepts), posts the same call there, as Bitrix24 asks integrations to do; later calls go there directly.
+    /// Any other redirect ends the call before anything is sent to its target.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Answer> PostFollowingMovesAsync(
         string method,
         Uri address,
+        Uri configured,
         RequestBody body,
         CancellationToken timeout,
         CancellationToken cancellationToken)
     {
-        for (var redirects = 0; ; redirects++)
+        for (var moves = 0; ; moves++)
         {
             EnsureSecure(method, address);
             var answer = await PostAsync(method, address, body, timeout, cancellationToken).ConfigureAwait(false);
-            var moved = (int)answer.Status is 301 or 302 or 307 or 308 && answer.Location is not null;
-            if (!moved || redirects >= _options.MaxRedirects)
+            if (!PortalMovePolicy.IsRedirect(answer.Status))
             {
                 return answer;
             }
 
             answer.Body.Return();
-            var target = answer.Location!.IsAbsoluteUri ? answer.Location : new Uri(address, answer.Location);
-            _movedTo = new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
-            ConnectionLog.PortalMoved(_logger, method, _movedTo.Host);
-            address = Rebase(address, _movedTo);
+            var portal = _moves.Follow(method, address, configured, answer.Status, answer.Location, moves);
+            _moved = new PortalMove(configured, portal);
+            ConnectionLog.PortalMoved(_logger, method, _redact(portal.Authority));
+            address = Rebase(address, portal);
         }
     }
 
@@ -380,12 +389,13 @@ public sealed class Bitrix24Connection : IDisposable
 
     private void EnsureSecure(string method, Uri address)
     {
-        if (address.Scheme == Uri.UriSchemeHttps || _options.AllowInsecureHttp || address.IsLoopback)
+        if (address.Scheme == Uri.UriSchemeHttps ||
+            (address.Scheme == Uri.UriSchemeHttp && (_options.AllowInsecureHttp || address.IsLoopback)))
         {
             return;
         }
 
-        throw new Bitrix24InsecureTransportException(method, address.Host);
+        throw new Bitrix24InsecureTransportException(method, _redact(address.Host));
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -431,5 +441,11 @@ public sealed class Bitrix24Connection : IDisposable
     {
         var text = exception.ToString();
         return _authentication.Redact(text) == text ? exception : null;
+    }
+
+    /// <summary>A portal's move: calls made for the address <paramref name="From"/> names go to <paramref name="To"/>.</summary>
+    private sealed record PortalMove(Uri From, Uri To)
+    {
+        public bool Applies(Uri address) => Uri.Compare(address, From, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
     }
 }

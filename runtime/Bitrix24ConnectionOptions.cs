@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 
 namespace Bitrix24.Generated;
@@ -32,6 +33,15 @@ public sealed class Bitrix24ConnectionOptions
 
     /// <summary>How many times a call follows the portal's redirect to a new domain.</summary>
     public int MaxRedirects { get; set; } = 3;
+
+    /// <summary>
+    /// Hosts a portal may move to besides the Bitrix24 cloud's (<c>*.bitrix24.com</c>, <c>*.bitrix24.de</c>, ...) and
+    /// the host the connection was made for: an on-premise portal's new address, e.g. <c>crm.example.com</c>, or
+    /// <c>*.example.com</c> for any subdomain. A redirect elsewhere, over plain HTTP or to another path is not
+    /// followed (<see cref="Bitrix24RedirectException"/>); an OAuth <c>client_endpoint</c> elsewhere is refused.
+    /// Read when the connection is created.
+    /// </summary>
+    public ICollection<string> AllowedPortalHosts { get; } = new List<string>();
 
     /// <summary>The User-Agent sent with every call; Bitrix24 asks integrations to name themselves.</summary>
     public string UserAgent { get; set; } = "Bitrix24.Generated/" +

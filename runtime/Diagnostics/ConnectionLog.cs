@@ -16,7 +16,7 @@ internal static class ConnectionLog
         LoggerMessage.Define<string>(LogLevel.Information, new EventId(3, "Renewing"), "Bitrix24 {Method} found the access token expired; renewing it");
 
     private static readonly Action<ILogger, string, string, Exception?> Moved =
-        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(4, "Moved"), "Bitrix24 {Method}: the portal moved to {Host}; following it");
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(4, "Moved"), "Bitrix24 {Method}: the portal moved to {Host}; following it, update its address");
 
     private static readonly Action<ILogger, string, string, Exception?> Failed =
         LoggerMessage.Define<string, string>(LogLevel.Debug, new EventId(5, "Failed"), "Bitrix24 {Method} failed: {Failure}");

@@ -44,20 +44,20 @@ public class TransportSecurityTests
     {
         var handler = new RecordingHandler((request, _) =>
         {
-            var response = request.RequestUri!.Host == "old.example"
-                ? new HttpResponseMessage(redirect) { Headers = { Location = new Uri("https://new.example" + request.RequestUri.PathAndQuery) } }
+            var response = request.RequestUri!.Host == "old.bitrix24.com"
+                ? new HttpResponseMessage(redirect) { Headers = { Location = new Uri("https://new.bitrix24.eu" + request.RequestUri.PathAndQuery) } }
                 : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Ok, Encoding.UTF8, "application/json") };
             return Task.FromResult(response);
         });
-        using var connection = new Bitrix24Connection(new HttpClient(handler), Bitrix24Webhook.Parse("https://old.example/rest/1/code123/"));
+        using var connection = new Bitrix24Connection(new HttpClient(handler), Bitrix24Webhook.Parse("https://old.bitrix24.com/rest/1/code123/"));
 
         await connection.CallAsync("calendar.settings.get", TestJson.Boolean, CancellationToken.None);
         await connection.CallAsync("calendar.user.settings.get", TestJson.Boolean, CancellationToken.None);
 
         Assert.Equal(3, handler.Requests.Count);
-        Assert.Equal("https://new.example/rest/1/code123/calendar.settings.get", handler.Requests[1].Request.RequestUri!.ToString());
+        Assert.Equal("https://new.bitrix24.eu/rest/1/code123/calendar.settings.get", handler.Requests[1].Request.RequestUri!.ToString());
         Assert.Equal(HttpMethod.Post, handler.Requests[1].Request.Method);
         Assert.Equal("{}", handler.Requests[1].Body);
-        Assert.Equal("new.example", handler.Requests[2].Request.RequestUri!.Host);
+        Assert.Equal("new.bitrix24.eu", handler.Requests[2].Request.RequestUri!.Host);
     }
 }
