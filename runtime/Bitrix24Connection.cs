@@ -38,6 +38,11 @@ public sealed class Bitrix24Connection : IDisposable
     // When each method's operating-time budget next frees up, from the time block of its last answer.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _operatingResets = new(StringComparer.OrdinalIgnoreCase);
 
+    // A call renews the token it was sent with, and once more should the renewed one expire while the call was in
+    // flight: each expiry is renewed once, by the first call to meet it. A portal refusing every fresh token does
+    // not make a call loop.
+    private const int MaxRenewalsPerCall = 2;
+
     // Where calls may go when the portal names a new address, and which redirects are followed.
     private readonly PortalHosts _hosts = null!;
     private readonly PortalMovePolicy _moves = null!;
@@ -299,7 +304,7 @@ public sealed class Bitrix24Connection : IDisposable
     {
         var method = descriptor.Name;
         using var timeout = _timeouts.Start(_options.Timeout, cancellationToken);
-        for (var attempt = 0; ; attempt++)
+        for (var renewals = 0; ;)
         {
             if (_options.RateLimiter is { } limiter)
             {
@@ -322,9 +327,9 @@ public sealed class Bitrix24Connection : IDisposable
 
                 return response;
             }
-            catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && attempt == 0)
+            catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && renewals < MaxRenewalsPerCall)
             {
-                // Renew once and replay; a second expiry in a row is the caller's to see.
+                renewals++;
                 ConnectionLog.TokenRenewing(_logger, method);
                 if (!await _authentication.RenewAsync(authorization, method, timeout.Token).ConfigureAwait(false))
                 {
