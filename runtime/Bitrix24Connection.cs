@@ -331,7 +331,7 @@ public sealed class Bitrix24Connection : IDisposable
             {
                 renewals++;
                 ConnectionLog.TokenRenewing(_logger, method);
-                if (!await _authentication.RenewAsync(authorization, method, timeout.Token).ConfigureAwait(false))
+                if (!await RenewAsync(authorization, method, timeout.Token, cancellationToken).ConfigureAwait(false))
                 {
                     throw;
                 }
@@ -356,6 +356,22 @@ public sealed class Bitrix24Connection : IDisposable
 
         var wait = resetAt - _options.TimeProvider.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Renews the credentials of a call refused with <c>expired_token</c>. Running out of the call's time while
+    /// renewing (waiting for another call's renewal included) is a failure of the renewal, not a cancellation.
+    /// </summary>
+    private async ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _authentication.RenewAsync(expired, method, _hosts, timeout).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new Bitrix24AuthenticationException(method, "timeout", $"Renewing the access token for '{method}' did not finish within {_options.Timeout.TotalSeconds:0.#} s.", _authentication.Sanitize(exception));
+        }
     }
 
     /// <summary>
@@ -428,25 +444,18 @@ public sealed class Bitrix24Connection : IDisposable
         }
         catch (OperationCanceledException exception)
         {
-            throw new Bitrix24TransportException(method, $"The call to '{method}' got no answer within {_options.Timeout.TotalSeconds:0.#} s.", Sanitize(exception));
+            throw new Bitrix24TransportException(method, $"The call to '{method}' got no answer within {_options.Timeout.TotalSeconds:0.#} s.", _authentication.Sanitize(exception));
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             // Without a connection the request never left; any later failure may have come after the portal ran it.
             var neverSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
-            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", Sanitize(exception), requestMayHaveRun: !neverSent);
+            throw new Bitrix24TransportException(method, $"The call to '{method}' failed on the network: {_authentication.Redact(exception.Message)}", _authentication.Sanitize(exception), requestMayHaveRun: !neverSent);
         }
     }
 
     /// <summary>What one post brought back: the body is pooled and must be returned.</summary>
     private readonly record struct Answer(System.Net.HttpStatusCode Status, MediaTypeHeaderValue? ContentType, ResponseBody Body, Uri? Location);
-
-    // Inner exceptions of HttpClient may quote the request URI; keep them only when they do not.
-    private Exception? Sanitize(Exception exception)
-    {
-        var text = exception.ToString();
-        return _authentication.Redact(text) == text ? exception : null;
-    }
 
     /// <summary>A portal's move: calls made for the address <paramref name="From"/> names go to <paramref name="To"/>.</summary>
     private sealed record PortalMove(Uri From, Uri To)

@@ -17,12 +17,22 @@ public abstract class Bitrix24Authentication
 
     /// <summary>
     /// Called once a call was refused with <c>expired_token</c>; returns whether new credentials are in place
-    /// and the call may be replayed.
+    /// and the call may be replayed. <paramref name="hosts"/> says where a renewal may move the calls.
     /// </summary>
-    internal abstract ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken);
+    internal abstract ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, Transport.PortalHosts hosts, CancellationToken cancellationToken);
 
     /// <summary>Hides every secret this authentication knows from a text that may leave the library.</summary>
     internal abstract string Redact(string text);
+
+    /// <summary>
+    /// The exception, to keep as an inner exception, when its text (messages, inner exceptions) quotes no secret;
+    /// otherwise null. HttpClient's exceptions may quote the request's URI.
+    /// </summary>
+    internal Exception? Sanitize(Exception exception)
+    {
+        var text = exception.ToString();
+        return Redact(text) == text ? exception : null;
+    }
 }
 
 /// <summary>The credentials one call went out with.</summary>

@@ -1,15 +1,15 @@
 using System;
+using System.IO;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Bitrix24.Generated.Serialization;
+using Bitrix24.Generated.Transport;
 
 namespace Bitrix24.Generated;
 
 /// <summary>
 /// An OAuth application's authentication: calls carry the access token; when the portal answers
-/// <c>expired_token</c>, the token is renewed once, however many calls were waiting, and they are replayed.
+/// <c>expired_token</c>, the token is renewed once per expiry, however many calls were waiting, and they are replayed.
 /// </summary>
 public sealed class Bitrix24OAuth : Bitrix24Authentication
 {
@@ -19,6 +19,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     // One renewal at a time per token store, however many connections share it (DI makes them per call).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBitrix24TokenStore, SemaphoreSlim> Renewals = new();
     private readonly SemaphoreSlim _renewal;
+    private int _renewalCount;
 
     // The last tokens seen, so secrets can be redacted without asking the store.
     private volatile Bitrix24OAuthTokens? _known;
@@ -26,7 +27,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     /// <summary>Creates the authentication.</summary>
     /// <param name="options">The application's credentials and token endpoint.</param>
     /// <param name="store">Where the tokens are kept.</param>
-    /// <param name="httpClient">The client for the token endpoint.</param>
+    /// <param name="httpClient">The client for the token endpoint; it must not follow redirects (see <see cref="Bitrix24Connection.CreateHttpClient"/>).</param>
     public Bitrix24OAuth(Bitrix24OAuthOptions options, IBitrix24TokenStore store, HttpClient httpClient)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -36,7 +37,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     }
 
     /// <summary>How many times the tokens were renewed by this instance.</summary>
-    public int RenewalCount { get; private set; }
+    public int RenewalCount => Volatile.Read(ref _renewalCount);
 
     internal override async ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken)
     {
@@ -46,23 +47,23 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
         return new Bitrix24Authorization(address, tokens.AccessToken);
     }
 
-    internal override async ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken)
+    internal override async ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, PortalHosts hosts, CancellationToken cancellationToken)
     {
         await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var current = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
+            _known = current;
             if (current.AccessToken != expired.Credential)
             {
-                // Another call renewed the tokens while this one waited: just replay.
-                _known = current;
+                // Another call renewed the tokens since this one was sent: this expiry is dealt with, just replay.
                 return true;
             }
 
-            var renewed = await RequestTokensAsync(current, method, cancellationToken).ConfigureAwait(false);
+            var renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(renewed, cancellationToken).ConfigureAwait(false);
             _known = renewed;
-            RenewalCount++;
+            Interlocked.Increment(ref _renewalCount);
             return true;
         }
         finally
@@ -74,7 +75,101 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     internal override string Redact(string text)
     {
         var tokens = _known;
-        foreach (var secret in new[] { tokens?.AccessToken, tokens?.RefreshToken, _options.ClientSecret })
+        return RedactAll(text, tokens?.AccessToken, tokens?.RefreshToken, _options.ClientSecret);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => "Bitrix24OAuth { ClientId = " + _options.ClientId + " }";
+
+    private async Task<Bitrix24OAuthTokens> RequestTokensAsync(Bitrix24OAuthTokens current, string method, PortalHosts hosts, CancellationToken cancellationToken)
+    {
+        var query = "?grant_type=refresh_token" +
+            "&client_id=" + Uri.EscapeDataString(_options.ClientId) +
+            "&client_secret=" + Uri.EscapeDataString(_options.ClientSecret) +
+            "&refresh_token=" + Uri.EscapeDataString(current.RefreshToken);
+        byte[] body;
+        int status;
+        try
+        {
+            using var response = await _httpClient.GetAsync(new Uri(_options.TokenEndpoint, query), cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The call's own timeout or the caller's cancellation: the connection tells which.
+            throw;
+        }
+        catch (OperationCanceledException exception)
+        {
+            // The HttpClient's own timeout.
+            throw new Bitrix24AuthenticationException(method, "timeout", $"The token endpoint did not answer in time to renew the access token for '{method}'.", Sanitize(exception));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new Bitrix24AuthenticationException(
+                method,
+                "unreachable",
+                $"The token endpoint could not be reached to renew the access token for '{method}': {Redact(exception.Message)}",
+                Sanitize(exception));
+        }
+
+        var answer = TokenResponse.Read(body);
+        if (answer.Problem is { } problem)
+        {
+            throw new Bitrix24AuthenticationException(method, "invalid_response", $"The token endpoint answered HTTP {status} with something that is not a token response: {problem}");
+        }
+
+        if (answer.Error is not null || status is < 200 or > 299 || string.IsNullOrEmpty(answer.AccessToken) || string.IsNullOrEmpty(answer.RefreshToken))
+        {
+            // The answer's own tokens are hidden too, should an error quote them.
+            var error = Shorten(RedactAll(Redact(answer.Error ?? "invalid_response"), answer.AccessToken, answer.RefreshToken));
+            var description = Shorten(RedactAll(Redact(answer.Description ?? "no tokens in the answer"), answer.AccessToken, answer.RefreshToken));
+            throw new Bitrix24AuthenticationException(method, error, $"Renewing the access token for '{method}' failed with HTTP {status}, '{error}': {description}");
+        }
+
+        return new Bitrix24OAuthTokens(answer.AccessToken, answer.RefreshToken, ClientEndpoint(answer.ClientEndpoint, current.ClientEndpoint, method, hosts), answer.ExpiresAt);
+    }
+
+    /// <summary>
+    /// The portal's REST address from the token answer: the current one when it names none; refused when it is not
+    /// a REST address on a host calls may go to, since every call would carry the access token there.
+    /// </summary>
+    private Uri ClientEndpoint(string? text, Uri current, string method, PortalHosts hosts)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return current;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw InvalidEndpoint(method, null, "it is not an absolute http(s) address");
+        }
+
+        var host = Redact(endpoint.IdnHost);
+        if (!hosts.Allows(endpoint, current))
+        {
+            throw InvalidEndpoint(method, host, $"it is not on the portal's host over its scheme, HTTPS to a Bitrix24 cloud host, or a host in {nameof(Bitrix24ConnectionOptions)}.{nameof(Bitrix24ConnectionOptions.AllowedPortalHosts)}");
+        }
+
+        var path = endpoint.AbsolutePath;
+        if (endpoint.Query.Length > 0 || endpoint.Fragment.Length > 0 ||
+            !(path.EndsWith("/rest/", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/rest", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw InvalidEndpoint(method, host, "it is not a REST address (…/rest/)");
+        }
+
+        // Methods are resolved against it: without the last slash "rest" itself would be replaced.
+        return path.EndsWith('/') ? endpoint : new Uri(endpoint.GetLeftPart(UriPartial.Path) + "/");
+    }
+
+    private static Bitrix24AuthenticationException InvalidEndpoint(string method, string? host, string reason) =>
+        new(method, "invalid_client_endpoint", $"The token endpoint answered with a client_endpoint{(host is null ? string.Empty : " on '" + host + "'")} that is refused: {reason}. The tokens were not saved and nothing was sent there.");
+
+    private static string RedactAll(string text, params string?[] secrets)
+    {
+        foreach (var secret in secrets)
         {
             if (!string.IsNullOrEmpty(secret))
             {
@@ -85,97 +180,6 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
         return text;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => "Bitrix24OAuth { ClientId = " + _options.ClientId + " }";
-
-    private async Task<Bitrix24OAuthTokens> RequestTokensAsync(Bitrix24OAuthTokens current, string method, CancellationToken cancellationToken)
-    {
-        var query = "?grant_type=refresh_token" +
-            "&client_id=" + Uri.EscapeDataString(_options.ClientId) +
-            "&client_secret=" + Uri.EscapeDataString(_options.ClientSecret) +
-            "&refresh_token=" + Uri.EscapeDataString(current.RefreshToken);
-        byte[] body;
-        System.Net.HttpStatusCode status;
-        try
-        {
-            using var response = await _httpClient.GetAsync(new Uri(_options.TokenEndpoint, query), cancellationToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new Bitrix24AuthenticationException(method, "unreachable", "The token endpoint could not be reached to renew the access token: " + Redact(exception.Message));
-        }
-
-        TokenAnswer answer;
-        try
-        {
-            answer = ReadTokens(body, current);
-        }
-        catch (JsonException exception)
-        {
-            throw new Bitrix24AuthenticationException(method, "invalid_response", $"The token endpoint answered HTTP {(int)status} with something that is not a token response: {Redact(exception.Message)}");
-        }
-
-        return answer.Tokens ?? throw new Bitrix24AuthenticationException(
-            method,
-            answer.Error,
-            $"Renewing the access token failed with HTTP {(int)status}, '{answer.Error}': {Redact(answer.Description)}");
-    }
-
-    private readonly record struct TokenAnswer(Bitrix24OAuthTokens? Tokens, string Error, string Description);
-
-    private static TokenAnswer ReadTokens(byte[] body, Bitrix24OAuthTokens current)
-    {
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("Expected a JSON object.");
-        }
-
-        string? access = null, refresh = null, endpoint = null, error = null, description = null;
-        long? expires = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
-            {
-                case "access_token":
-                    access = Bitrix24Wire.ReadString(ref reader);
-                    break;
-                case "refresh_token":
-                    refresh = Bitrix24Wire.ReadString(ref reader);
-                    break;
-                case "client_endpoint":
-                    endpoint = Bitrix24Wire.ReadString(ref reader);
-                    break;
-                case "expires":
-                    // Unix seconds: past 2038 they no longer fit an int.
-                    expires = (long?)Bitrix24Wire.ReadDouble(ref reader);
-                    break;
-                case "error":
-                    error = Bitrix24Wire.ReadString(ref reader);
-                    break;
-                case "error_description":
-                    description = Bitrix24Wire.ReadString(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        if (error is not null || access is null || refresh is null)
-        {
-            return new TokenAnswer(null, error ?? "invalid_response", description ?? "no tokens in the answer");
-        }
-
-        var tokens = new Bitrix24OAuthTokens(
-            access,
-            refresh,
-            endpoint is null ? current.ClientEndpoint : new Uri(endpoint),
-            expires is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
-        return new TokenAnswer(tokens, string.Empty, string.Empty);
-    }
+    // An answer's text in a message: enough to diagnose, never a whole page.
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

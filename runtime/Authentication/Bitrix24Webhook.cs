@@ -117,7 +117,7 @@ public sealed class Bitrix24Webhook : Bitrix24Authentication
     }
 
     // A webhook code does not expire; there is nothing to renew.
-    internal override ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, CancellationToken cancellationToken) => new(false);
+    internal override ValueTask<bool> RenewAsync(Bitrix24Authorization expired, string method, Transport.PortalHosts hosts, CancellationToken cancellationToken) => new(false);
 
     /// <summary>The webhook URL with its secret replaced by <c>***</c>.</summary>
     public override string ToString() => BaseAddress + UserId.ToString(CultureInfo.InvariantCulture) + "/***/";
