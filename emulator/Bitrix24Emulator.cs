@@ -10,6 +10,7 @@ using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
 using Bitrix24.Emulator.Handlers.Entities;
+using Bitrix24.Emulator.Hosting;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Specs;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bitrix24.Emulator;
 
@@ -169,9 +171,12 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         }));
         var app = builder.Build();
         var emulator = new Bitrix24Emulator(app, options, secret, specs) { Certificate = certificate };
+        var boundary = new FailureBoundary((options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Bitrix24Emulator>());
+        app.Use(boundary.InvokeAsync);
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
         app.Map("/rest/{method}", emulator.HandleAsync);
         app.Map("/oauth/token/", emulator.HandleTokenAsync);
+        app.MapFallback("{**path}", OffRouteAnswers.AnswerUnknownPathAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetService(typeof(IServer)) is IServer server
@@ -193,6 +198,11 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     // answer stands in for the handler; the rate limit counts only the calls that get that far.
     private async Task HandleAsync(HttpContext context)
     {
+        if (await OffRouteAnswers.TryRefuseVerbAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var started = _options.TimeProvider.GetUtcNow();
         var method = RequestReader.MethodName(context.Request);
         var body = await RequestReader.ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -225,20 +235,19 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (request.Parameters is not { } parameters)
-        {
-            await EnvelopeWriter.WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
-            return;
-        }
-
         var outcome = method == "batch"
-            ? _batch.Execute(request.Caller.UserId, parameters, started)
-            : _dispatcher.Execute(method, request.Caller.UserId, parameters);
+            ? _batch.Execute(request.Caller.UserId, request.Parameters, started)
+            : _dispatcher.Execute(method, request.Caller.UserId, request.Parameters);
         await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 
     private async Task HandleTokenAsync(HttpContext context)
     {
+        if (await OffRouteAnswers.TryRefuseVerbAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var fields = await _reader.ReadTokenRequestAsync(context).ConfigureAwait(false);
         var (status, body) = _oauth.Grant(fields, BaseAddress);
         await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);
