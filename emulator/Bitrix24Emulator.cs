@@ -19,6 +19,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,6 +32,7 @@ namespace Bitrix24.Emulator;
 /// </summary>
 public sealed class Bitrix24Emulator : IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
@@ -161,6 +164,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Stopping waits this long for calls in flight, then cuts them: a hung client must not keep the portal up.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
         var certificate = options.UseHttps ? DevelopmentCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
         {
