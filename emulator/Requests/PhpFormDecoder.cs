@@ -12,6 +12,9 @@ namespace Bitrix24.Emulator.Requests;
 /// </summary>
 public static class PhpFormDecoder
 {
+    // PHP's max_input_nesting_level: a field nested deeper is dropped together with its whole top-level variable.
+    private const int MaxNesting = 64;
+
     /// <summary>Decodes fields in the order they were sent; a later field overwrites an earlier one.</summary>
     /// <param name="fields">Name and value of each field.</param>
     public static JsonObject Decode(IEnumerable<KeyValuePair<string, string>> fields)
@@ -23,6 +26,12 @@ public static class PhpFormDecoder
             var path = SplitPath(name);
             if (path.Count == 0)
             {
+                continue;
+            }
+
+            if (path.Count - 1 > MaxNesting)
+            {
+                root.Remove(path[0]);
                 continue;
             }
 
@@ -143,6 +152,24 @@ public static class PhpFormDecoder
                 && index.ToString(CultureInfo.InvariantCulture) == key)
             {
                 _nextIndex = index + 1;
+            }
+        }
+
+        /// <summary>Removes an entry, as PHP unsets it; rare, so the positions are simply counted again.</summary>
+        public void Remove(string key)
+        {
+            if (!_positions.TryGetValue(key, out var position))
+            {
+                return;
+            }
+
+            _entries.RemoveAt(position);
+            _positions.Clear();
+            _isList = true;
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _positions[_entries[i].Key] = i;
+                _isList &= _entries[i].Key == i.ToString(CultureInfo.InvariantCulture);
             }
         }
 
