@@ -104,9 +104,9 @@ internal sealed class RequestReader
         {
             return await read().ConfigureAwait(false);
         }
+        // A body Kestrel refuses (too large, too slow) is left to keep its own status; see FailureBoundary.
         catch (Exception exception) when (exception is JsonException or InvalidDataException || (exception is IOException && exception is not BadHttpRequestException))
         {
-            // A body Kestrel refuses (too large, too slow) keeps its own status; see FailureBoundary.
             throw new UnreadableRequestException(code, "The request cannot be read: " + exception.Message, exception);
         }
     }

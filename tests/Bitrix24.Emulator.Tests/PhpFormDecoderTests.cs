@@ -38,13 +38,11 @@ public class PhpFormDecoderTests
     [Fact]
     public void Appending_after_a_numbered_key_continues_from_the_largest()
     {
-        var json = PhpFormDecoder.Decode(new[]
-        {
-            new KeyValuePair<string, string>("a[5]", "x"),
-            new KeyValuePair<string, string>("a[]", "y"),
-            new KeyValuePair<string, string>("a[007]", "z"),
-            new KeyValuePair<string, string>("a[]", "w"),
-        });
+        var json = Decode(
+            ("a[5]", "x"),
+            ("a[]", "y"),
+            ("a[007]", "z"),
+            ("a[]", "w"));
 
         Assert.Equal("""{"a":{"5":"x","6":"y","007":"z","7":"w"}}""", json.ToJsonString());
     }
@@ -52,12 +50,10 @@ public class PhpFormDecoderTests
     [Fact]
     public void Positional_parameters_stay_parameters_by_name_and_a_nameless_field_is_dropped()
     {
-        var json = PhpFormDecoder.Decode(new[]
-        {
-            new KeyValuePair<string, string>("0", "123"),
-            new KeyValuePair<string, string>("1[POST_MESSAGE]", "test"),
-            new KeyValuePair<string, string>("", "1"),
-        });
+        var json = Decode(
+            ("0", "123"),
+            ("1[POST_MESSAGE]", "test"),
+            ("", "1"));
 
         Assert.Equal("""{"0":"123","1":{"POST_MESSAGE":"test"}}""", json.ToJsonString());
     }
@@ -65,13 +61,11 @@ public class PhpFormDecoderTests
     [Fact]
     public void A_field_nested_deeper_than_64_levels_drops_its_variable_as_php_does()
     {
-        var json = PhpFormDecoder.Decode(new[]
-        {
-            new KeyValuePair<string, string>("fields[TITLE]", "kept only without the deep field"),
-            new KeyValuePair<string, string>("fields" + string.Concat(Enumerable.Repeat("[x]", 65)), "1"),
-            new KeyValuePair<string, string>("deepest" + string.Concat(Enumerable.Repeat("[x]", 64)), "2"),
-            new KeyValuePair<string, string>("other", "3"),
-        });
+        var json = Decode(
+            ("fields[TITLE]", "kept only without the deep field"),
+            ("fields" + string.Concat(Enumerable.Repeat("[x]", 65)), "1"),
+            ("deepest" + string.Concat(Enumerable.Repeat("[x]", 64)), "2"),
+            ("other", "3"));
 
         Assert.Equal(new[] { "deepest", "other" }, json.Select(pair => pair.Key));
         Assert.Equal(64, CountDepth(json["deepest"]!));
@@ -98,6 +92,9 @@ public class PhpFormDecoderTests
 
         Assert.True(best < TimeSpan.FromSeconds(2), "100,000 entries took " + best);
     }
+
+    private static System.Text.Json.Nodes.JsonObject Decode(params (string Name, string Value)[] fields) =>
+        PhpFormDecoder.Decode(fields.Select(field => KeyValuePair.Create(field.Name, field.Value)));
 
     [Theory]
     [InlineData("a", new[] { "a" })]
