@@ -10,6 +10,7 @@ using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
 using Bitrix24.Emulator.Handlers.Entities;
+using Bitrix24.Emulator.Hosting;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Specs;
@@ -18,7 +19,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bitrix24.Emulator;
 
@@ -28,6 +32,7 @@ namespace Bitrix24.Emulator;
 /// </summary>
 public sealed class Bitrix24Emulator : IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
     private readonly WebApplication _app;
     private readonly Bitrix24EmulatorOptions _options;
     private readonly string _secret;
@@ -159,6 +164,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Stopping waits this long for calls in flight, then cuts them: a hung client must not keep the portal up.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
         var certificate = options.UseHttps ? DevelopmentCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
         {
@@ -169,9 +176,12 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         }));
         var app = builder.Build();
         var emulator = new Bitrix24Emulator(app, options, secret, specs) { Certificate = certificate };
+        var boundary = new FailureBoundary((options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Bitrix24Emulator>());
+        app.Use(boundary.InvokeAsync);
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
         app.Map("/rest/{method}", emulator.HandleAsync);
         app.Map("/oauth/token/", emulator.HandleTokenAsync);
+        app.MapFallback("{**path}", OffRouteAnswers.AnswerUnknownPathAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetService(typeof(IServer)) is IServer server
@@ -193,6 +203,11 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     // answer stands in for the handler; the rate limit counts only the calls that get that far.
     private async Task HandleAsync(HttpContext context)
     {
+        if (await OffRouteAnswers.TryRefuseVerbAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var started = _options.TimeProvider.GetUtcNow();
         var method = RequestReader.MethodName(context.Request);
         var body = await RequestReader.ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -225,20 +240,19 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             return;
         }
 
-        if (request.Parameters is not { } parameters)
-        {
-            await EnvelopeWriter.WriteAsync(context, 400, EnvelopeWriter.Error("INVALID_REQUEST", "The request body is not valid JSON")).ConfigureAwait(false);
-            return;
-        }
-
         var outcome = method == "batch"
-            ? _batch.Execute(request.Caller.UserId, parameters, started)
-            : _dispatcher.Execute(method, request.Caller.UserId, parameters);
+            ? _batch.Execute(request.Caller.UserId, request.Parameters, started)
+            : _dispatcher.Execute(method, request.Caller.UserId, request.Parameters);
         await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 
     private async Task HandleTokenAsync(HttpContext context)
     {
+        if (await OffRouteAnswers.TryRefuseVerbAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var fields = await _reader.ReadTokenRequestAsync(context).ConfigureAwait(false);
         var (status, body) = _oauth.Grant(fields, BaseAddress);
         await EnvelopeWriter.WriteAsync(context, status, body).ConfigureAwait(false);

@@ -55,6 +55,12 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>The regional format the portal answers dates in; day first (<c>02.12.2024 11:00:00</c>) by default.</summary>
     public PortalDateFormat DateFormat { get; set; } = PortalDateFormat.DayFirst;
 
+    /// <summary>
+    /// Where the emulator logs what it cannot answer as the portal would: a handler's unexpected exception, answered
+    /// with a 500 <c>INTERNAL_SERVER_ERROR</c> envelope. Nowhere when null.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>The clock the limits and timings use; tests pass one they control.</summary>
     public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
 }

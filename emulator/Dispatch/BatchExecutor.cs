@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bitrix24.Emulator.Requests;
@@ -110,7 +111,12 @@ internal sealed class BatchExecutor
         }
     }
 
-    /// <summary>Replaces <c>$result[…]</c> references in every string of the arguments.</summary>
+    /// <summary>
+    /// Replaces <c>$result[…]</c> references in every string of the arguments with the text of the earlier result,
+    /// as if it had been written into the query: a number comes in as its digits, so it passes for an integer as any
+    /// query value does. A value that is just a reference to a list or an object takes it whole, its values as texts.
+    /// A reference to nothing (an unknown command, a failed one, a missing field) stays as it was written.
+    /// </summary>
     private static JsonNode? Resolve(JsonNode? node, Dictionary<string, JsonNode?> results)
     {
         switch (node)
@@ -129,8 +135,7 @@ internal sealed class BatchExecutor
                 var whole = Reference.Match(text);
                 if (whole.Success && whole.Length == text.Length)
                 {
-                    // A value that is just a reference takes the referenced value, list or object included.
-                    return Lookup(whole, results)?.DeepClone() ?? JsonValue.Create(text);
+                    return Lookup(whole, results) is { } found ? AsQueryValue(found) : JsonValue.Create(text);
                 }
 
                 return JsonValue.Create(Reference.Replace(text, match => Lookup(match, results) is { } found ? ScalarText(found) : match.Value));
@@ -138,6 +143,14 @@ internal sealed class BatchExecutor
                 return node?.DeepClone();
         }
     }
+
+    /// <summary>A result as a query string would carry it: texts in the same shape.</summary>
+    private static JsonNode AsQueryValue(JsonNode node) => node switch
+    {
+        JsonObject map => new JsonObject(map.Select(pair => KeyValuePair.Create(pair.Key, pair.Value is null ? null : AsQueryValue(pair.Value)))),
+        JsonArray list => new JsonArray(list.Select(item => item is null ? null : AsQueryValue(item)).ToArray()),
+        _ => JsonValue.Create(ScalarText(node)),
+    };
 
     private static JsonNode? Lookup(Match reference, Dictionary<string, JsonNode?> results)
     {
@@ -160,8 +173,14 @@ internal sealed class BatchExecutor
         return current;
     }
 
-    private static string ScalarText(JsonNode node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
+    /// <summary>A value as PHP writes it into text: a string as is, a number in digits, true as 1, false as nothing.</summary>
+    private static string ScalarText(JsonNode node) => node.GetValueKind() switch
+    {
+        JsonValueKind.String => node.GetValue<string>(),
+        JsonValueKind.True => "1",
+        JsonValueKind.False => string.Empty,
+        _ => node.ToJsonString(),
+    };
 
     private static bool IsTrue(JsonNode? node) => node switch
     {

@@ -13,13 +13,14 @@ namespace Bitrix24.Emulator.Requests;
 
 /// <summary>A REST request as read.</summary>
 /// <param name="Method">The method called, lower case, without <c>.json</c>.</param>
-/// <param name="Parameters">The parameters without <c>auth</c>; null when the body could not be read.</param>
+/// <param name="Parameters">The parameters without <c>auth</c>.</param>
 /// <param name="Caller">Who sent it.</param>
-internal sealed record RestRequest(string Method, JsonObject? Parameters, Caller Caller);
+internal sealed record RestRequest(string Method, JsonObject Parameters, Caller Caller);
 
 /// <summary>
 /// Reads what requests bring: the method, the parameters from the query, a form or a JSON body, and the caller;
-/// and records each request for tests, without its secrets.
+/// and records each request for tests, without its secrets. Whatever makes a request unreadable (a broken body,
+/// form, multipart or JSON) comes out of here as an <see cref="UnreadableRequestException"/>.
 /// </summary>
 internal sealed class RequestReader
 {
@@ -47,10 +48,13 @@ internal sealed class RequestReader
             return request.QueryString.Value?.TrimStart('?') ?? string.Empty;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-        request.Body.Position = 0;
-        return body;
+        return await ReadOrRefuseAsync(RestError, async () =>
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+            var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            request.Body.Position = 0;
+            return body;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Records a request answered before it is read, as a moved portal answers: no user, no body.</summary>
@@ -63,18 +67,9 @@ internal sealed class RequestReader
     /// <param name="body">Its body, from <see cref="ReadBodyAsync"/>.</param>
     public async Task<RestRequest> ReadAsync(HttpRequest request, string method, string body)
     {
-        JsonObject? parameters;
-        try
-        {
-            parameters = await ReadParametersAsync(request, body).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException)
-        {
-            parameters = null;
-        }
-
+        var parameters = await ReadOrRefuseAsync(RestError, () => ReadParametersAsync(request, body)).ConfigureAwait(false);
         var caller = _authenticator.Authenticate(request, parameters);
-        parameters?.Remove("auth");
+        parameters.Remove("auth");
         // Recorded requests never keep a secret: the token in a body or query is masked.
         var recordedBody = caller.Token is null ? body : body.Replace(caller.Token, "***", StringComparison.Ordinal);
         _recorded.Enqueue(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null));
@@ -88,7 +83,8 @@ internal sealed class RequestReader
         var fields = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {
-            foreach (var pair in await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            var form = await ReadOrRefuseAsync(OAuthError, () => request.ReadFormAsync(context.RequestAborted)).ConfigureAwait(false);
+            foreach (var pair in form)
             {
                 fields[pair.Key] = pair.Value.ToString();
             }
@@ -96,6 +92,23 @@ internal sealed class RequestReader
 
         _recorded.Enqueue(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
         return fields;
+    }
+
+    private const string RestError = "INVALID_REQUEST";
+    private const string OAuthError = "invalid_request";
+
+    /// <summary>Runs one step of reading a request; a failure the request is to blame for becomes an <see cref="UnreadableRequestException"/>.</summary>
+    private static async Task<T> ReadOrRefuseAsync<T>(string code, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        // A body Kestrel refuses (too large, too slow) is left to keep its own status; see FailureBoundary.
+        catch (Exception exception) when (exception is JsonException or InvalidDataException || (exception is IOException && exception is not BadHttpRequestException))
+        {
+            throw new UnreadableRequestException(code, "The request cannot be read: " + exception.Message, exception);
+        }
     }
 
     // A portal reads parameters from the query string and the body alike, in whichever form they come.
@@ -117,7 +130,7 @@ internal sealed class RequestReader
         var parameters = PhpFormDecoder.Decode(fields);
         if (!string.IsNullOrWhiteSpace(body))
         {
-            var json = JsonNode.Parse(body) as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+            var json = StrictJson.ParseObject(body);
             foreach (var (key, value) in json.ToList())
             {
                 json.Remove(key);

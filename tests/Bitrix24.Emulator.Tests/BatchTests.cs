@@ -48,8 +48,55 @@ public class BatchTests
 
         var check = envelope["result"]!["result"]!["check"]!;
         Assert.Equal("view-was-day", (string?)check["sendFromEmail"]);
-        // A value that is only a reference takes the referenced list whole.
-        Assert.Equal("""[{"type":"min","count":15}]""", check["sendFromEmailList"]!.ToJsonString());
+        // A value that is only a reference takes the referenced list whole, its values as a query carries them.
+        Assert.Equal("""[{"type":"min","count":"15"}]""", check["sendFromEmailList"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_reference_is_the_text_of_the_earlier_result_as_in_a_query_string()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+        const string add = "calendar.event.add?type=user&ownerId=1&name=Meet&from=2024-12-02&to=2024-12-02&section=";
+
+        var (_, envelope) = await BatchAsync(http, portal, """
+            {"cmd":{
+              "section":"calendar.section.add?type=user&ownerId=1&name=Work",
+              "sections":"calendar.section.get?type=user&ownerId=1",
+              "by_number":"ADD$result[section]",
+              "by_path":"ADD$result[sections][0][ID]",
+              "missing":"ADD$result[nothing][0]",
+              "beyond":"ADD$result[sections][5][ID]"}}
+            """.Replace("ADD", add, StringComparison.Ordinal));
+
+        var result = envelope["result"]!;
+        // The section's id is the number 1; in a query it is the text "1", which passes for an integer.
+        Assert.Equal(1, (int)result["result"]!["section"]!);
+        Assert.NotNull(result["result"]!["by_number"]);
+        Assert.NotNull(result["result"]!["by_path"]);
+        Assert.Equal(new[] { "missing", "beyond" }, result["result_error"]!.AsObject().Select(p => p.Key));
+        // A reference to nothing stays as written.
+        Assert.Contains("\"$result[nothing][0]\"", (string?)result["result_error"]!["missing"]!["error_description"], StringComparison.Ordinal);
+        Assert.Contains("\"$result[sections][5][ID]\"", (string?)result["result_error"]!["beyond"]!["error_description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_list_takes_it_whole_with_its_values_as_texts()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var (_, envelope) = await BatchAsync(http, portal, """
+            {"cmd":{
+              "read":"calendar.user.settings.get",
+              "copy":"calendar.user.settings.set?settings[sendFromEmailList]=$result[read][defaultReminders][fullDay]&settings[sendFromEmail]=$result[read][showDeclined]",
+              "check":"calendar.user.settings.get"}}
+            """);
+
+        var check = envelope["result"]!["result"]!["check"]!;
+        Assert.Equal("""[{"type":"min","count":"15"}]""", check["sendFromEmailList"]!.ToJsonString());
+        // true, as PHP writes it into text.
+        Assert.Equal("1", (string?)check["sendFromEmail"]);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
 using Bitrix24.Emulator.Requests;
 
 namespace Bitrix24.Emulator.Tests;
@@ -32,8 +35,70 @@ public class PhpFormDecoderTests
         Assert.Equal("""{"users":["1","34"]}""", json.ToJsonString());
     }
 
+    [Fact]
+    public void Appending_after_a_numbered_key_continues_from_the_largest()
+    {
+        var json = Decode(
+            ("a[5]", "x"),
+            ("a[]", "y"),
+            ("a[007]", "z"),
+            ("a[]", "w"));
+
+        Assert.Equal("""{"a":{"5":"x","6":"y","007":"z","7":"w"}}""", json.ToJsonString());
+    }
+
+    [Fact]
+    public void Positional_parameters_stay_parameters_by_name_and_a_nameless_field_is_dropped()
+    {
+        var json = Decode(
+            ("0", "123"),
+            ("1[POST_MESSAGE]", "test"),
+            ("", "1"));
+
+        Assert.Equal("""{"0":"123","1":{"POST_MESSAGE":"test"}}""", json.ToJsonString());
+    }
+
+    [Fact]
+    public void A_field_nested_deeper_than_64_levels_drops_its_variable_as_php_does()
+    {
+        var json = Decode(
+            ("fields[TITLE]", "kept only without the deep field"),
+            ("fields" + string.Concat(Enumerable.Repeat("[x]", 65)), "1"),
+            ("deepest" + string.Concat(Enumerable.Repeat("[x]", 64)), "2"),
+            ("other", "3"));
+
+        Assert.Equal(new[] { "deepest", "other" }, json.Select(pair => pair.Key));
+        Assert.Equal(64, CountDepth(json["deepest"]!));
+
+        static int CountDepth(System.Text.Json.Nodes.JsonNode node) => node is System.Text.Json.Nodes.JsonObject map ? 1 + CountDepth(map["x"]!) : 0;
+    }
+
+    [Fact]
+    public void A_hundred_thousand_appended_entries_decode_well_under_a_second()
+    {
+        // A generous bound, far from both sides: in linear time this takes a fraction of a second even on a busy
+        // machine, while a scan of every key on each append takes minutes. The best of three keeps other tests
+        // running alongside out of the figure.
+        var fields = Enumerable.Range(0, 100_000).Select(i => new KeyValuePair<string, string>("section[]", "1")).ToList();
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var json = PhpFormDecoder.Decode(fields);
+            clock.Stop();
+            Assert.Equal(100_000, json["section"]!.AsArray().Count);
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+
+        Assert.True(best < TimeSpan.FromSeconds(2), "100,000 entries took " + best);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Decode(params (string Name, string Value)[] fields) =>
+        PhpFormDecoder.Decode(fields.Select(field => KeyValuePair.Create(field.Name, field.Value)));
+
     [Theory]
     [InlineData("a", new[] { "a" })]
+    [InlineData("", new string[0])]
     [InlineData("a[b][0]", new[] { "a", "b", "0" })]
     [InlineData("a[]", new[] { "a", "" })]
     [InlineData("a[b", new[] { "a[b" })]

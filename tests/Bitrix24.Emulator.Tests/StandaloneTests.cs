@@ -1,8 +1,11 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
@@ -77,5 +80,28 @@ public class StandaloneTests
         using var emulator = await StandaloneEmulator.StartAsync("--port", "0");
 
         Assert.Equal(0, await emulator.TerminateAsync());
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_it_promptly_while_a_client_hangs_mid_request()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var emulator = await StandaloneEmulator.StartAsync("--port", "0");
+        using var client = new TcpClient();
+        await client.ConnectAsync(emulator.WebhookUrl.Host, emulator.WebhookUrl.Port);
+        // A body announced at 100 bytes, of which 4 come: the call waits for the rest forever.
+        var head = "POST " + emulator.WebhookUrl.AbsolutePath + "server.time HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\"";
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(head));
+        await Task.Delay(500);
+
+        var clock = Stopwatch.StartNew();
+        var exitCode = await emulator.TerminateAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "stopping took " + clock.Elapsed);
     }
 }

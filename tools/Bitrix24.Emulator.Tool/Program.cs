@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
+using Microsoft.Extensions.Logging;
 
 // bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <code>] [--https [--certificate-out <file>]]
 // [--rate-limit <burst>/<per-second>|none]: serves a local portal on 127.0.0.1 until Ctrl+C or SIGTERM. It answers every
@@ -12,7 +13,9 @@ using Bitrix24.Emulator;
 // limit, 50/2 by default. In the repository: dotnet run --project tools/Bitrix24.Emulator.Tool -- --port 5024
 const string Usage = "usage: bitrix24-emulator [--port <number>] [--specs <file-or-folder>]... [--secret <webhook-code>] [--https [--certificate-out <file>]] [--rate-limit <burst>/<per-second>|none]";
 
-var options = new Bitrix24EmulatorOptions();
+// A handler's unexpected failure is answered with a 500 envelope and its stack trace goes to stderr.
+using var logging = LoggerFactory.Create(log => log.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning));
+var options = new Bitrix24EmulatorOptions { LoggerFactory = logging };
 string? certificateOut = null;
 for (var i = 0; i < args.Length; i++)
 {
