@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitrix24.Generated.Specs.Model;
 
@@ -198,14 +199,19 @@ internal sealed class ParameterValidator
         key.StartsWith(prefix, StringComparison.Ordinal) &&
         int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
+    // A number as its JSON text, whatever holds it: one read from a request, or an int or long a handler stored
+    // (TryGetValue<long> does not widen a value built from an int).
+    private static string? NumberText(JsonValue scalar) =>
+        scalar.GetValueKind() == JsonValueKind.Number ? scalar.ToJsonString() : null;
+
     private static bool IsBoolean(JsonNode value) => value is JsonValue scalar && (
         scalar.TryGetValue<bool>(out _) ||
-        (scalar.TryGetValue<int>(out var number) && number is 0 or 1) ||
+        NumberText(scalar) is "0" or "1" ||
         (scalar.TryGetValue<string>(out var text) && text is "Y" or "N" or "true" or "false" or "1" or "0"));
 
-    private static bool IsInteger(JsonNode value) => value is JsonValue scalar && (
-        scalar.TryGetValue<long>(out _) ||
-        (scalar.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)));
+    private static bool IsInteger(JsonNode value) => value is JsonValue scalar &&
+        (NumberText(scalar) ?? (scalar.TryGetValue<string>(out var text) ? text : null)) is { } digits &&
+        long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     // Portals take ISO input: a date, or a date and time with an optional offset; an all-day value may be a bare date.
     // A portal reads a date or a date and time in either field: in ISO 8601 (with or without the time and offset) or
@@ -221,12 +227,12 @@ internal sealed class ParameterValidator
     {
         JsonObject => true,
         JsonArray pair => pair.Count == 0 || (pair.Count == 2 && pair.All(item => item is JsonValue text && text.TryGetValue<string>(out _))),
-        JsonValue scalar => scalar.TryGetValue<string>(out _) || scalar.TryGetValue<int>(out _),
+        JsonValue scalar => scalar.TryGetValue<string>(out _) || IsInteger(scalar),
         _ => false,
     };
 
     private static bool IsNumber(JsonNode value) => value is JsonValue scalar && (
-        scalar.TryGetValue<double>(out _) ||
+        NumberText(scalar) is not null ||
         (scalar.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)));
 
     private static string Invalid(string path, JsonNode value, string expected) =>
