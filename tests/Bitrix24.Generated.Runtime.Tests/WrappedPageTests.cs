@@ -56,4 +56,21 @@ public class WrappedPageTests
 
         Assert.Empty(items);
     }
+
+    [Fact]
+    public async Task A_page_the_portal_sent_as_null_ends_the_walk()
+    {
+        // {"result": null}: the wrapper is read as no object at all.
+        var items = new List<int>();
+        await foreach (var item in Bitrix24Paging.EnumerateAsync(
+            new Request(),
+            static (r, start) => r.Start = start,
+            static (Request r, CancellationToken token) => Task.FromResult(new Bitrix24Response<Page>(null!, null, null, 50)),
+            static page => page.Items))
+        {
+            items.Add(item);
+        }
+
+        Assert.Empty(items);
+    }
 }
