@@ -16,6 +16,7 @@ namespace Bitrix24.Generated.Serialization;
 public static class Bitrix24Wire
 {
     private const int QuotedLength = 24;
+    private const string FiniteNumber = "a number within the range of a double";
     private const string InvalidText = "a string that is not valid UTF-8 or UTF-16";
     private const string FileForms = "a file (an id, base64 content, a [name, content] pair or an object)";
 
@@ -127,8 +128,8 @@ public static class Bitrix24Wire
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                // 1e400 is valid JSON but no double.
-                return reader.TryGetDouble(out var number) && double.IsFinite(number) ? number : throw Unexpected(ref reader, "a number within the range of a double");
+                // 1e400 is valid JSON but no double: it would read as infinity.
+                return reader.TryGetDouble(out var number) && double.IsFinite(number) ? number : throw Unexpected(ref reader, FiniteNumber);
             case JsonTokenType.String:
                 if (IsPlain(ref reader))
                 {
@@ -138,7 +139,7 @@ public static class Bitrix24Wire
                         return null;
                     }
 
-                    if (Utf8Parser.TryParse(span, out double parsed, out var consumed) && consumed == span.Length)
+                    if (Utf8Parser.TryParse(span, out double parsed, out var consumed) && consumed == span.Length && double.IsFinite(parsed))
                     {
                         return parsed;
                     }
@@ -150,12 +151,12 @@ public static class Bitrix24Wire
                     return null;
                 }
 
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
                 {
                     return value;
                 }
 
-                throw Unexpected(ref reader, "a number");
+                throw Unexpected(ref reader, FiniteNumber);
             default:
                 throw Unexpected(ref reader, "a number");
         }
@@ -524,19 +525,21 @@ public static class Bitrix24Wire
     /// A value's text, for messages: whole when it is short, else only its length, so that no message carries a long
     /// text of an answer (a URL with a webhook secret, say) or a cut piece of one that redaction would not recognise.
     /// </summary>
-    internal static string Excerpt(string text, char quote = '"') =>
-        text.Length <= QuotedLength ? quote + text + quote : "a text of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters";
+    internal static string Excerpt(string text, char quote = '"') => IsShort(text) ? quote + text + quote : Length("a text", text);
 
     /// <summary>A property name from an answer, for messages: as it stands when it is short, else only its length.</summary>
-    internal static string Name(string text) =>
-        text.Length <= QuotedLength ? text : "(a name of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
+    internal static string Name(string text) => IsShort(text) ? text : "(" + Length("a name", text) + ")";
+
+    private static bool IsShort(string text) => text.Length <= QuotedLength;
+
+    private static string Length(string what, string text) => what + " of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters";
 
     private static string DescribeString(ref Utf8JsonReader reader)
     {
         try
         {
             var text = reader.GetString()!;
-            return text.Length <= QuotedLength ? "the string " + Excerpt(text) : "a string of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters";
+            return IsShort(text) ? "the string " + Excerpt(text) : Length("a string", text);
         }
         catch (InvalidOperationException)
         {
@@ -547,7 +550,7 @@ public static class Bitrix24Wire
     private static string DescribeNumber(ref Utf8JsonReader reader)
     {
         var text = RawText(ref reader);
-        return text.Length <= QuotedLength ? "the number " + text : "a number of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters";
+        return IsShort(text) ? "the number " + text : Length("a number", text);
     }
 
     // GetString fails on bytes that are not UTF-8 and on an escaped lone surrogate ("\ud800"): no value of any type.

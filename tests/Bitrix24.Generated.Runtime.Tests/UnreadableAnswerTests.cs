@@ -29,6 +29,7 @@ public class UnreadableAnswerTests
     [InlineData("""{"result":true,"time":{"operating_reset_at":99999999999999999}}""", "$.time.operating_reset_at")]
     [InlineData("""{"result":true,"time":{"operating_reset_at":"1e300"}}""", "$.time.operating_reset_at")]
     [InlineData("""{"result":true,"time":{"start":1e400}}""", "$.time.start")]
+    [InlineData("""{"result":true,"time":{"duration":"-1e400"}}""", "$.time.duration")]
     [InlineData("""{"result":true,"time":{"date_start":"\ud800"}}""", "$.time.date_start")]
     [InlineData("""{"result":true,"time":{"date_finish":"<FF>"}}""", "$.time.date_finish")]
     [InlineData("""{"error":"\ud800","error_description":"d"}""", "$.error")]
