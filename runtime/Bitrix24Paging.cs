@@ -105,7 +105,7 @@ public static class Bitrix24Paging
     /// <param name="request">The parameters; its <c>start</c> is set for each page.</param>
     /// <param name="setStart">Sets the request's <c>start</c>.</param>
     /// <param name="call">Calls the method for one page.</param>
-    /// <param name="items">The page's items in the result; null reads as none.</param>
+    /// <param name="items">The page's items in the result; null reads as none, and is not asked of a null result.</param>
     /// <param name="limit">Stops after this many items; null for all.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
     public static IAsyncEnumerable<T> EnumerateAsync<TRequest, TResult, T>(
@@ -124,7 +124,9 @@ public static class Bitrix24Paging
             async (r, token) =>
             {
                 var page = await call(r, token).ConfigureAwait(false);
-                return new Bitrix24Response<IList<T>>(items(page.Value) ?? Array.Empty<T>(), page.Time, page.Total, page.Next);
+                // A page sent as null (no wrapper at all) holds no items, as one without its list does.
+                var list = page.Value is null ? null : items(page.Value);
+                return new Bitrix24Response<IList<T>>(list ?? Array.Empty<T>(), page.Time, page.Total, page.Next);
             },
             limit,
             cancellationToken);

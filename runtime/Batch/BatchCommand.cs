@@ -19,7 +19,8 @@ internal abstract class BatchCommand
 
     public byte[] Body { get; }
 
-    public abstract void Complete(JsonElement result, Bitrix24Time? time, int? total, int? next);
+    /// <summary>Reads the command's result; a result that cannot be read throws, and the caller fails the command with it.</summary>
+    public abstract void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next);
 
     public abstract void Fail(Exception exception);
 }
@@ -37,26 +38,10 @@ internal sealed class BatchCommand<TResult> : BatchCommand
 
     public Task<Bitrix24Response<TResult>> Task => _completion.Task;
 
-    public override void Complete(JsonElement result, Bitrix24Time? time, int? total, int? next)
+    public override void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next)
     {
-        try
-        {
-            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.GetRawText()));
-            reader.Read();
-            var value = Bitrix24Converters.ReadValue(_result, ref reader);
-            _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next));
-        }
-        catch (JsonException exception)
-        {
-            var excerpt = result.GetRawText();
-            _completion.TrySetException(new Bitrix24ResponseFormatException(
-                Method.Name,
-                System.Net.HttpStatusCode.OK,
-                "application/json",
-                excerpt.Length > 200 ? excerpt.Substring(0, 200) + "…" : excerpt,
-                "the batch result of this command does not fit " + typeof(TResult).Name + ": " + exception.Message,
-                exception));
-        }
+        var value = BatchPart.Read(Method.Name, result, path, redact, (ref Utf8JsonReader reader) => Bitrix24Converters.ReadValue(_result, ref reader));
+        _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next));
     }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);

@@ -4,13 +4,13 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Generated.Batch;
 using Bitrix24.Generated.Envelope;
+using Bitrix24.Generated.Serialization;
 
 namespace Bitrix24.Generated;
 
@@ -117,30 +117,51 @@ public sealed class Bitrix24Batch<TClient>
         var method = new Bitrix24Method("batch", idempotent: chunk.All(c => c.Method.IsIdempotent));
         var response = await _connection.CallRawAsync(method, BuildRequest(chunk), ElementType, cancellationToken).ConfigureAwait(false);
         var answer = response.Value;
-        var results = Section(answer, "result");
-        var errors = Section(answer, "result_error");
-        var times = Section(answer, "result_time");
-        var totals = Section(answer, "result_total");
-        var nexts = Section(answer, "result_next");
+        var redact = _connection.Authentication.Redact;
+        Dictionary<string, JsonElement> results, errors, times, totals, nexts;
+        try
+        {
+            results = Section(answer, "result");
+            errors = Section(answer, "result_error");
+            times = Section(answer, "result_time");
+            totals = Section(answer, "result_total");
+            nexts = Section(answer, "result_next");
+        }
+        catch (Exception exception) when (AnswerSource.IsReadFailure(exception))
+        {
+            throw BatchPart.Unreadable(method.Name, answer, "$.result", redact, exception);
+        }
 
         var failed = false;
         for (var i = 0; i < chunk.Count; i++)
         {
             var key = Key(i);
             var command = chunk[i];
-            if (errors.TryGetValue(key, out var error))
+            var name = command.Method.Name;
+            try
             {
-                failed = true;
-                command.Fail(ToException(command.Method, error));
+                if (errors.TryGetValue(key, out var error))
+                {
+                    failed = true;
+                    command.Fail(BatchPart.Read(name, error, "$.result.result_error." + key, redact, (ref Utf8JsonReader reader) => ToException(command.Method, ref reader, redact)));
+                }
+                else if (results.TryGetValue(key, out var result))
+                {
+                    var time = times.TryGetValue(key, out var timePart)
+                        ? BatchPart.Read(name, timePart, "$.result.result_time." + key, redact, EnvelopeReader.ReadTime)
+                        : null;
+                    command.Complete(result, "$.result.result." + key, redact, time, Number(totals, key), Number(nexts, key));
+                }
+                else
+                {
+                    failed = true;
+                    command.Fail(NotRun(command));
+                }
             }
-            else if (results.TryGetValue(key, out var result))
+            catch (Bitrix24ResponseFormatException exception)
             {
-                command.Complete(result, times.TryGetValue(key, out var time) ? ReadTime(time) : null, Number(totals, key), Number(nexts, key));
-            }
-            else
-            {
-                failed = true;
-                command.Fail(NotRun(command));
+                // This command's part of the answer could not be read; the other commands keep theirs.
+                command.Fail(exception);
             }
         }
 
@@ -188,26 +209,37 @@ public sealed class Bitrix24Batch<TClient>
     private static int? Number(Dictionary<string, JsonElement> section, string key) =>
         section.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
-    private static Bitrix24Time? ReadTime(JsonElement time)
+    // {"error": "...", "error_description": "..."}, or the description alone as a string.
+    private static Bitrix24ApiException ToException(Bitrix24Method method, ref Utf8JsonReader reader, Func<string, string> redact)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(time.GetRawText()));
-        reader.Read();
-        return EnvelopeReader.ReadTime(ref reader);
-    }
-
-    private static Bitrix24ApiException ToException(Bitrix24Method method, JsonElement error)
-    {
-        string code, description;
-        if (error.ValueKind == JsonValueKind.Object)
+        string? code = null, description = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            code = error.TryGetProperty("error", out var c) ? c.ToString() : string.Empty;
-            description = error.TryGetProperty("error_description", out var d) ? d.ToString() : string.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isCode = reader.ValueTextEquals("error"u8);
+                var isDescription = !isCode && reader.ValueTextEquals("error_description"u8);
+                reader.Read();
+                if (isCode || isDescription)
+                {
+                    var text = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? JsonElement.ParseValue(ref reader).GetRawText() : Bitrix24Wire.ReadString(ref reader);
+                    code = isCode ? text : code;
+                    description = isDescription ? text : description;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
         }
         else
         {
-            code = string.Empty;
-            description = error.ToString();
+            description = reader.TokenType is JsonTokenType.StartArray ? JsonElement.ParseValue(ref reader).GetRawText() : Bitrix24Wire.ReadString(ref reader);
         }
+
+        // As in a whole answer's error, the texts are the portal's and are shown: redacted.
+        code = redact(code ?? string.Empty);
+        description = redact(description ?? string.Empty);
 
         // Inside a batch a command has no HTTP status of its own; use the one its code is documented with.
         var status = (HttpStatusCode)(Bitrix24ErrorCodes.DefaultHttpStatus(Bitrix24ErrorCodes.Parse(code)) ?? 400);

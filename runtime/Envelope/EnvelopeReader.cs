@@ -11,14 +11,19 @@ namespace Bitrix24.Generated.Envelope;
 
 /// <summary>
 /// Reads <c>{result, time, total, next}</c> or <c>{error, error_description}</c> in one forward pass,
-/// turning anything else into a <see cref="Bitrix24ResponseFormatException"/>.
+/// turning anything else, and any failure to read it, into a <see cref="Bitrix24ResponseFormatException"/>.
 /// </summary>
 internal static class EnvelopeReader
 {
-    private const int ExcerptLength = 200;
-
     // The fields of the time block, compared as UTF-8 without making strings.
+    private const string UnixTime = "a Unix time in seconds within the years 1 to 9999";
+    private const double MinUnixMilliseconds = -62135596800000;
+    private const double MaxUnixMilliseconds = 253402300799999;
+
     private static readonly Bitrix24NameTable TimeFields = new("start", "finish", "duration", "processing", "operating", "date_start", "date_finish", "operating_reset_at");
+
+    /// <summary>How answers are tokenized: comments, which PHP never writes but proxies might, are skipped.</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     public static Bitrix24Response<T> Read<T>(
         string method,
@@ -29,6 +34,7 @@ internal static class EnvelopeReader
         Bitrix24ErrorMap? errors,
         Func<string, string> redact)
     {
+        var answer = new AnswerSource(method, status, contentType?.ToString(), body, redact);
         var hasResult = false;
         T value = default!;
         Bitrix24Time? time = null;
@@ -41,15 +47,15 @@ internal static class EnvelopeReader
         if (!firstByte.IsEmpty && firstByte[0] != (byte)'{')
         {
             // An HTML error page from a proxy, or plain text: say so rather than quote a parser error.
-            throw Format(redact, method, status, contentType, body, "the body is not a JSON object.");
+            throw answer.Malformed("the body is not a JSON object.");
         }
 
+        var reader = new Utf8JsonReader(body, ReaderOptions);
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw Format(redact, method, status, contentType, body, "the body is not a JSON object.");
+                throw answer.Malformed("the body is not a JSON object.");
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -57,7 +63,7 @@ internal static class EnvelopeReader
                 if (reader.ValueTextEquals("result"u8))
                 {
                     reader.Read();
-                    value = ReadResult(ref reader, redact, method, status, contentType, body, result);
+                    value = Bitrix24Converters.ReadValue(result, ref reader);
                     hasResult = true;
                 }
                 else if (reader.ValueTextEquals("time"u8))
@@ -94,49 +100,40 @@ internal static class EnvelopeReader
 
             if (reader.TokenType != JsonTokenType.EndObject)
             {
-                throw Format(redact, method, status, contentType, body, "the envelope is not a JSON object.");
+                throw answer.Malformed("the envelope is not a JSON object.");
             }
 
             if (reader.Read())
             {
-                throw Format(redact, method, status, contentType, body, "there is data after the JSON object.");
+                throw answer.Malformed("there is data after the JSON object.");
             }
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (AnswerSource.IsReadFailure(exception))
         {
-            throw Format(redact, method, status, contentType, body, "the JSON is malformed or cut off (" + exception.Message + ")", exception);
+            // Whatever failed, from the parser to a converter of the result: one typed, redacted exception.
+            throw answer.Unreadable(exception, reader.TokenStartIndex);
         }
 
         if (errorCode is not null)
         {
+            // The code is shown in the message too, so it is redacted as the description is.
+            var code = redact(errorCode);
             var description = redact(errorDescription ?? string.Empty);
-            throw errors?.CreateException(method, status, errorCode, description)
-                ?? new Bitrix24ApiException(method, status, errorCode, description);
+            throw errors?.CreateException(method, status, code, description)
+                ?? new Bitrix24ApiException(method, status, code, description);
         }
 
         if ((int)status < 200 || (int)status > 299)
         {
-            throw Format(redact, method, status, contentType, body, "the HTTP status is an error but the body carries no error code.");
+            throw answer.Malformed("the HTTP status is an error but the body carries no error code.");
         }
 
         if (!hasResult)
         {
-            throw Format(redact, method, status, contentType, body, "the envelope has neither 'result' nor 'error'.");
+            throw answer.Malformed("the envelope has neither 'result' nor 'error'.");
         }
 
         return new Bitrix24Response<T>(value, time, total, next);
-    }
-
-    private static T ReadResult<T>(ref Utf8JsonReader reader, Func<string, string> redact, string method, HttpStatusCode status, MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, JsonConverter<T> result)
-    {
-        try
-        {
-            return Bitrix24Converters.ReadValue(result, ref reader);
-        }
-        catch (JsonException exception)
-        {
-            throw Format(redact, method, status, contentType, body, "'result' does not fit " + typeof(T).Name + ": " + exception.Message, exception);
-        }
     }
 
     private static void ReadError(ref Utf8JsonReader reader, ref string? code, ref string? description)
@@ -238,7 +235,7 @@ internal static class EnvelopeReader
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)(reader.GetDouble() * 1000));
+            return reader.TryGetDouble(out var number) ? FromUnixSeconds(number, ref reader) : throw Bitrix24Wire.Unexpected(ref reader, UnixTime);
         }
 
         if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var iso))
@@ -254,7 +251,7 @@ internal static class EnvelopeReader
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+            return FromUnixSeconds(seconds, ref reader);
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
@@ -262,19 +259,18 @@ internal static class EnvelopeReader
             return date;
         }
 
-        throw new JsonException("Expected a date but found \"" + text + "\".");
+        throw Bitrix24Wire.Unexpected(ref reader, "a date (ISO 8601 or Unix seconds)");
     }
 
-    private static Bitrix24ResponseFormatException Format(Func<string, string> redact, string method, HttpStatusCode status, MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body, string problem, Exception? inner = null)
+    // DateTimeOffset holds the years 1 to 9999; a number outside them (or NaN) is no date a portal means.
+    private static DateTimeOffset FromUnixSeconds(double seconds, ref Utf8JsonReader reader)
     {
-        var length = Math.Min(body.Length, ExcerptLength * 4);
-        var text = Encoding.UTF8.GetString(body.Slice(0, length));
-        if (text.Length > ExcerptLength)
+        var milliseconds = seconds * 1000;
+        if (!(milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds))
         {
-            text = text.Substring(0, ExcerptLength) + "…";
+            throw Bitrix24Wire.Unexpected(ref reader, UnixTime);
         }
 
-        // An error page may echo the request path, and with it the webhook secret.
-        return new Bitrix24ResponseFormatException(method, status, contentType?.ToString(), text.Length == 0 ? "(empty)" : redact(text), redact(problem), inner);
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds);
     }
 }

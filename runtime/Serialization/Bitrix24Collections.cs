@@ -171,6 +171,6 @@ internal static class Bitrix24Collections
             return parsed;
         }
 
-        throw new JsonException("The key \"" + text + "\" is not " + key.Description + ".");
+        throw new JsonException("The key " + Bitrix24Wire.Excerpt(text) + " is not " + key.Description + ".");
     }
 }

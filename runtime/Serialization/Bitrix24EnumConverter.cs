@@ -38,7 +38,7 @@ public abstract class Bitrix24EnumConverter<TEnum> : JsonConverter<TEnum>, IBitr
         }
 
         return Find(ref reader) ?? throw new JsonException(
-            "'" + Bitrix24Wire.ReadString(ref reader) + "' is not a " + typeof(TEnum).Name + " value; expected one of: " + string.Join(", ", Values()) + ".");
+            Bitrix24Wire.Excerpt(Bitrix24Wire.ReadString(ref reader) ?? string.Empty, '\'') + " is not a " + typeof(TEnum).Name + " value; expected one of: " + string.Join(", ", Values()) + ".");
     }
 
     /// <summary>Reads a member, or null for an empty value or one this version does not know (the object holding it keeps the text).</summary>

@@ -100,7 +100,8 @@ public sealed class Bitrix24ObjectConverter<T> : JsonConverter<T>
             catch (JsonException exception) when (exception.Path is null)
             {
                 // Only JSON that cannot be read at all gets here; name the field, so that it is found without a debugger.
-                throw new JsonException(typeof(T).Name + "." + (unknown ?? table[index].Name) + ": " + exception.Message, exception);
+                // A name the spec does not give comes from the answer: shown only when short.
+                throw new JsonException(typeof(T).Name + "." + (unknown is null ? table[index].Name : Bitrix24Wire.Name(unknown)) + ": " + exception.Message, exception);
             }
         }
 

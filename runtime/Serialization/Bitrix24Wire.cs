@@ -15,6 +15,9 @@ namespace Bitrix24.Generated.Serialization;
 /// </summary>
 public static class Bitrix24Wire
 {
+    private const int QuotedLength = 24;
+    private const string FiniteNumber = "a number within the range of a double";
+    private const string InvalidText = "a string that is not valid UTF-8 or UTF-16";
     private const string FileForms = "a file (an id, base64 content, a [name, content] pair or an object)";
 
     /// <summary>Reads a boolean from <c>true</c>/<c>false</c>, <c>"Y"</c>/<c>"N"</c>, <c>"true"</c>/<c>"false"</c>, <c>"1"</c>/<c>"0"</c> or <c>1</c>/<c>0</c>; <c>""</c> and <c>null</c> read as null.</summary>
@@ -51,7 +54,7 @@ public static class Bitrix24Wire
                     return null;
                 }
 
-                var text = reader.GetString();
+                var text = Text(ref reader, "a boolean (Y/N, true/false, 1/0)");
                 if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
@@ -100,7 +103,7 @@ public static class Bitrix24Wire
                     }
                 }
 
-                var text = reader.GetString()!;
+                var text = Text(ref reader, "an integer");
                 if (text.Length == 0)
                 {
                     return null;
@@ -125,7 +128,8 @@ public static class Bitrix24Wire
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                return reader.GetDouble();
+                // 1e400 is valid JSON but no double: it would read as infinity.
+                return reader.TryGetDouble(out var number) && double.IsFinite(number) ? number : throw Unexpected(ref reader, FiniteNumber);
             case JsonTokenType.String:
                 if (IsPlain(ref reader))
                 {
@@ -135,24 +139,24 @@ public static class Bitrix24Wire
                         return null;
                     }
 
-                    if (Utf8Parser.TryParse(span, out double parsed, out var consumed) && consumed == span.Length)
+                    if (Utf8Parser.TryParse(span, out double parsed, out var consumed) && consumed == span.Length && double.IsFinite(parsed))
                     {
                         return parsed;
                     }
                 }
 
-                var text = reader.GetString()!;
+                var text = Text(ref reader, "a number");
                 if (text.Length == 0)
                 {
                     return null;
                 }
 
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
                 {
                     return value;
                 }
 
-                throw Unexpected(ref reader, "a number");
+                throw Unexpected(ref reader, FiniteNumber);
             default:
                 throw Unexpected(ref reader, "a number");
         }
@@ -166,7 +170,7 @@ public static class Bitrix24Wire
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.String:
-                return reader.GetString();
+                return Text(ref reader, "a string");
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:
@@ -198,7 +202,7 @@ public static class Bitrix24Wire
                 break;
             case JsonTokenType.String when reader.ValueTextEquals(ReadOnlySpan<byte>.Empty):
                 return null;
-            case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds):
+            case JsonTokenType.String when long.TryParse(Text(ref reader, "a Unix time in seconds"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds):
                 break;
             default:
                 throw Unexpected(ref reader, "a Unix time in seconds");
@@ -241,7 +245,7 @@ public static class Bitrix24Wire
                     return null;
                 }
 
-                var text = reader.GetString()!;
+                var text = Text(ref reader, FileForms);
                 var json = ValueBytes(ref reader);
                 return TryParseId(text, out var id) ? Bitrix24File.Read(json, id: id) : Bitrix24File.Read(json, base64Content: text);
             case JsonTokenType.StartArray:
@@ -329,8 +333,8 @@ public static class Bitrix24Wire
     {
         var found = reader.TokenType switch
         {
-            JsonTokenType.String => "the string \"" + Shorten(reader.GetString()) + "\"",
-            JsonTokenType.Number => "the number " + Shorten(RawText(ref reader)),
+            JsonTokenType.String => DescribeString(ref reader),
+            JsonTokenType.Number => DescribeNumber(ref reader),
             JsonTokenType.StartObject => "an object",
             JsonTokenType.StartArray => "an array",
             JsonTokenType.True => "true",
@@ -510,13 +514,55 @@ public static class Bitrix24Wire
             case JsonTokenType.False:
                 return null;
             case JsonTokenType.String:
-                var text = reader.GetString()!;
+                var text = Text(ref reader, expected);
                 return text.Trim().Length == 0 ? null : text;
             default:
                 throw Unexpected(ref reader, expected);
         }
     }
 
-    private static string? Shorten(string? text) =>
-        text is null ? string.Empty : text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+    /// <summary>
+    /// A value's text, for messages: whole when it is short, else only its length, so that no message carries a long
+    /// text of an answer (a URL with a webhook secret, say) or a cut piece of one that redaction would not recognise.
+    /// </summary>
+    internal static string Excerpt(string text, char quote = '"') => IsShort(text) ? quote + text + quote : Length("a text", text);
+
+    /// <summary>A property name from an answer, for messages: as it stands when it is short, else only its length.</summary>
+    internal static string Name(string text) => IsShort(text) ? text : "(" + Length("a name", text) + ")";
+
+    private static bool IsShort(string text) => text.Length <= QuotedLength;
+
+    private static string Length(string what, string text) => what + " of " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters";
+
+    private static string DescribeString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            var text = reader.GetString()!;
+            return IsShort(text) ? "the string " + Excerpt(text) : Length("a string", text);
+        }
+        catch (InvalidOperationException)
+        {
+            return InvalidText;
+        }
+    }
+
+    private static string DescribeNumber(ref Utf8JsonReader reader)
+    {
+        var text = RawText(ref reader);
+        return IsShort(text) ? "the number " + text : Length("a number", text);
+    }
+
+    // GetString fails on bytes that are not UTF-8 and on an escaped lone surrogate ("\ud800"): no value of any type.
+    private static string Text(ref Utf8JsonReader reader, string expected)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("Expected " + expected + " but found " + InvalidText + ".");
+        }
+    }
 }

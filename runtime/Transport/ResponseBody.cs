@@ -17,6 +17,8 @@ internal readonly struct ResponseBody
     // An answer that states no length starts with this much room and doubles.
     private const int InitialSize = 16 * 1024;
 
+    private const int MaxDeclaredSize = 1024 * 1024;
+
     private readonly byte[]? _buffer;
 
     private ResponseBody(byte[] buffer, int length)
@@ -33,7 +35,9 @@ internal readonly struct ResponseBody
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue / 2 ? (int)declared.Value + 1 : InitialSize);
+        // The declared length sizes the buffer only up to a bound: a header must not make the client reserve memory
+        // that the body never fills; a longer body grows the buffer as it comes.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 ? (int)Math.Min(declared.Value + 1, MaxDeclaredSize) : InitialSize);
         var length = 0;
         try
         {

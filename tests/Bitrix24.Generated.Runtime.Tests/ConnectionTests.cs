@@ -158,7 +158,7 @@ public class ConnectionTests
     [InlineData(200, "", "application/json", "malformed or cut off")]
     [InlineData(200, "{\"time\":{}}", "application/json", "neither 'result' nor 'error'")]
     [InlineData(500, "{\"result\":true}", "application/json", "carries no error code")]
-    [InlineData(200, "{\"result\":{\"a\":1}}", "application/json", "'result' does not fit")]
+    [InlineData(200, "{\"result\":{\"a\":1}}", "application/json", "the value at $.result")]
     [InlineData(200, "{\"result\":true} {}", "application/json", "malformed or cut off")]
     public async Task Bodies_that_are_no_envelope_give_a_format_exception(int status, string body, string contentType, string problem)
     {

@@ -41,14 +41,18 @@ public class WrappedPageTests
         Assert.Equal([0, 50, 100], starts);
     }
 
-    [Fact]
-    public async Task A_page_without_its_list_ends_the_walk()
+    /// <summary>A page whose wrapper has no list, or no wrapper at all (<c>{"result": null}</c> reads as null).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_without_its_list_ends_the_walk(bool pageIsNull)
     {
+        var wrapper = pageIsNull ? null! : new Page();
         var items = new List<int>();
         await foreach (var item in Bitrix24Paging.EnumerateAsync(
             new Request(),
             static (r, start) => r.Start = start,
-            static (Request r, CancellationToken token) => Task.FromResult(new Bitrix24Response<Page>(new Page(), null, null, 50)),
+            (Request r, CancellationToken token) => Task.FromResult(new Bitrix24Response<Page>(wrapper, null, null, 50)),
             static page => page.Items))
         {
             items.Add(item);
