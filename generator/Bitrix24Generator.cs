@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Bitrix24.Generated.Generator.Analysis;
+using Bitrix24.Generated.Generator.Diagnostics;
 using Bitrix24.Generated.Generator.Emitting;
 using Bitrix24.Generated.Specs.Linking;
 using Bitrix24.Generated.Specs.Model;
@@ -30,7 +32,7 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) =>
             {
                 var (file, shipped) = pair;
-                var method = SpecDocumentCache.Shared.Get(file.Path, file.GetText(cancellationToken)).Method;
+                var method = SpecDocumentCache.Shared.Get(file, cancellationToken).Method;
                 return new ReadSpec(file.Path, method is not null && SpecFiles.IsShipped(file.Path, shipped) ? method with { Shipped = true } : method);
             })
             .WithTrackingName(TrackingNames.Read);
@@ -39,12 +41,14 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             .Where(static spec => spec.Method is not null)
             .Select(static (spec, _) => spec.Method!)
             .Collect()
-            .Select(static (methods, _) => SpecIndex.Build(methods))
+            .Select(static (methods, _) => Guard(string.Empty, () => SpecIndex.Build(methods)))
             .WithTrackingName(TrackingNames.Index);
 
         var linked = read
             .Combine(index)
-            .Select(static (pair, _) => pair.Left.Method is { } method ? SpecLinker.Link(method, pair.Right) : null)
+            .Select(static (pair, _) => pair.Right.Failure is { } failure
+                ? new Guarded<LinkedSpec>(pair.Left.FilePath, null, failure)
+                : Guard(pair.Left.FilePath, () => pair.Left.Method is { } method ? SpecLinker.Link(method, pair.Right.Value!) : null))
             .WithTrackingName(TrackingNames.Linked);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
@@ -53,15 +57,19 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
 
         context.RegisterSourceOutput(linked.Combine(rootNamespace), static (output, pair) =>
         {
-            if (pair.Left is { } spec && SpecEmitter.Emit(spec, pair.Right) is { } source)
+            var (spec, root) = pair;
+            if (spec.Failure is { } failure)
             {
-                Add(output, source);
+                Report(output, spec.FilePath, failure);
+                return;
             }
+
+            Emit(output, spec.FilePath, () => spec.Value is { } linkedSpec && SpecEmitter.Emit(linkedSpec, root) is { } source ? new[] { source } : null);
         });
 
         var names = linked
-            .Where(static spec => spec is { IsEmpty: false })
-            .Select(static (spec, _) => spec!.Names())
+            .Where(static spec => spec.Value is { IsEmpty: false })
+            .Select(static (spec, _) => spec.Value!.Names())
             .Collect()
             .Select(static (all, _) => NameSet.From(all))
             .WithTrackingName(TrackingNames.Names);
@@ -74,12 +82,7 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
                 return;
             }
 
-            foreach (var source in ClientTreeEmitter.Emit(root, set.Methods))
-            {
-                Add(output, source);
-            }
-
-            Add(output, JsonContextEmitter.Emit(root, set.Types, set.Methods));
+            Emit(output, null, () => ClientTreeEmitter.Emit(root, set.Methods).Append(JsonContextEmitter.Emit(root, set.Types, set.Methods)).ToList());
         });
 
         // portal.CreateClient() for a project that references the emulator and gets a client. The compilation
@@ -94,7 +97,7 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             var ((referenced, client), root) = pair;
             if (referenced && client)
             {
-                Add(output, EmulatorClientEmitter.Emit(root));
+                Emit(output, null, () => new[] { EmulatorClientEmitter.Emit(root) });
             }
         });
     }
@@ -106,6 +109,52 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
 
     private static void Add(SourceProductionContext output, GeneratedSource source) =>
         output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+
+    // A generator that throws fails the whole build with CS8785 and no hint of the spec; whatever goes wrong becomes
+    // B24099 at the spec instead (or the project, for the shared outputs), and the rest still generates.
+    private static void Emit(SourceProductionContext output, string? filePath, System.Func<IReadOnlyList<GeneratedSource>?> emit)
+    {
+        IReadOnlyList<GeneratedSource>? sources;
+        try
+        {
+            sources = emit();
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            Report(output, filePath, Describe(exception));
+            return;
+        }
+
+        foreach (var source in sources ?? System.Array.Empty<GeneratedSource>())
+        {
+            Add(output, source);
+        }
+    }
+
+    internal static Guarded<T> Guard<T>(string filePath, System.Func<T?> step)
+        where T : class
+    {
+        try
+        {
+            return new Guarded<T>(filePath, step(), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new Guarded<T>(filePath, null, Describe(exception));
+        }
+    }
+
+    private static string Describe(System.Exception exception) => exception.GetType().Name + ": " + exception.Message;
+
+    private static void Report(SourceProductionContext output, string? filePath, string message) =>
+        output.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UnexpectedFailure,
+            filePath is null ? Location.None : Location.Create(filePath, default, default),
+            message));
+
+    /// <summary>What a step made of a spec file, or why it failed.</summary>
+    internal sealed record Guarded<T>(string FilePath, T? Value, string? Failure)
+        where T : class;
 
     /// <summary>A spec file's model, or null when the file has errors of its own.</summary>
     private sealed record ReadSpec(string FilePath, MethodModel? Method);

@@ -68,7 +68,7 @@ public sealed class SpecAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The diagnostics of a set of specs by file: each spec's own, then those of linking them.</summary>
     internal static ILookup<string, SpecDiagnostic> Check(SpecDocumentCache cache, ImmutableArray<AdditionalText> specs, string? shippedFolder, CancellationToken cancellationToken) =>
-        SpecSet.Link(specs.Select(file => cache.Get(file.Path, file.GetText(cancellationToken))).ToList(), path => SpecFiles.IsShipped(path, shippedFolder))
+        SpecSet.Link(specs.Select(file => cache.Get(file, cancellationToken)).ToList(), path => SpecFiles.IsShipped(path, shippedFolder))
             .Diagnostics
             .ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Bitrix24.Generated.Specs.Reading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bitrix24.Generated.Generator.Analysis;
@@ -22,6 +23,22 @@ internal sealed class SpecDocumentCache
 
     /// <summary>How many times a spec was actually read, for tests.</summary>
     public int Reads => Volatile.Read(ref _reads);
+
+    /// <summary>A spec file, read; a file whose text cannot be had is a spec that could not be processed.</summary>
+    public SpecDocument Get(AdditionalText file, CancellationToken cancellationToken)
+    {
+        SourceText? text;
+        try
+        {
+            text = file.GetText(cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return SpecDocument.Failed(file.Path, exception);
+        }
+
+        return Get(file.Path, text);
+    }
 
     public SpecDocument Get(string path, SourceText? text)
     {

@@ -11,7 +11,7 @@ namespace Bitrix24.Generated.Generator.Emitting;
 internal static class ClientGroups
 {
     /// <summary>The class of the methods under a dotted prefix: <c>calendar.user.settings</c> is <c>CalendarUserSettingsApi</c>.</summary>
-    public static string ClassName(IEnumerable<string> path) => string.Concat(path.Select(Names.ToPascalCase)) + "Api";
+    public static string ClassName(IEnumerable<string> path) => Names.GroupClassName(path);
 
     /// <summary>
     /// The class a method belongs to: <c>calendar.user.settings.set</c> is in <c>CalendarUserSettingsApi</c>; a method

@@ -52,6 +52,9 @@ internal static class ClientTreeEmitter
         }
 
         yield return new GeneratedSource(rootNamespace + ".Bitrix24Client.g.cs", SpecEmitter.Compose(rootNamespace, new[] { (rootNamespace, Client(rootNamespace, root)) }));
+
+        // Hint names must differ ignoring case; groups may not (ab.x and aB.y).
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var top in root.Children.Values)
         {
             var ns = ClientGroups.Namespace(rootNamespace, top.Path[0]);
@@ -69,7 +72,13 @@ internal static class ClientTreeEmitter
             }
 
             // A file per top-level group, named apart from the specs' files, which never have a third part.
-            yield return new GeneratedSource(rootNamespace + ".Bitrix24Client." + Names.ToPascalCase(top.Path[0]) + ".g.cs", SpecEmitter.Compose(rootNamespace, new[] { (ns, writer.ToString()) }));
+            var hint = rootNamespace + ".Bitrix24Client." + Names.ToPascalCase(top.Path[0]);
+            for (var n = 2; !hints.Add(hint); n++)
+            {
+                hint = rootNamespace + ".Bitrix24Client." + Names.ToPascalCase(top.Path[0]) + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            yield return new GeneratedSource(hint + ".g.cs", SpecEmitter.Compose(rootNamespace, new[] { (ns, writer.ToString()) }));
         }
     }
 

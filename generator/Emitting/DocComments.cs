@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace Bitrix24.Generated.Generator.Emitting;
@@ -16,8 +17,9 @@ internal static class DocComments
 
         var builder = new StringBuilder(text!.Length + 16);
         var inCode = false;
-        foreach (var character in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var character = text[i];
             switch (character)
             {
                 case '&':
@@ -42,7 +44,7 @@ internal static class DocComments
                     builder.Append('\n');
                     break;
                 default:
-                    builder.Append(character);
+                    builder.Append(IsXmlText(text, i) ? character : '\ufffd');
                     break;
             }
         }
@@ -55,12 +57,22 @@ internal static class DocComments
         return builder.ToString().Trim();
     }
 
+    /// <summary>
+    /// Escaped text, or when it has nothing to show (null, blank) the escaped <paramref name="fallback"/> as code, so that
+    /// a tag that must be there (a parameter's) is not left out.
+    /// </summary>
+    public static string Text(string? text, string fallback)
+    {
+        var escaped = Escape(text);
+        return escaped.Length > 0 ? escaped : Code(fallback);
+    }
+
     /// <summary>Escapes a value shown verbatim, e.g. a wire name, inside <c>&lt;c&gt;</c>.</summary>
     public static string Code(string value) => "<c>" + Escape(value.Replace("`", "'")) + "</c>";
 
     /// <summary>Escapes a value for a double-quoted XML attribute, e.g. a URL in <c>href</c>.</summary>
     public static string Attribute(string value) =>
-        value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;").Replace(">", "&gt;");
+        Escape(value.Replace("`", "'")).Replace("\n", " ").Replace("\"", "&quot;");
 
     /// <summary>Splits escaped text into lines of about <paramref name="width"/> characters, keeping its own line breaks.</summary>
     public static IReadOnlyList<string> Wrap(string escaped, int width)
@@ -107,8 +119,9 @@ internal static class DocComments
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var character in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var character = value[i];
             switch (character)
             {
                 case '"':
@@ -127,7 +140,10 @@ internal static class DocComments
                     builder.Append("\\t");
                     break;
                 default:
-                    if (character < ' ' || character is '\u0085' or '\u2028' or '\u2029')
+                    // Line ends, invisible characters and lone halves of surrogate pairs are spelled out.
+                    if (character < ' ' || char.IsSurrogate(character) && !IsPair(value, i) || char.GetUnicodeCategory(character)
+                        is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                        or UnicodeCategory.OtherNotAssigned)
                     {
                         builder.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -142,5 +158,16 @@ internal static class DocComments
 
         return builder.Append('"').ToString();
     }
-}
 
+    // Whether the character at i may stand in XML text: XML 1.0 takes neither control characters (but tab and line
+    // ends), nor U+FFFE and U+FFFF, nor half a surrogate pair.
+    private static bool IsXmlText(string text, int i)
+    {
+        var c = text[i];
+        return c == '\t' || c == '\n' || (c >= ' ' && c < '\ud800') || (c > '\udfff' && c < '\ufffe') || (char.IsSurrogate(c) && IsPair(text, i));
+    }
+
+    // Whether the surrogate at i is half of a whole pair.
+    private static bool IsPair(string text, int i) =>
+        char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
+}

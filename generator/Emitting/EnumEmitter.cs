@@ -12,7 +12,7 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter writer, TypeModel type)
     {
         var name = type.Name;
-        writer.Doc("summary", DocComments.Escape(type.Description ?? name));
+        writer.Doc("summary", DocComments.Text(type.Description ?? name, name));
         writer.Line(Attributes.GeneratedCode);
         writer.Line("[JsonConverter(typeof(" + name + "JsonConverter))]");
         writer.Open("public enum " + name);

@@ -22,7 +22,7 @@ internal static class ErrorEmitter
                 writer.Line();
             }
 
-            writer.Doc("summary", DocComments.Escape(error.Description ?? error.Message ?? error.Name));
+            writer.Doc("summary", DocComments.Text(error.Description ?? error.Message ?? error.Name, error.Name));
             var code = error.Code.Length == 0 ? "the empty code" : "code " + DocComments.Code(error.Code);
             writer.Doc("remarks", "HTTP " + error.Status.ToString(CultureInfo.InvariantCulture) + ", " + code +
                 (error.Message is null ? "." : ", message: " + DocComments.Escape(error.Message)));

@@ -22,26 +22,29 @@ internal static class JsonContextEmitter
             .ToList();
         var properties = new SourceWriter().Indent();
         var resolver = new SourceWriter().Indent().Indent();
-        foreach (var (name, _, kind) in entries)
+        foreach (var (name, scope, kind) in entries)
         {
-            // Type names are unique across scopes, and each scope's namespace is imported: simple names suffice.
+            // By its scope's namespace, which the root namespace holds: a simple name could also be a namespace there, or
+            // a type of a namespace the file imports.
+            var type = Names.ScopeNamespace(scope) + "." + name;
             properties.Line();
-            properties.Line("/// <summary>Metadata for <see cref=\"" + name + "\"/>.</summary>");
-            properties.LineOrWrap("public JsonTypeInfo<" + name + "> " + name + " =>", "Info<" + name + ">();");
+            properties.Line("/// <summary>Metadata for <see cref=\"" + type + "\"/>.</summary>");
+            properties.LineOrWrap("public JsonTypeInfo<" + type + "> " + name + " =>", "Info<" + type + ">();");
 
-            var create = kind == TypeKind.Object ? "Object<" + name + ">(options)" : "Value(options, " + name + "JsonConverter.Instance)";
-            var test = "if (type == typeof(" + name + "))";
+            // In an expression the context's own members come first, and it has one of each type's name: fully qualified.
+            var create = kind == TypeKind.Object
+                ? "Object<" + type + ">(options)"
+                : "Value(options, global::" + rootNamespace + "." + type + "JsonConverter.Instance)";
+            var test = "if (type == typeof(" + type + "))";
             if (resolver.IndentWidth + test.Length + create.Length + 9 <= SourceWriter.MaxLineLength)
             {
                 resolver.Line(test + " return " + create + ";");
             }
             else
             {
-                resolver.Open(test).Line("return " + create + ";").Close();
+                resolver.Open(test).Expression("return " + create, ";").Close();
             }
         }
-
-        var scopes = entries.Select(e => rootNamespace + "." + Names.ScopeNamespace(e.Scope)).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
 
         var writer = new SourceWriter();
         writer.Lines($$"""
@@ -78,6 +81,6 @@ internal static class JsonContextEmitter
                 }
             }
             """);
-        return new GeneratedSource(rootNamespace + ".Bitrix24JsonContext.g.cs", SpecEmitter.Compose(rootNamespace, new[] { (rootNamespace, writer.ToString()) }, scopes));
+        return new GeneratedSource(rootNamespace + ".Bitrix24JsonContext.g.cs", SpecEmitter.Compose(rootNamespace, new[] { (rootNamespace, writer.ToString()) }));
     }
 }

@@ -24,7 +24,7 @@ internal static class KeyTypeEmitter
 
         writer.Close();
         writer.Line();
-        writer.Doc("summary", DocComments.Escape(type.Description ?? name));
+        writer.Doc("summary", DocComments.Text(type.Description ?? name, name));
         writer.Line("/// <param name=\"Kind\">Which form the key has.</param>");
         writer.Line("/// <param name=\"Id\">The identifier after the prefix.</param>");
         writer.Line(Attributes.GeneratedCode);

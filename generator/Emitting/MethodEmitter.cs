@@ -70,7 +70,10 @@ internal static class MethodEmitter
 
         // Required parameters lead, checked for null; the others default to unset.
         var ordered = method.Parameters.Where(p => p.Required).Concat(method.Parameters.Where(p => !p.Required)).ToList();
-        var arguments = ordered.Select(p => (Property: p, Name: ParameterName(p))).ToList();
+        // Apart from the method's own parameters and itself, and from nameof, which as a parameter would make
+        // nameof(…) a call of it.
+        var names = Locals.Unique(ordered.Select(p => p.CSharpName), new[] { "cancellationToken", "request", "nameof", name, Names.RequestTypeName(typePrefix) });
+        var arguments = ordered.Select((p, i) => (Property: p, Name: names[i])).ToList();
         EmitDocs(writer, method, errors, arguments);
         var signature = arguments
             .Select(a => code.Clr(a.Property.Type) + (a.Property.Required ? " " + a.Name : "? " + a.Name + " = null"))
@@ -105,7 +108,7 @@ internal static class MethodEmitter
 
         writer.Outdent();
         writer.Line();
-        writer.Doc("summary", DocComments.Escape(method.Summary));
+        writer.Doc("summary", DocComments.Text(method.Summary, method.Name));
         writer.Doc("remarks", DeprecatedNote(method));
         writer.Line("/// <param name=\"request\">All parameters of " + DocComments.Code(method.Name) + "; unset ones are not sent.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
@@ -181,7 +184,7 @@ internal static class MethodEmitter
 
     private static void EmitDocs(SourceWriter writer, MethodModel method, string errors, List<(PropertyModel Property, string Name)>? parameters)
     {
-        writer.Doc("summary", DocComments.Escape(method.Summary));
+        writer.Doc("summary", DocComments.Text(method.Summary, method.Name));
         var remarks = new List<string>
         {
             "Calls " + DocComments.Code(method.Name) + " (scope " + DocComments.Code(method.Scope) +
@@ -200,7 +203,7 @@ internal static class MethodEmitter
         writer.Doc("remarks", DocComments.Paragraphs(remarks));
         foreach (var parameter in parameters ?? new List<(PropertyModel Property, string Name)>())
         {
-            writer.Doc("param", DocComments.Escape(parameter.Property.Description ?? parameter.Property.WireName), " name=\"" + parameter.Name.TrimStart('@') + "\"");
+            writer.Doc("param", DocComments.Text(parameter.Property.Description ?? parameter.Property.WireName, parameter.Property.WireName), " name=\"" + parameter.Name.TrimStart('@') + "\"");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
@@ -239,10 +242,4 @@ internal static class MethodEmitter
 
     private static string WithDeprecatedNote(MethodModel method, string remarks) =>
         DeprecatedNote(method) is { } note ? DocComments.Paragraphs(new[] { remarks, note }) : remarks;
-
-    private static string ParameterName(PropertyModel property)
-    {
-        var name = Names.ToCamelCase(property.CSharpName);
-        return name is "cancellationToken" or "request" ? name + "Value" : CSharpKeywords.Escape(name);
-    }
 }

@@ -61,7 +61,7 @@ internal static class ObjectEmitter
 
     private static void EmitProperty(SourceWriter writer, TypeCode code, PropertyModel property)
     {
-        writer.Doc("summary", DocComments.Escape(property.Description ?? property.WireName));
+        writer.Doc("summary", DocComments.Text(property.Description ?? property.WireName, property.WireName));
         var notes = new List<string> { "Sent as " + DocComments.Code(property.WireName) + WireNote(property.Type) + "." };
         if (property.Required)
         {

@@ -44,7 +44,7 @@ internal static class SpecEmitter
             switch (type.Kind)
             {
                 case TypeKind.Object:
-                    ObjectEmitter.Emit(types, code, type.Name, DocComments.Escape(type.Description ?? type.Name), null, type.Properties, type.UserFields);
+                    ObjectEmitter.Emit(types, code, type.Name, DocComments.Text(type.Description ?? type.Name, type.Name), null, type.Properties, type.UserFields);
                     break;
                 case TypeKind.Enum:
                     EnumEmitter.Emit(types, type);
@@ -94,7 +94,7 @@ internal static class SpecEmitter
 
         // Types alone (a method with errors, or a shipped method a project's spec replaces) get a name of their own,
         // apart from the file of the method's spec that does generate.
-        var hintName = scopeNamespace + "." + spec.TypePrefix + (spec.Method is null ? ".Types" : string.Empty) + ".g.cs";
+        var hintName = scopeNamespace + "." + (spec.OutputName ?? spec.TypePrefix) + (spec.Method is null ? ".Types" : string.Empty) + ".g.cs";
         return new GeneratedSource(hintName, Compose(rootNamespace, sections));
     }
 
@@ -102,7 +102,7 @@ internal static class SpecEmitter
     /// Puts sections of code into a file: one namespace as a file-scoped one, several as blocks. Each namespace
     /// imports what its code names, inside the namespace, so that a consumer's global usings cannot interfere.
     /// </summary>
-    public static string Compose(string rootNamespace, IReadOnlyList<(string Namespace, string Body)> sections, IReadOnlyList<string>? imports = null)
+    public static string Compose(string rootNamespace, IReadOnlyList<(string Namespace, string Body)> sections)
     {
         var file = new SourceWriter();
         file.FileHeader();
@@ -123,7 +123,7 @@ internal static class SpecEmitter
                 file.Open("namespace " + ns);
             }
 
-            foreach (var import in Usings.For(rootNamespace, body).Concat(imports ?? System.Array.Empty<string>()))
+            foreach (var import in Usings.For(rootNamespace, body))
             {
                 file.Line("using " + import + ";");
             }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Bitrix24.Generated.Specs.Linking;
 using Bitrix24.Generated.Specs.Model;
-using Bitrix24.Generated.Specs.Naming;
 
 namespace Bitrix24.Generated.Generator.Emitting;
 
@@ -16,18 +15,19 @@ internal static class UnionEmitter
     {
         var name = type.Name;
         var variants = type.Variants.ToList();
-        writer.Doc("summary", DocComments.Escape(type.Description ?? name));
+        writer.Doc("summary", DocComments.Text(type.Description ?? name, name));
         writer.Doc("remarks", "Exactly one of " + string.Join(", ", variants.Select(v => "<see cref=\"" + v.Name + "\"/>")) + " is set.");
         writer.Line(Attributes.GeneratedCode);
         writer.Line("[JsonConverter(typeof(" + name + "JsonConverter))]");
         writer.Open("public sealed partial class " + name);
-        var parameters = variants.Select(v => code.Clr(v.Type) + "? " + Local(v)).ToList();
+        var locals = LocalNames(variants);
+        var parameters = variants.Select((v, i) => code.Clr(v.Type) + "? " + locals[i]).ToList();
         writer.List("private " + name + "(", parameters, ")");
         writer.Line("{");
         writer.Indent();
-        foreach (var variant in variants)
+        for (var i = 0; i < variants.Count; i++)
         {
-            writer.Line(variant.Name + " = " + Local(variant) + ";");
+            writer.Line(variants[i].Name + " = " + locals[i] + ";");
         }
 
         writer.Outdent();
@@ -58,13 +58,16 @@ internal static class UnionEmitter
         EmitConverter(writer, code, type, variants);
     }
 
-    private static string Local(UnionVariantModel variant) => CSharpKeywords.Escape(Names.ToCamelCase(variant.Name));
+    // The constructor's parameters and the converter's locals: apart from the properties they set and the parameters of Read.
+    private static List<string> LocalNames(List<UnionVariantModel> variants) =>
+        Locals.Unique(variants.Select(v => v.Name), variants.Select(v => v.Name).Concat(new[] { "reader", "typeToConvert", "options" }));
 
     private static void EmitConverter(SourceWriter writer, TypeCode code, TypeModel type, List<UnionVariantModel> variants)
     {
         var name = type.Name;
         var shapes = variants.Select(v => JsonShapes.Of(v.Type)!.Value).ToList();
         var accepted = JsonShapes.Accepted(shapes);
+        var locals = LocalNames(variants);
         var expected = DocComments.Literal(string.Join(" or ", shapes.Select(JsonShapes.Describe)) + " (" + name + ")");
         writer.Doc("summary", "Reads and writes <see cref=\"" + name + "\"/>, choosing the variant by the JSON shape of the value.");
         writer.Line(Attributes.GeneratedCode);
@@ -93,8 +96,8 @@ internal static class UnionEmitter
             }
             else
             {
-                writer.Expression("var " + Local(variant) + " = " + read, ";");
-                writer.Line("return " + Local(variant) + " is null ? null : " + name + ".From" + variant.Name + "(" + Local(variant) + ");");
+                writer.Expression("var " + locals[i] + " = " + read, ";");
+                writer.Line("return " + locals[i] + " is null ? null : " + name + ".From" + variant.Name + "(" + locals[i] + ");");
             }
 
             writer.Outdent();

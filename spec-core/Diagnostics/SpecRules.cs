@@ -119,11 +119,11 @@ public static class SpecRules
 
     /// <summary>A declared type that takes a name generated for a method.</summary>
     public static readonly SpecRule GeneratedNameTaken = Error(
-        "B24031", "Type takes a generated name", "Type '{0}' has the name generated for method '{1}'; rename the type");
+        "B24031", "Type takes a generated name", "Type '{0}' has the name generated for {1}; rename the type");
 
     /// <summary>A declared type whose name the generated code uses for something else.</summary>
     public static readonly SpecRule ReservedTypeName = Error(
-        "B24032", "Reserved type name", "Type '{0}' has a name the generated code uses from .NET or the runtime; rename the type");
+        "B24032", "Reserved type name", "Type '{0}' has a name the generated code cannot give it: {1}; rename the type");
 
     /// <summary>A key type where a value belongs.</summary>
     public static readonly SpecRule KeyTypeAsValue = Error(
@@ -143,7 +143,7 @@ public static class SpecRules
 
     /// <summary>A property whose C# name a generated class already has for itself.</summary>
     public static readonly SpecRule ReservedMemberName = Error(
-        "B24037", "Reserved member name", "{0} would be called '{1}', a name the generated class uses itself; set another csharpName");
+        "B24037", "Reserved member name", "{0} would be called '{1}', a name the generated code uses itself; give it another name or csharpName");
 
     /// <summary><c>userFields</c> that is not the prefix of custom field names, or stands on a type that is not an object.</summary>
     public static readonly SpecRule InvalidUserFields = Error(
@@ -165,6 +165,10 @@ public static class SpecRules
     public static readonly SpecRule ShippedSpecReplaced = Info(
         "B24041", "Spec replaces a shipped spec", "This spec of '{0}' replaces the shipped spec of the same method");
 
+    /// <summary>Two methods whose generated client names (classes, members, files) would be the same.</summary>
+    public static readonly SpecRule ClientNameClash = Error(
+        "B24044", "Method's C# names taken", "'{0}' would give the client {1}, which {2}; set csharpName or rename the method");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -177,7 +181,7 @@ public static class SpecRules
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
         NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList,
-        InvalidUserFields, UnexpectedFailure,
+        InvalidUserFields, ClientNameClash, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

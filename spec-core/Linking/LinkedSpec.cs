@@ -13,7 +13,11 @@ namespace Bitrix24.Generated.Specs.Linking;
 /// <param name="TypePrefix">The C# name of the method, e.g. <c>CalendarUserSettingsSet</c>: it names the spec's output.</param>
 /// <param name="Method">The method with resolved references, or null.</param>
 /// <param name="Types">The valid types this spec declares first, with resolved references.</param>
-public sealed record LinkedSpec(string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types)
+/// <param name="OutputName">
+/// What names the spec's output: <paramref name="TypePrefix"/>, made unique ignoring case when another method's prefix is
+/// the same but for case; null for the prefix.
+/// </param>
+public sealed record LinkedSpec(string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types, string? OutputName = null)
 {
     /// <summary>Whether the spec contributes nothing.</summary>
     public bool IsEmpty => Method is null && Types.IsEmpty;

@@ -19,7 +19,11 @@ public sealed record IndexedType(string Name, string Owner, TypeModel Definition
 /// <param name="Scope">The owner's scope.</param>
 /// <param name="TypePrefix">The C# name the owner's types start with.</param>
 /// <param name="ReplacesShipped">Whether the owner is a project's spec that replaces a shipped spec of the same method.</param>
-public sealed record IndexedMethod(string Name, string Owner, string Scope, string TypePrefix, bool ReplacesShipped = false);
+/// <param name="MemberName">The C# name of the method's last segment, which names its members in its client class.</param>
+/// <param name="Paged">Whether the class has the walk over every page too.</param>
+/// <param name="FastPaged">Whether the class has the fast walk too.</param>
+public sealed record IndexedMethod(
+    string Name, string Owner, string Scope, string TypePrefix, bool ReplacesShipped = false, string MemberName = "", bool Paged = false, bool FastPaged = false);
 
 /// <summary>
 /// What linking one spec needs to know of all the others: every method's owner and every type's first declaration
@@ -31,6 +35,8 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     private readonly Lazy<Dictionary<string, IndexedType>> _types;
     private readonly Lazy<Dictionary<string, IndexedMethod>> _methods;
     private readonly Lazy<Dictionary<string, IndexedMethod>> _generatedNames;
+    private readonly Lazy<(Dictionary<string, ClientClash> Clashes, Dictionary<string, string> OutputNames)> _layout;
+    private readonly Lazy<Dictionary<string, string>> _generatedTypeNames;
 
     private SpecIndex(EquatableArray<IndexedMethod> methods, EquatableArray<IndexedType> types)
     {
@@ -49,6 +55,8 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
 
             return names;
         });
+        _layout = new(() => ClientLayout.Lay(Methods));
+        _generatedTypeNames = new(() => GeneratedNames(Methods, Types.Select(t => t.Definition)));
     }
 
     /// <summary>The methods, one per name (a project's spec before a shipped one, then the first by path), ordered by name.</summary>
@@ -81,11 +89,13 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
                 continue;
             }
 
-            methods.Add(method.Name, new IndexedMethod(method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(method)));
+            methods.Add(method.Name, new IndexedMethod(
+                method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(method), MemberName: Names.MethodMemberName(method), Paged: method.Paged, FastPaged: method.FastPaging is not null));
             AddTypes(types, method);
         }
 
-        var validity = Validity(types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal));
+        var definitions = types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal);
+        var validity = Validity(definitions, GeneratedNames(methods.Values, definitions.Values));
         return new SpecIndex(
             methods.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             types.Select(t => new IndexedType(t.Key, t.Value.Owner, t.Value.Definition, validity[t.Key]))
@@ -98,6 +108,15 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
 
     /// <summary>The method of a name (ignoring case, as the portal does), or null.</summary>
     public IndexedMethod? Method(string name) => _methods.Value.TryGetValue(name, out var method) ? method : null;
+
+    /// <summary>What the client generates under this type name (a group class or another type's companion), or null.</summary>
+    public string? NameGeneratedFor(string typeName) => _generatedTypeNames.Value.TryGetValue(typeName, out var what) ? what : null;
+
+    /// <summary>Where the method's client names meet another's, or null.</summary>
+    public ClientClash? ClientClash(string methodName) => _layout.Value.Clashes.TryGetValue(methodName, out var clash) ? clash : null;
+
+    /// <summary>The name of the method's generated file: its type prefix, made unique (ignoring case) among all methods.</summary>
+    public string OutputName(string methodName, string typePrefix) => _layout.Value.OutputNames.TryGetValue(methodName, out var name) ? name : typePrefix;
 
     /// <summary>The method whose request or error enum would have this name, or null.</summary>
     public IndexedMethod? MethodGenerating(string typeName) => _generatedNames.Value.TryGetValue(typeName, out var method) ? method : null;
@@ -124,9 +143,40 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         }
     }
 
+    // The names the generated code gives classes of its own beside the declared types: the client's group classes and
+    // each enum's and union's converter and each key's kind enum. A declared type of such a name is left out.
+    private static Dictionary<string, string> GeneratedNames(IEnumerable<IndexedMethod> methods, IEnumerable<TypeModel> types)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var method in methods)
+        {
+            var segments = method.Name.Split('.');
+            for (var depth = 1; depth < segments.Length; depth++)
+            {
+                names[Names.GroupClassName(segments.Take(depth))] = "the client's methods under '" + string.Join(".", segments.Take(depth)) + "'";
+            }
+        }
+
+        foreach (var type in types)
+        {
+            var companion = type.Kind switch
+            {
+                TypeKind.Enum or TypeKind.Union => type.Name + "JsonConverter",
+                TypeKind.Key => type.Name + "Kind",
+                _ => null,
+            };
+            if (companion is not null)
+            {
+                names[companion] = "type '" + type.Name + "'";
+            }
+        }
+
+        return names;
+    }
+
     // A type can be generated when neither it nor any type it reaches has a problem: find the types with problems
     // of their own, then everything that reaches them.
-    private static Dictionary<string, bool> Validity(Dictionary<string, TypeModel> types)
+    private static Dictionary<string, bool> Validity(Dictionary<string, TypeModel> types, Dictionary<string, string> generatedNames)
     {
         var referrers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var invalid = new Queue<string>();
@@ -135,8 +185,9 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         {
             var check = new ReferenceCheck(name => types.TryGetValue(name, out var found) ? found : null, report: null);
             check.Type(type, Diagnostics.SpecPath.Root);
-            result[type.Name] = check.IsValid;
-            if (!check.IsValid)
+            var valid = check.IsValid && !generatedNames.ContainsKey(type.Name);
+            result[type.Name] = valid;
+            if (!valid)
             {
                 invalid.Enqueue(type.Name);
             }

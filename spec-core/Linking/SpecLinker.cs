@@ -54,7 +54,11 @@ public static class SpecLinker
             new ReferenceCheck(Lookup, report).Type(type, root);
             if (index.MethodGenerating(type.Name) is { } generating)
             {
-                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(type.Name), type.Name, generating.Name);
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(type.Name), type.Name, "method '" + generating.Name + "'");
+            }
+            else if (index.NameGeneratedFor(type.Name) is { } generated)
+            {
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(type.Name), type.Name, generated);
             }
 
             if (indexed.IsValid)
@@ -68,6 +72,9 @@ public static class SpecLinker
             // A project's spec replaces the method; the types this one declares stay, for the specs that use them.
             return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, owned.ToEquatableArray());
         }
+
+        var prefix = Names.MethodTypePrefix(spec);
+        var outputName = index.OutputName(spec.Name, prefix);
 
         var check = new ReferenceCheck(Lookup, report);
         var what = "'" + spec.Name + "'";
@@ -83,7 +90,11 @@ public static class SpecLinker
             check.Fail(SpecRules.UnsupportedResultType, root.Key("result").Key("type"), spec.Name, unsupported);
         }
 
-        var prefix = Names.MethodTypePrefix(spec);
+        if (index.ClientClash(spec.Name) is { } clash)
+        {
+            check.Fail(SpecRules.ClientNameClash, root.Key("method"), spec.Name, clash.What, clash.TakenBy);
+        }
+
         foreach (var generated in new[] { Names.RequestTypeName(prefix), Names.ErrorTypeName(prefix) })
         {
             if (index.Type(generated) is { } taken)
@@ -96,7 +107,7 @@ public static class SpecLinker
                 }
                 else
                 {
-                    check.Fail(SpecRules.GeneratedNameTaken, path, taken.Name, spec.Name);
+                    check.Fail(SpecRules.GeneratedNameTaken, path, taken.Name, "method '" + spec.Name + "'");
                 }
             }
         }
@@ -146,7 +157,7 @@ public static class SpecLinker
                 PageItems = pageItems is { Items: { } items } ? pageItems with { Items = Resolve(items, index) } : null,
             }
             : null;
-        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray());
+        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName);
     }
 
     // The JSON context holds one wire form per .NET type: a set is an IList like an array but written as an object,

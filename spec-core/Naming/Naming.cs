@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -88,6 +89,9 @@ public static class Names
         return ToPascalCase(last < 0 ? methodName : methodName.Substring(last + 1));
     }
 
+    /// <summary>The client's class of the methods under a dotted prefix: <c>calendar.user.settings</c> is <c>CalendarUserSettingsApi</c>.</summary>
+    public static string GroupClassName(IEnumerable<string> path) => string.Concat(path.Select(ToPascalCase)) + "Api";
+
     /// <summary>The namespace segment of a scope, e.g. <c>calendar</c> → <c>Calendar</c> (see <see cref="NamespaceSegment"/>).</summary>
     public static string ScopeNamespace(string scope) => NamespaceSegment(scope);
 
@@ -98,8 +102,9 @@ public static class Names
     /// </summary>
     public static string NamespaceSegment(string name)
     {
+        // The client's files are named Bitrix24Client.<Group>.g.cs beside <Scope>.<Method>.g.cs; hint names ignore case.
         var pascal = ToPascalCase(name);
-        return ReservedNames.IsReservedTypeName(pascal) ? pascal + "Scope" : pascal;
+        return ReservedNames.IsReservedTypeName(pascal) || pascal.Equals("Bitrix24Client", StringComparison.OrdinalIgnoreCase) ? pascal + "Scope" : pascal;
     }
 
     // The identifier rules of the C# specification: a letter or underscore, then letters, digits, connectors,

@@ -1,3 +1,4 @@
+using System;
 using Bitrix24.Generated.Specs.Diagnostics;
 using Bitrix24.Generated.Specs.Model;
 
@@ -14,7 +15,25 @@ namespace Bitrix24.Generated.Specs.Reading;
 public sealed record SpecDocument(string FilePath, MethodModel? Method, EquatableArray<SpecDiagnostic> Diagnostics, SpecNode? Root)
 {
     /// <summary>Reads a spec file's text; null text means the file could not be read.</summary>
-    public static SpecDocument Read(string filePath, string? text) => SpecReader.Read(SpecParser.Parse(filePath, text));
+    public static SpecDocument Read(string filePath, string? text)
+    {
+        try
+        {
+            return SpecReader.Read(SpecParser.Parse(filePath, text));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Reading a spec must never throw: inside the compiler that would take the build down.
+            return Failed(filePath, exception);
+        }
+    }
+
+    /// <summary>A spec that could not be read at all for an unforeseen reason, reported at the start of its file.</summary>
+    public static SpecDocument Failed(string filePath, Exception exception)
+    {
+        var failure = SpecDiagnostic.Create(SpecRules.UnexpectedFailure, SourceLocation.FileStart(filePath), exception.GetType().Name + ": " + exception.Message);
+        return new SpecDocument(filePath, null, new[] { failure }.ToEquatableArray(), null);
+    }
 
     /// <summary>Where a part of the spec stands, for a problem linking found.</summary>
     public SourceLocation Locate(SpecPath path) => Root is null ? SourceLocation.FileStart(FilePath) : path.Locate(Root);

@@ -70,7 +70,9 @@ public static class SpecReader
 
         var docs = ReadDocs(reader, root);
         var deprecated = ReadDeprecated(reader, root);
-        var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what);
+        // A parameter becomes a property of the method's request class, which may not take the class's name.
+        var request = MethodName.IsMatch(name) ? Names.RequestTypeName(Names.MethodTypePrefix(name, csharpName)) : null;
+        var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what, request);
         var result = ReadResult(reader, root, what);
         var errors = ReadErrors(reader, reader.Sequence(root, "errors"), what);
         var types = ReadTypes(reader, root, scope);
@@ -479,6 +481,12 @@ public static class SpecReader
                 continue;
             }
 
+            if (name == ReservedNames.EnumValueField)
+            {
+                reader.Report(SpecRules.ReservedMemberName, reader.LocationOf(node, "name"), "Error '" + name + "' of " + owner, name);
+                continue;
+            }
+
             errors.Add(new ErrorModel(
                 name,
                 reader.String(node, "code") ?? string.Empty,
@@ -503,19 +511,19 @@ public static class SpecReader
                 continue;
             }
 
-            if (ReservedNames.IsReservedTypeName(name))
+            var node = entry.Value;
+            var kindText = node.IsMapping ? reader.String(node, "kind") : null;
+            if (ReservedNames.TypeNameProblem(name, KindOf(kindText)) is { } problem)
             {
-                reader.Report(SpecRules.ReservedTypeName, entry.KeyLocation, name);
+                reader.Report(SpecRules.ReservedTypeName, entry.KeyLocation, name, problem);
                 continue;
             }
 
-            var node = entry.Value;
             if (!reader.ExpectMapping(node, what, SpecKeys.TypeDefinition, "kind"))
             {
                 continue;
             }
 
-            var kindText = reader.String(node, "kind");
             var description = reader.String(node, "description");
             var userFields = ReadUserFields(reader, node, name, kindText);
             var properties = EquatableArray<PropertyModel>.Empty;
@@ -553,6 +561,14 @@ public static class SpecReader
 
         return types.ToEquatableArray();
     }
+
+    private static TypeKind KindOf(string? kind) => kind switch
+    {
+        "enum" => TypeKind.Enum,
+        "key" => TypeKind.Key,
+        "union" => TypeKind.Union,
+        _ => TypeKind.Object,
+    };
 
     /// <summary>
     /// <c>userFields</c>: the prefix of the custom fields (<c>UF_</c>, <c>ufCrm</c>) an object keeps in its
@@ -608,9 +624,16 @@ public static class SpecReader
                 continue;
             }
 
-            if (!names.Add(name))
+            // Each variant has a property and a From… factory: neither may meet another variant's.
+            if (!names.Add(name) || names.Contains("From" + name) || (name.StartsWith("From", StringComparison.Ordinal) && names.Contains(name.Substring(4))))
             {
                 reader.Report(SpecRules.VariantNameClash, reader.LocationOf(item, "name"), name, typeName);
+                continue;
+            }
+
+            if (ReservedNames.IsReservedVariantName(name))
+            {
+                reader.Report(SpecRules.ReservedMemberName, reader.LocationOf(item, "name"), "Variant '" + name + "' of " + what, name);
                 continue;
             }
 
@@ -662,6 +685,12 @@ public static class SpecReader
                 continue;
             }
 
+            if (csharpName == ReservedNames.EnumValueField)
+            {
+                reader.Report(SpecRules.ReservedMemberName, reader.LocationOf(item, "csharpName"), "Value '" + value + "' of " + what, csharpName);
+                continue;
+            }
+
             values.Add(new EnumValueModel(value, csharpName, reader.String(item, "description")));
         }
 
@@ -702,6 +731,13 @@ public static class SpecReader
             if (!names.Add(name))
             {
                 reader.Report(SpecRules.DuplicateName, reader.LocationOf(item, "name"), "Pattern", name, what);
+                continue;
+            }
+
+            // A pattern is a member of the key and of its kind enum, which live in the key type.
+            if (ReservedNames.IsReservedPatternName(name) || name == typeName || name == typeName + "Kind")
+            {
+                reader.Report(SpecRules.ReservedMemberName, reader.LocationOf(item, "name"), "Pattern '" + name + "' of " + what, name);
                 continue;
             }
 

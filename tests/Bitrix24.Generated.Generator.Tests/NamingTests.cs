@@ -77,11 +77,25 @@ public class NamingTests
     [Theory]
     [InlineData("line\u2028separator", "line\nseparator")]
     [InlineData("next\u0085line", "next\nline")]
+    [InlineData("bell\u0007", "bell\ufffd")]
+    [InlineData("pair \ud83d\ude00 \uffff", "pair \ud83d\ude00 \ufffd")]
     public void Line_separators_cannot_end_a_doc_comment_line(string text, string expected) => Assert.Equal(expected, DocComments.Escape(text));
 
     [Theory]
     [InlineData("say \"hi\"\n", "\"say \\\"hi\\\"\\n\"")]
     [InlineData("back\\slash", "\"back\\\\slash\"")]
     [InlineData("a\u2028b", "\"a\\u2028b\"")]
+    [InlineData("pair \ud83d\ude00", "\"pair \ud83d\ude00\"")]
+    [InlineData("bom \ufeff, none \uffff", "\"bom \\ufeff, none \\uffff\"")]
     public void String_literals_escape_what_they_must(string text, string expected) => Assert.Equal(expected, DocComments.Literal(text));
+
+    // Lone surrogates are built here: theory data would pass them through UTF-8, which replaces them.
+    [Fact]
+    public void Lone_surrogates_are_spelled_out_in_literals_and_replaced_in_docs()
+    {
+        var text = "lone " + (char)0xD800 + " high, " + (char)0xDC00 + " low";
+
+        Assert.Equal("\"lone \\ud800 high, \\udc00 low\"", DocComments.Literal(text));
+        Assert.Equal("lone \ufffd high, \ufffd low", DocComments.Escape(text));
+    }
 }
