@@ -33,6 +33,7 @@ namespace Bitrix24.Generated.Specs.Model;
 /// With paging, the property of the result object that holds a page's items, for a list that answers
 /// <c>{"items": [...]}</c> rather than the items themselves; null when the result is the list.
 /// </param>
+/// <param name="Api">Which version of the REST API serves the method.</param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -52,7 +53,21 @@ public sealed record MethodModel(
     string? Docs = null,
     string? Deprecated = null,
     bool Shipped = false,
-    PageItemsModel? PageItems = null);
+    PageItemsModel? PageItems = null,
+    MethodApi Api = MethodApi.Classic);
+
+/// <summary>
+/// The version of the REST API a method belongs to: the two are served side by side at different addresses, with
+/// different envelopes, and a method may exist in one or both.
+/// </summary>
+public enum MethodApi
+{
+    /// <summary>The API at <c>/rest/</c>, where every method began.</summary>
+    Classic,
+
+    /// <summary>REST 3.0 at <c>/rest/api/</c>: JSON only, one envelope for every method, idempotency keys.</summary>
+    V3,
+}
 
 /// <summary>
 /// The list inside a paged result object (<c>{"items": [...]}</c>): its wire name, and, filled in by linking, its C#

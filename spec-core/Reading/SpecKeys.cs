@@ -3,7 +3,7 @@ namespace Bitrix24.Generated.Specs.Reading;
 /// <summary>The keys each part of a spec may carry (kept in step with specs/spec.schema.json).</summary>
 internal static class SpecKeys
 {
-    public static readonly string[] Method = { "method", "scope", "access", "summary", "description", "docs", "deprecated", "csharpName", "idempotent", "paging", "pageItems", "fastPaging", "params", "result", "errors", "types", "examples" };
+    public static readonly string[] Method = { "method", "scope", "api", "access", "summary", "description", "docs", "deprecated", "csharpName", "idempotent", "paging", "pageItems", "fastPaging", "params", "result", "errors", "types", "examples" };
     public static readonly string[] Property = { "name", "csharpName", "type", "items", "key", "values", "required", "description", "default", "example" };
     public static readonly string[] Result = { "type", "items", "key", "values", "description" };
     public static readonly string[] Error = { "name", "code", "status", "message", "description" };

@@ -105,7 +105,23 @@ public static class SpecReader
             csharpName,
             docs,
             deprecated,
-            PageItems: pageItems is null ? null : new PageItemsModel(pageItems));
+            PageItems: pageItems is null ? null : new PageItemsModel(pageItems),
+            Api: ReadApi(reader, root));
+    }
+
+    /// <summary><c>api</c>: <c>v3</c> for a REST 3.0 method, <c>classic</c> or nothing for the API at <c>/rest/</c>.</summary>
+    private static MethodApi ReadApi(NodeReader reader, SpecNode root)
+    {
+        switch (reader.String(root, "api"))
+        {
+            case null or "classic":
+                return MethodApi.Classic;
+            case "v3":
+                return MethodApi.V3;
+            default:
+                reader.Report(SpecRules.WrongValueForm, reader.LocationOf(root, "api"), "api", "classic or v3");
+                return MethodApi.Classic;
+        }
     }
 
     /// <summary><c>docs</c>: the published page of the method, an absolute http(s) URL; anything else is left out.</summary>

@@ -187,6 +187,11 @@ public class SpecDiagnosticsTests
             "B24032", 7, 3
         },
         {
+            "an API version that is neither classic nor v3",
+            "method: test.item.get\nscope: test\napi: v2\nsummary: Reads.\nresult:\n  type: boolean\n",
+            "B24010", 3, 6
+        },
+        {
             "docs that is not an absolute URL",
             "method: test.item.get\nscope: test\nsummary: Reads.\ndocs: api-reference/test/test-item-get.html\nresult:\n  type: boolean\n",
             "B24039", 4, 7

@@ -150,6 +150,7 @@ internal sealed class DocsImporter
             AddedParameters = spec.AddedParameters,
             ResultFromAnswer = spec.ResultFromAnswer,
             DroppedExamples = spec.DroppedExamples,
+            Rest3 = spec.Method.Api == MethodApi.V3,
         };
         return (outcome, spec, method);
     }

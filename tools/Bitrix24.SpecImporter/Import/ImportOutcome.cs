@@ -16,6 +16,7 @@ namespace Bitrix24.SpecImporter.Import;
 /// <param name="AddedParameters">How many parameters only the documented request shows.</param>
 /// <param name="ResultFromAnswer">Whether the result takes the documented answer's shape over the table's.</param>
 /// <param name="DroppedExamples">How many documented requests and answers cannot be a call and were left out.</param>
+/// <param name="Rest3">Whether the page marks the method as one of REST 3.0 (<c>api: v3</c>).</param>
 internal sealed record ImportOutcome(
     string Page,
     string Scope,
@@ -28,7 +29,8 @@ internal sealed record ImportOutcome(
     IReadOnlyList<CorrectionNote>? Corrections = null,
     int AddedParameters = 0,
     bool ResultFromAnswer = false,
-    int DroppedExamples = 0)
+    int DroppedExamples = 0,
+    bool Rest3 = false)
 {
     /// <summary>Whether the page documents a method (imported or not).</summary>
     public bool IsMethod => Method is not null;

@@ -35,6 +35,8 @@ internal static class ImportReport
         var methods = outcomes.Where(outcome => outcome.IsMethod).ToList();
         var specs = methods.Count(outcome => outcome.File is not null);
         text.Append(CultureInfo.InvariantCulture, $"**{specs} of {methods.Count} method pages ({Percent(specs, methods.Count)}) have a spec.**\n\n");
+        var rest3 = methods.Count(outcome => outcome.Rest3);
+        text.Append(CultureInfo.InvariantCulture, $"{rest3} of the specs are methods of REST 3.0 (`api: v3`): their pages say so in a note linking the version's overview.\n\n");
         text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Params from requests | Results from answers | Examples left out | Corrected |\n");
         text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var scope in outcomes.GroupBy(outcome => outcome.Scope).OrderBy(group => group.Key, StringComparer.Ordinal))

@@ -79,7 +79,8 @@ internal static partial class MethodMapper
             Types: new(types.Types),
             Examples: new(examples),
             Docs: pages.PublishedUrl(page.Page.Path),
-            Deprecated: page.Deprecated);
+            Deprecated: page.Deprecated,
+            Api: page.Rest3 ? MethodApi.V3 : MethodApi.Classic);
 
         // The examples' evidence only: types change once every method sharing them is mapped (DocsImporter).
         return new ImportedSpec(method, recased, ExampleShapes.Observe(method), added.Count, fromAnswer, dropped);

@@ -14,8 +14,9 @@ namespace Bitrix24.SpecImporter.Pages;
 /// </summary>
 internal sealed partial class MethodPage
 {
-    private MethodPage(YfmPage page, string method, ImmutableArray<string> scopes, string? access, string? deprecated)
+    private MethodPage(YfmPage page, string method, ImmutableArray<string> scopes, string? access, string? deprecated, bool rest3)
     {
+        Rest3 = rest3;
         Page = page;
         Method = method;
         Scopes = scopes;
@@ -38,6 +39,9 @@ internal sealed partial class MethodPage
 
     /// <summary>Null, or the page marks the method as no longer developed: "" or the method it points to instead.</summary>
     public string? Deprecated { get; }
+
+    /// <summary>Whether a note on the page says the method belongs to REST 3.0, linking the overview of that version.</summary>
+    public bool Rest3 { get; }
 
     /// <summary>Reads a page as a method page, or says why it is not one.</summary>
     public static MethodPage? From(YfmPage page, out string? reason)
@@ -93,8 +97,12 @@ internal sealed partial class MethodPage
                 .FirstOrDefault(name => MethodName().IsMatch(name) && name != method) ?? string.Empty;
         }
 
+        // The docs mark a REST 3.0 method with a note that links the version's overview page, in a few wordings.
+        var rest3 = page.Blocks.OfType<YfmNote>().Any(note => note.Blocks.OfType<YfmText>()
+            .Any(text => text.Text.Contains("REST 3.0", StringComparison.Ordinal) && text.Text.Contains("rest-v3.md)", StringComparison.Ordinal)));
+
         reason = null;
-        return new MethodPage(page, method, scopes, access, deprecated);
+        return new MethodPage(page, method, scopes, access, deprecated, rest3);
     }
 
     private static IEnumerable<string> LinkLabels(string markdown) =>

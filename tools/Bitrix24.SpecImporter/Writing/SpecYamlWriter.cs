@@ -34,6 +34,11 @@ internal sealed class SpecYamlWriter
         Line(0, "# yaml-language-server: $schema=../spec.schema.json");
         Key(0, "method", method.Name);
         Key(0, "scope", method.Scope);
+        if (method.Api == MethodApi.V3)
+        {
+            Line(0, "api: v3");
+        }
+
         Key(0, "access", method.Access);
         Key(0, "summary", method.Summary);
         Key(0, "description", method.Description);
