@@ -57,6 +57,35 @@ internal sealed class V3Result : Bitrix24Object, IBitrix24Object
     Bitrix24Fields IBitrix24Object.Fields => s_fields;
 }
 
+/// <summary>REST 3.0's <c>pagination</c> parameter of list methods.</summary>
+internal sealed class V3Pagination : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<V3Pagination> s_fields = new(f =>
+    [
+        f.Int32("page", o => o.Page, (o, v) => o.Page = v),
+        f.Int32("limit", o => o.Limit, (o, v) => o.Limit = v),
+    ]);
+
+    public int? Page { get; set; }
+
+    public int? Limit { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
+/// <summary>The parameters of tasks.task.list in REST 3.0, as far as paging goes.</summary>
+internal sealed class V3TaskList : Bitrix24Object, IBitrix24Object
+{
+    private static readonly Bitrix24Fields<V3TaskList> s_fields = new(f =>
+    [
+        f.Object<V3Pagination>("pagination", o => o.Pagination, (o, v) => o.Pagination = v),
+    ]);
+
+    public V3Pagination? Pagination { get; set; }
+
+    Bitrix24Fields IBitrix24Object.Fields => s_fields;
+}
+
 /// <summary>Method descriptors and documented REST 3.0 answers the tests share.</summary>
 internal static class Rest3
 {
