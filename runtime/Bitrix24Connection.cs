@@ -234,6 +234,13 @@ public sealed class Bitrix24Connection : IDisposable
     {
         if (_collector is not null)
         {
+            if (descriptor.Api != Bitrix24ApiVersion.Classic)
+            {
+                // A classic batch sends its commands as query strings to /rest/batch; REST 3.0 calls cannot ride in it.
+                body.Dispose();
+                throw new NotSupportedException($"'{descriptor.Name}' is a REST 3.0 method and cannot be part of a classic batch.");
+            }
+
             using (body)
             {
                 return await _collector.Capture(descriptor, body.ToArray(), result).ConfigureAwait(false);
@@ -241,6 +248,11 @@ public sealed class Bitrix24Connection : IDisposable
         }
 
         var retry = _options.Retry;
+
+        // A REST 3.0 write carries one key for all its attempts, so the portal runs it once however often it is sent:
+        // it may then be retried like a read.
+        var idempotencyKey = IdempotencyKey.For(descriptor);
+        var repeatable = descriptor.IsIdempotent || idempotencyKey is not null;
         using var activity = Bitrix24Telemetry.Activities.HasListeners() ? StartActivity(descriptor) : null;
         var started = Stopwatch.GetTimestamp();
         var outcome = "failure";
@@ -250,11 +262,11 @@ public sealed class Bitrix24Connection : IDisposable
             {
                 try
                 {
-                    var response = await SendOnceAsync(descriptor, body, result, cancellationToken).ConfigureAwait(false);
+                    var response = await SendOnceAsync(descriptor, body, idempotencyKey, result, cancellationToken).ConfigureAwait(false);
                     outcome = "success";
                     return response;
                 }
-                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, descriptor.IsIdempotent) &&
+                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, repeatable) &&
                                                           OperatingWait(descriptor.Name, exception) <= retry.MaxDelay)
                 {
                     var delay = RetryPolicy.Delay(retry, attempt);
@@ -272,6 +284,11 @@ public sealed class Bitrix24Connection : IDisposable
         }
         catch (Bitrix24Exception exception)
         {
+            if (!descriptor.IsIdempotent && RetryPolicy.MayHaveRun(exception))
+            {
+                exception.OutcomeUnknown = true;
+            }
+
             ConnectionLog.CallFailed(_logger, descriptor.Name, exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
@@ -299,6 +316,7 @@ public sealed class Bitrix24Connection : IDisposable
     private async ValueTask<Bitrix24Response<TResult>> SendOnceAsync<TResult>(
         Bitrix24Method descriptor,
         RequestBody body,
+        string? idempotencyKey,
         JsonConverter<TResult> result,
         CancellationToken cancellationToken)
     {
@@ -311,10 +329,15 @@ public sealed class Bitrix24Connection : IDisposable
                 await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var authorization = await _authentication.AuthorizeAsync(method, timeout.Token).ConfigureAwait(false);
+            var authorization = await _authentication.AuthorizeAsync(method, descriptor.Api, timeout.Token).ConfigureAwait(false);
             var address = _moved is { } moved && moved.Applies(authorization.Address) ? Rebase(authorization.Address, moved.To) : authorization.Address;
             var sent = Stopwatch.GetTimestamp();
-            var answer = await PostFollowingMovesAsync(method, address, authorization.Address, body, timeout.Token, cancellationToken).ConfigureAwait(false);
+            Answer answer;
+            using (var authorized = authorization.BodyToken is { } token ? BodyAuth.Add(body, token) : null)
+            {
+                answer = await PostFollowingMovesAsync(method, address, authorization.Address, authorized ?? body, idempotencyKey, timeout.Token, cancellationToken).ConfigureAwait(false);
+            }
+
             ConnectionLog.CallAnswered(_logger, method, answer.Status, Stopwatch.GetElapsedTime(sent));
             try
             {
@@ -325,6 +348,7 @@ public sealed class Bitrix24Connection : IDisposable
                     _operatingResets[method] = resetAt;
                 }
 
+                response.Replayed = answer.Replayed;
                 return response;
             }
             catch (Bitrix24ApiException exception) when (exception.Code == Bitrix24ErrorCode.ExpiredToken && renewals < MaxRenewalsPerCall)
@@ -385,13 +409,14 @@ public sealed class Bitrix24Connection : IDisposable
         Uri address,
         Uri configured,
         RequestBody body,
+        string? idempotencyKey,
         CancellationToken timeout,
         CancellationToken cancellationToken)
     {
         for (var moves = 0; ; moves++)
         {
             EnsureSecure(method, address);
-            var answer = await PostAsync(method, address, body, timeout, cancellationToken).ConfigureAwait(false);
+            var answer = await PostAsync(method, address, body, idempotencyKey, timeout, cancellationToken).ConfigureAwait(false);
             if (!PortalMovePolicy.IsRedirect(answer.Status))
             {
                 return answer;
@@ -424,11 +449,17 @@ public sealed class Bitrix24Connection : IDisposable
         string method,
         Uri address,
         RequestBody body,
+        string? idempotencyKey,
         CancellationToken timeout,
         CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, address);
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        if (idempotencyKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKey.Header, idempotencyKey);
+        }
+
         message.Content = new ByteArrayContent(body.Buffer, 0, body.Length);
         message.Content.Headers.ContentType = JsonContentType;
 
@@ -436,7 +467,7 @@ public sealed class Bitrix24Connection : IDisposable
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
             var responseBody = await ResponseBody.ReadAsync(response.Content, timeout).ConfigureAwait(false);
-            return new Answer(response.StatusCode, response.Content.Headers.ContentType, responseBody, response.Headers.Location);
+            return new Answer(response.StatusCode, response.Content.Headers.ContentType, responseBody, response.Headers.Location, IdempotencyKey.IsReplayed(response.Headers));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -455,7 +486,7 @@ public sealed class Bitrix24Connection : IDisposable
     }
 
     /// <summary>What one post brought back: the body is pooled and must be returned.</summary>
-    private readonly record struct Answer(System.Net.HttpStatusCode Status, MediaTypeHeaderValue? ContentType, ResponseBody Body, Uri? Location);
+    private readonly record struct Answer(System.Net.HttpStatusCode Status, MediaTypeHeaderValue? ContentType, ResponseBody Body, Uri? Location, bool Replayed);
 
     /// <summary>A portal's move: calls made for the address <paramref name="From"/> names go to <paramref name="To"/>.</summary>
     private sealed record PortalMove(Uri From, Uri To)

@@ -15,7 +15,8 @@ public class Bitrix24Method
     /// <param name="name">The REST method, e.g. <c>calendar.user.settings.set</c>.</param>
     /// <param name="idempotent">Whether running a call twice has the effect of running it once.</param>
     /// <param name="errors">The method's documented errors, or null.</param>
-    public Bitrix24Method(string name, bool idempotent = false, Bitrix24ErrorMap? errors = null)
+    /// <param name="api">The API the method is called through; REST 3.0 methods live at <c>/rest/api/</c>.</param>
+    public Bitrix24Method(string name, bool idempotent = false, Bitrix24ErrorMap? errors = null, Bitrix24ApiVersion api = Bitrix24ApiVersion.Classic)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -25,6 +26,7 @@ public class Bitrix24Method
         Name = name;
         IsIdempotent = idempotent;
         Errors = errors;
+        Api = api;
     }
 
     /// <summary>The REST method name.</summary>
@@ -35,6 +37,13 @@ public class Bitrix24Method
 
     /// <summary>The documented errors, or null.</summary>
     public Bitrix24ErrorMap? Errors { get; }
+
+    /// <summary>
+    /// The API the method is called through. For <see cref="Bitrix24ApiVersion.Rest3"/> the result converter reads
+    /// the envelope's <c>result</c> object whole (<c>{"item": ...}</c>, <c>{"items": [...]}</c>, <c>{"result": true}</c>
+    /// or a method's own fields), as the portal sends it.
+    /// </summary>
+    public Bitrix24ApiVersion Api { get; }
 
     // Made once, and only when someone listens: a call's activity is named after its method.
     internal string ActivityName => _activityName ??= "Bitrix24 " + Name;
@@ -52,8 +61,9 @@ public sealed class Bitrix24Method<TResult> : Bitrix24Method
     /// <param name="result">Reads <c>result</c>.</param>
     /// <param name="idempotent">Whether running a call twice has the effect of running it once.</param>
     /// <param name="errors">The method's documented errors, or null.</param>
-    public Bitrix24Method(string name, JsonConverter<TResult> result, bool idempotent = false, Bitrix24ErrorMap? errors = null)
-        : base(name, idempotent, errors)
+    /// <param name="api">The API the method is called through; for REST 3.0 <paramref name="result"/> reads the <c>result</c> object whole.</param>
+    public Bitrix24Method(string name, JsonConverter<TResult> result, bool idempotent = false, Bitrix24ErrorMap? errors = null, Bitrix24ApiVersion api = Bitrix24ApiVersion.Classic)
+        : base(name, idempotent, errors, api)
     {
         Result = result ?? throw new ArgumentNullException(nameof(result));
     }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace Bitrix24.Generated;
 
 /// <summary>Walks a list method page by page: 50 items a page, the next page from the answer's <c>next</c> or the last id.</summary>
-public static class Bitrix24Paging
+public static partial class Bitrix24Paging
 {
     /// <summary>How many items a page of a list method holds.</summary>
     public const int PageSize = 50;
@@ -118,19 +118,20 @@ public static class Bitrix24Paging
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(items);
-        return EnumerateAsync(
-            request,
-            setStart,
-            async (r, token) =>
-            {
-                var page = await call(r, token).ConfigureAwait(false);
-                // A page sent as null (no wrapper at all) holds no items, as one without its list does.
-                var list = page.Value is null ? null : items(page.Value);
-                return new Bitrix24Response<IList<T>>(list ?? Array.Empty<T>(), page.Time, page.Total, page.Next);
-            },
-            limit,
-            cancellationToken);
+        return EnumerateAsync(request, setStart, Unwrapped(call, items), limit, cancellationToken);
     }
+
+    /// <summary>A page call whose result wraps the page, as one that answers with the page itself.</summary>
+    private static Func<TRequest, CancellationToken, Task<Bitrix24Response<IList<T>>>> Unwrapped<TRequest, TResult, T>(
+        Func<TRequest, CancellationToken, Task<Bitrix24Response<TResult>>> call,
+        Func<TResult, IList<T>?> items) =>
+        async (r, token) =>
+        {
+            var page = await call(r, token).ConfigureAwait(false);
+            // A page sent as null (no wrapper at all) holds no items, as one without its list does.
+            var list = page.Value is null ? null : items(page.Value);
+            return new Bitrix24Response<IList<T>>(list ?? Array.Empty<T>(), page.Time, page.Total, page.Next) { Replayed = page.Replayed };
+        };
 
     /// <summary>
     /// The fast walk over a generated list method: <c>start=-1</c> (no total counted), the filter's <c>&gt;ID</c>

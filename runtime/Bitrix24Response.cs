@@ -28,6 +28,12 @@ public sealed class Bitrix24Response<T>
     /// <summary>For list methods: the <c>start</c> of the next page, or null on the last page.</summary>
     public int? Next { get; }
 
+    /// <summary>
+    /// True when a REST 3.0 portal answered a repeated write from its store (<c>Idempotent-Replayed: true</c>): the
+    /// method ran once, on an earlier attempt whose answer was lost, and this is that run's answer.
+    /// </summary>
+    public bool Replayed { get; internal set; }
+
     /// <summary>Returns the result.</summary>
     public static implicit operator T(Bitrix24Response<T> response) => response.Value;
 

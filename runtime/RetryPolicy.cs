@@ -21,6 +21,12 @@ internal static class RetryPolicy
         _ => false,
     };
 
+    /// <summary>
+    /// Whether the failure may have come after the portal ran the method: exactly the failures retried for idempotent
+    /// calls only.
+    /// </summary>
+    public static bool MayHaveRun(Bitrix24Exception exception) => MayRetry(exception, idempotent: true) && !MayRetry(exception, idempotent: false);
+
     /// <summary>Exponential backoff with jitter, so that many clients do not retry in step.</summary>
     public static TimeSpan Delay(Bitrix24RetryOptions options, int attempt)
     {

@@ -12,8 +12,8 @@ public abstract class Bitrix24Authentication
     {
     }
 
-    /// <summary>The address of one call, credentials included.</summary>
-    internal abstract ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken);
+    /// <summary>The address of one call through <paramref name="api"/>, credentials included.</summary>
+    internal abstract ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, Bitrix24ApiVersion api, CancellationToken cancellationToken);
 
     /// <summary>
     /// Called once a call was refused with <c>expired_token</c>; returns whether new credentials are in place
@@ -38,7 +38,11 @@ public abstract class Bitrix24Authentication
 /// <summary>The credentials one call went out with.</summary>
 /// <param name="Address">The call's address.</param>
 /// <param name="Credential">The secret in it (webhook code or access token), to tell later which one expired.</param>
-internal sealed record Bitrix24Authorization(Uri Address, string Credential)
+/// <param name="BodyToken">
+/// The access token to write into the body's <c>auth</c> field, for REST 3.0, which reads no query string; null
+/// when the address carries the credentials.
+/// </param>
+internal sealed record Bitrix24Authorization(Uri Address, string Credential, string? BodyToken = null)
 {
     public override string ToString() => "Bitrix24Authorization { ***}";
 }

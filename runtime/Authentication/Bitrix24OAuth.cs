@@ -39,10 +39,16 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     /// <summary>How many times the tokens were renewed by this instance.</summary>
     public int RenewalCount => Volatile.Read(ref _renewalCount);
 
-    internal override async ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken)
+    internal override async ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, Bitrix24ApiVersion api, CancellationToken cancellationToken)
     {
         var tokens = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
         _known = tokens;
+        if (api == Bitrix24ApiVersion.Rest3)
+        {
+            // REST 3.0 reads nothing from the query string: the token goes into the body's auth field.
+            return new Bitrix24Authorization(new Uri(tokens.ClientEndpoint, "api/" + method), tokens.AccessToken, tokens.AccessToken);
+        }
+
         var address = new Uri(tokens.ClientEndpoint, method + "?auth=" + Uri.EscapeDataString(tokens.AccessToken));
         return new Bitrix24Authorization(address, tokens.AccessToken);
     }

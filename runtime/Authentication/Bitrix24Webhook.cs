@@ -14,7 +14,7 @@ public sealed class Bitrix24Webhook : Bitrix24Authentication
     private readonly string _secret;
 
     // A method's address never changes for a webhook: made once per method, not once per call.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Bitrix24Authorization> _authorizations = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Bitrix24ApiVersion Api, string Method), Bitrix24Authorization> _authorizations = new();
 
     private Bitrix24Webhook(Uri baseAddress, int userId, string secret)
     {
@@ -91,26 +91,29 @@ public sealed class Bitrix24Webhook : Bitrix24Authentication
         return true;
     }
 
-    /// <summary>The address of a method call, secret included; only for the transport.</summary>
-    internal Uri MethodUri(string method) => new(
+    /// <summary>
+    /// The address of a method call, secret included; only for the transport. REST 3.0 puts <c>api/</c> before the
+    /// user and code of the same webhook.
+    /// </summary>
+    internal Uri MethodUri(string method, Bitrix24ApiVersion api = Bitrix24ApiVersion.Classic) => new(
         BaseAddress,
-        UserId.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(_secret) + "/" + method);
+        (api == Bitrix24ApiVersion.Rest3 ? "api/" : string.Empty) + UserId.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(_secret) + "/" + method);
 
     /// <summary>Hides the secret from any text that comes from outside (e.g. an exception message).</summary>
     internal override string Redact(string text) =>
         text.Replace(_secret, "***").Replace(Uri.EscapeDataString(_secret), "***");
 
-    internal override ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, CancellationToken cancellationToken) =>
-        new(_authorizations.TryGetValue(method, out var known) ? known : Authorize(method));
+    internal override ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, Bitrix24ApiVersion api, CancellationToken cancellationToken) =>
+        new(_authorizations.TryGetValue((api, method), out var known) ? known : Authorize(method, api));
 
-    private Bitrix24Authorization Authorize(string method)
+    private Bitrix24Authorization Authorize(string method, Bitrix24ApiVersion api)
     {
-        var authorization = new Bitrix24Authorization(MethodUri(method), _secret);
+        var authorization = new Bitrix24Authorization(MethodUri(method, api), _secret);
 
         // Calls by name may name any method; keep the cache from growing without end.
         if (_authorizations.Count < 4096)
         {
-            _authorizations.TryAdd(method, authorization);
+            _authorizations.TryAdd((api, method), authorization);
         }
 
         return authorization;

@@ -61,6 +61,12 @@ public sealed class Bitrix24Batch<TClient>
 
         var before = _collector.Commands.Count;
         var task = call(_capturingClient);
+        if (task.IsFaulted && _collector.Commands.Count == before)
+        {
+            // The call was refused before it could be collected (e.g. a REST 3.0 method): say why.
+            task.GetAwaiter().GetResult();
+        }
+
         if (_collector.Commands.Count != before + 1)
         {
             throw new ArgumentException("A batch entry must make exactly one call of the client it is given.", nameof(call));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -10,7 +11,8 @@ using Bitrix24.Generated.Serialization;
 namespace Bitrix24.Generated.Envelope;
 
 /// <summary>
-/// Reads <c>{result, time, total, next}</c> or <c>{error, error_description}</c> in one forward pass,
+/// Reads <c>{result, time, total, next}</c> or <c>{error, error_description}</c> in one forward pass, and REST 3.0's
+/// <c>{result, time}</c> or <c>{error: {code, message, validation}}</c> the same way (its <c>result</c> is read whole),
 /// turning anything else, and any failure to read it, into a <see cref="Bitrix24ResponseFormatException"/>.
 /// </summary>
 internal static class EnvelopeReader
@@ -42,6 +44,7 @@ internal static class EnvelopeReader
         int? next = null;
         string? errorCode = null;
         string? errorDescription = null;
+        List<Bitrix24ValidationError>? validation = null;
 
         var firstByte = body.TrimStart(" \t\r\n"u8);
         if (!firstByte.IsEmpty && firstByte[0] != (byte)'{')
@@ -84,7 +87,7 @@ internal static class EnvelopeReader
                 else if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
-                    ReadError(ref reader, ref errorCode, ref errorDescription);
+                    ReadError(ref reader, ref errorCode, ref errorDescription, ref validation);
                 }
                 else if (reader.ValueTextEquals("error_description"u8))
                 {
@@ -119,8 +122,14 @@ internal static class EnvelopeReader
             // The code is shown in the message too, so it is redacted as the description is.
             var code = redact(errorCode);
             var description = redact(errorDescription ?? string.Empty);
-            throw errors?.CreateException(method, status, code, description)
+            var exception = errors?.CreateException(method, status, code, description)
                 ?? new Bitrix24ApiException(method, status, code, description);
+            if (validation is not null)
+            {
+                exception.Validation = validation.ConvertAll(entry => new Bitrix24ValidationError(entry.Field is null ? null : redact(entry.Field), redact(entry.Message)));
+            }
+
+            throw exception;
         }
 
         if ((int)status < 200 || (int)status > 299)
@@ -136,34 +145,15 @@ internal static class EnvelopeReader
         return new Bitrix24Response<T>(value, time, total, next);
     }
 
-    private static void ReadError(ref Utf8JsonReader reader, ref string? code, ref string? description)
+    private static void ReadError(ref Utf8JsonReader reader, ref string? code, ref string? description, ref List<Bitrix24ValidationError>? validation)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            code = Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
+            Rest3ErrorReader.Read(ref reader, ref code, ref description, ref validation);
             return;
         }
 
-        // REST 3.0 nests the error: {"error": {"code": "...", "message": "..."}}.
-        code = string.Empty;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("code"u8))
-            {
-                reader.Read();
-                code = Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                description = Bitrix24Wire.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
+        code = Bitrix24Wire.ReadString(ref reader) ?? string.Empty;
     }
 
     internal static Bitrix24Time? ReadTime(ref Utf8JsonReader reader)

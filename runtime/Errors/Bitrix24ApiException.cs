@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace Bitrix24.Generated;
@@ -27,6 +28,28 @@ public class Bitrix24ApiException : Bitrix24Exception
 
     /// <summary>The HTTP status of the response.</summary>
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>
+    /// REST 3.0's <c>error.validation</c> entries: which request field is wrong and why. Empty for classic errors and
+    /// for REST 3.0 errors that are not about parameters.
+    /// </summary>
+    public IReadOnlyList<Bitrix24ValidationError> Validation { get; internal set; } = Array.Empty<Bitrix24ValidationError>();
+
+    /// <summary>The validation entries about one request field, e.g. <c>deadline</c>; empty when it has none.</summary>
+    /// <param name="field">The field as the portal names it.</param>
+    public IReadOnlyList<Bitrix24ValidationError> ValidationFor(string field)
+    {
+        var found = new List<Bitrix24ValidationError>();
+        foreach (var entry in Validation)
+        {
+            if (string.Equals(entry.Field, field, StringComparison.Ordinal))
+            {
+                found.Add(entry);
+            }
+        }
+
+        return found;
+    }
 
     private static string BuildMessage(string method, HttpStatusCode status, string code, string description) =>
         $"Bitrix24 method '{method}' failed with HTTP {(int)status}, code '{code}': {description}";

@@ -62,4 +62,22 @@ public enum Bitrix24ErrorCode
 
     /// <summary><c>ERROR_METHOD_NOT_FOUND</c> (HTTP 404): the portal does not know the method.</summary>
     MethodNotFound,
+
+    /// <summary>
+    /// <c>BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION</c> (HTTP 400, REST 3.0): a required field is
+    /// missing or a value does not fit its type; <see cref="Bitrix24ApiException.Validation"/> names the fields.
+    /// </summary>
+    RequestValidation,
+
+    /// <summary>
+    /// <c>BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION</c> (HTTP 422, REST 3.0): the Idempotency-Key was used
+    /// before with another body.
+    /// </summary>
+    IdempotencyKeyReused,
+
+    /// <summary>
+    /// <c>BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION</c> (HTTP 400, REST 3.0): the Idempotency-Key is not
+    /// 1 to 255 printable ASCII characters.
+    /// </summary>
+    InvalidIdempotencyKey,
 }

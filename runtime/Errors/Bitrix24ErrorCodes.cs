@@ -25,6 +25,9 @@ public static class Bitrix24ErrorCodes
         (Bitrix24ErrorCode.PortalDeleted, "PORTAL_DELETED", 500),
         (Bitrix24ErrorCode.OperationTimeLimit, "OPERATION_TIME_LIMIT", 429),
         (Bitrix24ErrorCode.MethodNotFound, "ERROR_METHOD_NOT_FOUND", 404),
+        (Bitrix24ErrorCode.RequestValidation, "BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION", 400),
+        (Bitrix24ErrorCode.IdempotencyKeyReused, "BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION", 422),
+        (Bitrix24ErrorCode.InvalidIdempotencyKey, "BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION", 400),
     };
 
     private static readonly Dictionary<string, Bitrix24ErrorCode> ByWire = BuildIndex();

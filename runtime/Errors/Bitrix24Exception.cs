@@ -14,6 +14,19 @@ public abstract class Bitrix24Exception : Exception
 
     /// <summary>The REST method that was called, e.g. <c>calendar.user.settings.set</c>.</summary>
     public string Method { get; }
+
+    /// <summary>
+    /// True when a call that is not safe to repeat failed in a way that may have come after the portal ran it (its
+    /// answer was lost, cut off or a server error): whether it took effect is unknown. A classic write is not retried
+    /// then; a REST 3.0 write is, under its Idempotency-Key, and is marked so only when every attempt failed.
+    /// Check the portal before calling again.
+    /// </summary>
+    public bool OutcomeUnknown { get; internal set; }
+
+    /// <inheritdoc/>
+    public override string Message => OutcomeUnknown
+        ? base.Message + " The call may have run on the portal: its outcome is unknown."
+        : base.Message;
 }
 
 /// <summary>The call could not reach the portal or got no answer in time.</summary>

@@ -37,6 +37,9 @@ public class ErrorTests
             ("INVALID_REQUEST", 400), ("OVERLOAD_LIMIT", 503), ("ACCESS_DENIED", 403), ("INVALID_CREDENTIALS", 403),
             ("ERROR_MANIFEST_IS_NOT_AVAILABLE", 404), ("insufficient_scope", 403), ("expired_token", 401),
             ("user_access_error", 403), ("PORTAL_DELETED", 500), ("OPERATION_TIME_LIMIT", 429), ("ERROR_METHOD_NOT_FOUND", 404),
+            ("BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION", 400),
+            ("BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION", 422),
+            ("BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION", 400),
         };
 
         foreach (var (wire, status) in expected)
