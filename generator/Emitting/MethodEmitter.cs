@@ -26,7 +26,9 @@ internal static class MethodEmitter
 
         writer.Open("public sealed partial class " + ClientGroups.ClassOf(method.Name));
         var field = "private static readonly Bitrix24Method<" + result + "> " + descriptor + " = new(";
-        var head = DocComments.Literal(method.Name) + ", " + code.Converter(method.Result.Type) + (method.Idempotent ? ", idempotent: true" : string.Empty);
+        // Named, so that each is left out when it holds its default.
+        var options = (method.Idempotent ? ", idempotent: true" : string.Empty) + (method.Api == MethodApi.V3 ? ", api: Bitrix24ApiVersion.Rest3" : string.Empty);
+        var head = DocComments.Literal(method.Name) + ", " + code.Converter(method.Result.Type) + options;
         if (method.Errors.IsEmpty && writer.IndentWidth + field.Length + head.Length + 2 <= SourceWriter.MaxLineLength)
         {
             writer.Line(field + head + ");");
@@ -43,10 +45,10 @@ internal static class MethodEmitter
             else
             {
                 writer.Line(DocComments.Literal(method.Name) + ",");
-                writer.Expression(code.Converter(method.Result.Type), method.Idempotent ? "," : end);
-                if (method.Idempotent)
+                writer.Expression(code.Converter(method.Result.Type), options.Length > 0 ? "," : end);
+                if (options.Length > 0)
                 {
-                    writer.Line("idempotent: true" + end);
+                    writer.Line(options.Substring(2) + end);
                 }
             }
 
