@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
 
 namespace Bitrix24.Emulator.Dispatch;
@@ -40,7 +41,11 @@ internal sealed class MethodDispatcher
     public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
-    public CallOutcome Execute(string method, int userId, JsonObject parameters)
+    /// <param name="method">The method name.</param>
+    /// <param name="userId">The caller.</param>
+    /// <param name="parameters">The call's parameters.</param>
+    /// <param name="rest3">Whether it came to the REST 3.0 address, which serves only REST 3.0 methods, as the classic one serves only the others.</param>
+    public CallOutcome Execute(string method, int userId, JsonObject parameters, bool rest3 = false)
     {
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -56,7 +61,8 @@ internal sealed class MethodDispatcher
 
         var spec = _specs.Find(method);
         var hasHandler = _methods.TryGet(method, out var handler);
-        if (spec is null && !hasHandler)
+        // Each address knows only its own version's methods; a handler without a spec is classic.
+        if ((spec is null && !hasHandler) || (spec is not null && Rest3Methods.IsRest3(spec)) != rest3)
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }
@@ -84,7 +90,7 @@ internal sealed class MethodDispatcher
         }
         catch (Bitrix24EmulatorError error)
         {
-            return CallOutcome.Failure(error.Status, error.Code, error.Message);
+            return CallOutcome.Failure(error.Status, error.Code, error.Message, error.Problem);
         }
     }
 }
