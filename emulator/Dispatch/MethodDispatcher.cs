@@ -22,6 +22,7 @@ internal sealed class MethodDispatcher
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
+    private readonly bool _classicRefusesRest3;
 
     public MethodDispatcher(MethodRegistry methods, SpecCatalog specs, Bitrix24EmulatorOptions options)
     {
@@ -30,6 +31,7 @@ internal sealed class MethodDispatcher
         _validator = new ParameterValidator(specs, options.DateFormat);
         _reader = new ParameterReader(specs);
         _time = options.TimeProvider;
+        _classicRefusesRest3 = options.ClassicRefusesRest3;
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
     }
@@ -61,8 +63,10 @@ internal sealed class MethodDispatcher
 
         var spec = _specs.Find(method);
         var hasHandler = _methods.TryGet(method, out var handler);
-        // Each address knows only its own version's methods; a handler without a spec is classic.
-        if ((spec is null && !hasHandler) || (spec is not null && Rest3Methods.IsRest3(spec)) != rest3)
+        // The REST 3.0 address knows only REST 3.0 methods, the classic one (when strict) only the others; a handler
+        // without a spec is classic.
+        var isRest3 = spec is not null && Rest3Methods.IsRest3(spec);
+        if ((spec is null && !hasHandler) || (rest3 && !isRest3) || (!rest3 && isRest3 && _classicRefusesRest3))
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }

@@ -26,6 +26,7 @@ public class Rest3Tests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotNull(added["time"]);
         Assert.Equal("Chapter 1", (string)got["result"]!["item"]!["title"]!);
+        Assert.False(got["result"]!["item"]!.AsObject().ContainsKey("item"));
         Assert.True((bool)deleted["result"]!["result"]!);
     }
 
@@ -60,26 +61,18 @@ public class Rest3Tests
         Assert.Null(envelope["error_description"]);
     }
 
-    [Fact]
-    public async Task A_form_body_is_invalid_json()
+    [Theory]
+    [InlineData("form")]
+    [InlineData("broken")]
+    public async Task A_body_that_is_not_a_json_object_is_invalid_json(string body)
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
+        using HttpContent content = body == "form"
+            ? new FormUrlEncodedContent([new("id", "1")])
+            : new StringContent("{\"id\":", Encoding.UTF8, "application/json");
 
-        using var response = await http.PostAsync(new Uri(portal.Rest3WebhookUrl, "note.document.get"), new FormUrlEncodedContent([new("id", "1")]));
-        var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION", (string)envelope["error"]!["code"]!);
-    }
-
-    [Fact]
-    public async Task Broken_json_is_invalid_json()
-    {
-        await using var portal = await Bitrix24Emulator.StartAsync();
-        using var http = new HttpClient();
-
-        using var response = await http.PostAsync(new Uri(portal.Rest3WebhookUrl, "note.document.get"), new StringContent("{\"id\":", Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync(new Uri(portal.Rest3WebhookUrl, "note.document.get"), content);
         var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -141,14 +134,25 @@ public class Rest3Tests
     }
 
     [Fact]
-    public async Task A_rest3_method_is_not_found_at_the_classic_address()
+    public async Task A_rest3_method_is_not_found_at_the_classic_address_when_asked()
     {
-        await using var portal = await Bitrix24Emulator.StartAsync();
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { ClassicRefusesRest3 = true });
         using var http = new HttpClient();
 
         var (status, envelope) = await Webhook.CallAsync(http, portal, "note.document.add", NewDocument);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("ERROR_METHOD_NOT_FOUND", (string)envelope["error"]!);
+    }
+
+    [Fact]
+    public async Task By_default_the_classic_address_still_answers_rest3_methods()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var (status, _) = await Webhook.CallAsync(http, portal, "note.document.add", NewDocument);
+
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 }
