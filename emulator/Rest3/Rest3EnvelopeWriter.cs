@@ -12,7 +12,6 @@ internal static class Rest3EnvelopeWriter
 {
     public const string InvalidJson = "BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION";
     public const string RequestValidation = "BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION";
-    public const string MethodNotFound = "ERROR_METHOD_NOT_FOUND";
 
     /// <summary>The envelope of a call's outcome; the outer timing of a request is measured around the whole of it.</summary>
     public static JsonObject Envelope(CallOutcome outcome, DateTimeOffset started, TimeSpan elapsed)
