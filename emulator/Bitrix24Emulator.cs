@@ -13,6 +13,7 @@ using Bitrix24.Emulator.Handlers.Entities;
 using Bitrix24.Emulator.Hosting;
 using Bitrix24.Emulator.OAuth;
 using Bitrix24.Emulator.Requests;
+using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly BatchExecutor _batch;
     private readonly OAuthServer _oauth;
     private readonly SpecCatalog _specs;
+    private readonly Rest3Endpoint _rest3;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
@@ -57,6 +59,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.AccessTokenLifetime,
             options.TimeProvider);
         _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
+        _rest3 = new Rest3Endpoint(_reader, _faults, _dispatcher, options.TimeProvider);
         var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat);
         foreach (var module in Modules(options))
         {
@@ -88,6 +91,12 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>The REST address OAuth calls go to: <c>http://127.0.0.1:port/rest/</c> + method, with <c>auth</c>.</summary>
     public Uri RestUrl => new(BaseAddress, "rest/");
+
+    /// <summary>The incoming webhook at the REST 3.0 address: <c>http://127.0.0.1:port/rest/api/{user}/{secret}/</c>.</summary>
+    public Uri Rest3WebhookUrl => new(BaseAddress, "rest/api/" + _options.UserId + "/" + _secret + "/");
+
+    /// <summary>The REST 3.0 address OAuth calls go to: <c>http://127.0.0.1:port/rest/api/</c> + method, with <c>auth</c> in the body.</summary>
+    public Uri Rest3Url => new(BaseAddress, "rest/api/");
 
     /// <summary>The token endpoint, answering the <c>refresh_token</c> grant.</summary>
     public Uri OAuthTokenUrl => new(BaseAddress, "oauth/token/");
@@ -178,6 +187,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var emulator = new Bitrix24Emulator(app, options, secret, specs) { Certificate = certificate };
         var boundary = new FailureBoundary((options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Bitrix24Emulator>());
         app.Use(boundary.InvokeAsync);
+        app.Map("/rest/api/{userId}/{code}/{method}", emulator._rest3.HandleAsync);
+        app.Map("/rest/api/{method}", emulator._rest3.HandleAsync);
         app.Map("/rest/{userId}/{code}/{method}", emulator.HandleAsync);
         app.Map("/rest/{method}", emulator.HandleAsync);
         app.Map("/oauth/token/", emulator.HandleTokenAsync);
@@ -243,6 +254,11 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         var outcome = method == "batch"
             ? _batch.Execute(request.Caller.UserId, request.Parameters, started)
             : _dispatcher.Execute(method, request.Caller.UserId, request.Parameters);
+        if (FaultInjector.TryDropAnswer(context))
+        {
+            return;
+        }
+
         await EnvelopeWriter.WriteAsync(context, outcome.Status, outcome.ToEnvelope(started, _options.TimeProvider.GetUtcNow() - started)).ConfigureAwait(false);
     }
 

@@ -19,6 +19,12 @@ public enum Bitrix24FaultKind
 
     /// <summary>The connection is closed without an answer.</summary>
     DropConnection,
+
+    /// <summary>
+    /// The call runs, and then the connection is closed without its answer: a write took effect though the client
+    /// cannot tell, as when an answer is lost on its way back.
+    /// </summary>
+    DropAnswerAfterRunning,
 }
 
 /// <summary>A fault to inject into the next calls.</summary>

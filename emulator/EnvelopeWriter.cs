@@ -38,11 +38,17 @@ internal static class EnvelopeWriter
         ["error_description"] = description,
     };
 
+    /// <summary>An envelope as the portal writes it.</summary>
+    public static string ToWire(JsonObject envelope) => envelope.ToJsonString(WireJson);
+
     /// <summary>Answers a request with an envelope.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, JsonObject envelope)
+    public static Task WriteAsync(HttpContext context, int status, JsonObject envelope) => WriteAsync(context, status, ToWire(envelope));
+
+    /// <summary>Answers a request with an envelope already written out.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(envelope.ToJsonString(WireJson), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 }

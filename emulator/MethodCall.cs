@@ -25,10 +25,18 @@ public sealed class Bitrix24EmulatorError : System.Exception
     /// <summary>The <c>error</c> code (may be empty, as calendar methods use it).</summary>
     public string Code { get; }
 
+    /// <summary>For a parameter missing or of the wrong form, which one and what is wrong: REST 3.0 lists it under <c>validation</c>.</summary>
+    internal FieldProblem? Problem { get; init; }
+
     /// <summary>The message for a missing required parameter, worded as the portal words it.</summary>
     public static Bitrix24EmulatorError MissingParameter(string method, string parameter) =>
         new(400, string.Empty, $"The required parameter \"{parameter}\" for the method \"{method}\" is not set");
 }
+
+/// <summary>A parameter the call got wrong, as REST 3.0 reports it in <c>error.validation[]</c>.</summary>
+/// <param name="Field">The parameter's wire name.</param>
+/// <param name="Message">What is wrong with it.</param>
+internal sealed record FieldProblem(string Field, string Message);
 
 /// <summary>Answers one method: returns the <c>result</c> (a JSON value converts implicitly) or throws <see cref="Bitrix24EmulatorError"/>.</summary>
 /// <param name="call">The call.</param>

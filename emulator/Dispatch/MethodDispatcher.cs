@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
 
 namespace Bitrix24.Emulator.Dispatch;
@@ -21,6 +22,7 @@ internal sealed class MethodDispatcher
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
+    private readonly bool _classicRefusesRest3;
 
     public MethodDispatcher(MethodRegistry methods, SpecCatalog specs, Bitrix24EmulatorOptions options)
     {
@@ -29,6 +31,7 @@ internal sealed class MethodDispatcher
         _validator = new ParameterValidator(specs, options.DateFormat);
         _reader = new ParameterReader(specs);
         _time = options.TimeProvider;
+        _classicRefusesRest3 = options.ClassicRefusesRest3;
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
     }
@@ -40,7 +43,11 @@ internal sealed class MethodDispatcher
     public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
-    public CallOutcome Execute(string method, int userId, JsonObject parameters)
+    /// <param name="method">The method name.</param>
+    /// <param name="userId">The caller.</param>
+    /// <param name="parameters">The call's parameters.</param>
+    /// <param name="rest3">Whether it came to the REST 3.0 address, which serves only REST 3.0 methods, as the classic one serves only the others.</param>
+    public CallOutcome Execute(string method, int userId, JsonObject parameters, bool rest3 = false)
     {
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -56,7 +63,10 @@ internal sealed class MethodDispatcher
 
         var spec = _specs.Find(method);
         var hasHandler = _methods.TryGet(method, out var handler);
-        if (spec is null && !hasHandler)
+        // The REST 3.0 address knows only REST 3.0 methods, the classic one (when strict) only the others; a handler
+        // without a spec is classic.
+        var isRest3 = spec is not null && Rest3Methods.IsRest3(spec);
+        if ((spec is null && !hasHandler) || (rest3 && !isRest3) || (!rest3 && isRest3 && _classicRefusesRest3))
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }
@@ -84,7 +94,7 @@ internal sealed class MethodDispatcher
         }
         catch (Bitrix24EmulatorError error)
         {
-            return CallOutcome.Failure(error.Status, error.Code, error.Message);
+            return CallOutcome.Failure(error.Status, error.Code, error.Message, error.Problem);
         }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class FaultInjector
     private readonly List<Bitrix24Fault> _faults = new();
     private volatile Uri? _movedTo;
 
+    // Marks a call whose answer is to be dropped once it has run.
+    private static readonly object DropAnswerMark = new();
+
     /// <summary>Makes the next <paramref name="count"/> matching calls fail as <paramref name="fault"/> says.</summary>
     public void Inject(Bitrix24Fault fault, int count)
     {
@@ -66,6 +69,21 @@ internal sealed class FaultInjector
         return true;
     }
 
+    /// <summary>
+    /// Once a call has run: when a fault said to drop its answer, closes the connection without it; returns whether
+    /// it did, and the answer is then not to be sent.
+    /// </summary>
+    public static bool TryDropAnswer(HttpContext context)
+    {
+        if (!context.Items.ContainsKey(DropAnswerMark))
+        {
+            return false;
+        }
+
+        context.Abort();
+        return true;
+    }
+
     private Bitrix24Fault? TakeFault(string method)
     {
         lock (_faults)
@@ -82,7 +100,7 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>Plays a fault; returns whether the call is answered by it (a delay lets the call go on).</summary>
+    /// <summary>Plays a fault; returns whether the call is answered by it (a delay, or an answer dropped after running, lets the call go on).</summary>
     private static async Task<bool> PlayAsync(HttpContext context, Bitrix24Fault fault)
     {
         switch (fault.Kind)
@@ -102,6 +120,9 @@ internal sealed class FaultInjector
                 return true;
             case Bitrix24FaultKind.Delay:
                 await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                return false;
+            case Bitrix24FaultKind.DropAnswerAfterRunning:
+                context.Items[DropAnswerMark] = true;
                 return false;
             default:
                 context.Abort();

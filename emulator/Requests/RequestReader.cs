@@ -68,6 +68,35 @@ internal sealed class RequestReader
     public async Task<RestRequest> ReadAsync(HttpRequest request, string method, string body)
     {
         var parameters = await ReadOrRefuseAsync(RestError, () => ReadParametersAsync(request, body)).ConfigureAwait(false);
+        return Accept(request, method, body, parameters);
+    }
+
+    /// <summary>
+    /// Reads a REST 3.0 request, which takes parameters only from a JSON object in the body (none from the query, and
+    /// none at all for a GET), and records it; null when the body is a form or not a JSON object.
+    /// </summary>
+    public RestRequest? ReadJson(HttpRequest request, string method, string body)
+    {
+        if (request.HasFormContentType)
+        {
+            return null;
+        }
+
+        JsonObject parameters;
+        try
+        {
+            parameters = HttpMethods.IsGet(request.Method) || string.IsNullOrWhiteSpace(body) ? new JsonObject() : StrictJson.ParseObject(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return Accept(request, method, HttpMethods.IsGet(request.Method) ? string.Empty : body, parameters);
+    }
+
+    private RestRequest Accept(HttpRequest request, string method, string body, JsonObject parameters)
+    {
         var caller = _authenticator.Authenticate(request, parameters);
         parameters.Remove("auth");
         // Recorded requests never keep a secret: the token in a body or query is masked.

@@ -32,7 +32,7 @@ internal sealed class ParameterValidator
             {
                 if (parameter.Required)
                 {
-                    return Missing(method, parameter);
+                    return WithProblem(Missing(method, parameter), parameter, "Required field `" + parameter.WireName + "` is not specified");
                 }
 
                 continue;
@@ -41,13 +41,18 @@ internal sealed class ParameterValidator
             var problem = Check(parameter.Type, value, parameter.WireName);
             if (problem is not null)
             {
-                return Documented(method, parameter, "IsNotDefinedOrInvalid")
-                    ?? new Bitrix24EmulatorError(400, string.Empty, problem + " in the method \"" + method.Name + "\"");
+                return WithProblem(
+                    Documented(method, parameter, "IsNotDefinedOrInvalid") ?? new Bitrix24EmulatorError(400, string.Empty, problem + " in the method \"" + method.Name + "\""),
+                    parameter,
+                    problem);
             }
         }
 
         return null;
     }
+
+    private static Bitrix24EmulatorError WithProblem(Bitrix24EmulatorError error, PropertyModel parameter, string message) =>
+        new(error.Status, error.Code, error.Message) { Problem = new FieldProblem(parameter.WireName, message) };
 
     /// <summary>
     /// The portal's answer to a missing parameter: the spec's own error for it (by convention named after the

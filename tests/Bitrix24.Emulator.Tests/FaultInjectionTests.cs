@@ -78,6 +78,42 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public async Task An_answer_dropped_after_running_leaves_the_change_made()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+        const string Owner = "{\"type\":\"user\",\"ownerId\":1}";
+        var before = (await Webhook.CallAsync(http, portal, "calendar.section.get", Owner)).Envelope["result"]!.AsArray().Count;
+        portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.DropAnswerAfterRunning, Method: "calendar.section.add"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(
+            new Uri(portal.WebhookUrl, "calendar.section.add"),
+            new StringContent("{\"type\":\"user\",\"ownerId\":1,\"name\":\"Lost answer\"}", Encoding.UTF8, "application/json")));
+        var after = (await Webhook.CallAsync(http, portal, "calendar.section.get", Owner)).Envelope["result"]!.AsArray();
+
+        Assert.Equal(before + 1, after.Count);
+        Assert.Contains(after, section => (string?)section!["NAME"] == "Lost answer");
+    }
+
+    [Fact]
+    public async Task A_rest3_write_whose_answer_was_dropped_is_replayed_to_the_retry_with_its_key()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+        const string Document = """{"fields":{"collectionId":42,"title":"Once"}}""";
+        portal.InjectFault(new Bitrix24Fault(Bitrix24FaultKind.DropAnswerAfterRunning, Method: "note.document.add"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => IdempotencyTests.CallAsync(http, portal, "note.document.add", Document, "retry-key"));
+        var retry = await IdempotencyTests.CallAsync(http, portal, "note.document.add", Document, "retry-key");
+        var next = await IdempotencyTests.CallAsync(http, portal, "note.document.add", Document, null);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Equal("true", retry.Replayed);
+        // Ids are given in turn: the next new document's id is right after the one the lost call made.
+        Assert.Equal(IdempotencyTests.IdOf(retry.Body) + 1, IdempotencyTests.IdOf(next.Body));
+    }
+
+    [Fact]
     public async Task A_fault_for_one_method_spares_the_others()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();

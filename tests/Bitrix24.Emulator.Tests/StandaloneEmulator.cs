@@ -14,14 +14,18 @@ internal sealed class StandaloneEmulator : IDisposable
 {
     private readonly Process _process;
 
-    private StandaloneEmulator(Process process, Uri webhookUrl)
+    private StandaloneEmulator(Process process, Uri webhookUrl, Uri? rest3WebhookUrl)
     {
         _process = process;
         WebhookUrl = webhookUrl;
+        Rest3WebhookUrl = rest3WebhookUrl;
     }
 
     /// <summary>The webhook URL the emulator printed.</summary>
     public Uri WebhookUrl { get; }
+
+    /// <summary>The REST 3.0 webhook URL the emulator printed before it, if it did.</summary>
+    public Uri? Rest3WebhookUrl { get; }
 
     /// <summary>Starts the emulator with these command-line arguments and returns once it prints its webhook URL.</summary>
     /// <exception cref="InvalidOperationException">It stopped first; the message holds what it wrote to stderr.</exception>
@@ -40,9 +44,15 @@ internal sealed class StandaloneEmulator : IDisposable
 
         var process = Process.Start(start)!;
         var webhook = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Uri? rest3Webhook = null;
         var errors = new StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
+            if (e.Data?.StartsWith("REST 3.0 webhook URL: ", StringComparison.Ordinal) == true)
+            {
+                rest3Webhook = new Uri(e.Data["REST 3.0 webhook URL: ".Length..]);
+            }
+
             if (e.Data?.StartsWith("Webhook URL: ", StringComparison.Ordinal) == true)
             {
                 webhook.TrySetResult(new Uri(e.Data["Webhook URL: ".Length..]));
@@ -73,7 +83,8 @@ internal sealed class StandaloneEmulator : IDisposable
                 }
             }
 
-            return new StandaloneEmulator(process, await webhook.Task);
+            var webhookUrl = await webhook.Task;
+            return new StandaloneEmulator(process, webhookUrl, rest3Webhook);
         }
         catch
         {

@@ -69,6 +69,18 @@ public class StandaloneTests
     }
 
     [Fact]
+    public async Task It_prints_the_rest3_webhook_and_serves_rest3_there()
+    {
+        using var emulator = await StandaloneEmulator.StartAsync("--port", "0");
+        using var http = new HttpClient();
+
+        var (status, envelope) = await Webhook.CallAsync(http, emulator.Rest3WebhookUrl!, "note.document.add", """{"fields":{"collectionId":1,"title":"T"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("T", (string)envelope["result"]!["item"]!["title"]!);
+    }
+
+    [Fact]
     public async Task SIGTERM_stops_it_as_Ctrl_C_does()
     {
         // Windows has no SIGTERM to send; there, Ctrl+C and closing the console stop it.

@@ -110,6 +110,8 @@ await using (portal)
     }
 
     Console.WriteLine("Bitrix24 emulator listening on " + portal.BaseAddress);
+    // Before the classic line, which tells scripts waiting for the portal that it listens.
+    Console.WriteLine("REST 3.0 webhook URL: " + portal.Rest3WebhookUrl);
     Console.WriteLine("Webhook URL: " + portal.WebhookUrl);
     Console.WriteLine("Methods: " + portal.SpecifiedMethods.Count.ToString(CultureInfo.InvariantCulture) + (options.SpecPaths.Count > 0 ? ", the shipped and your own" : ", all shipped"));
     Console.WriteLine("Press Ctrl+C to stop.");

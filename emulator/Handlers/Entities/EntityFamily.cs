@@ -114,13 +114,14 @@ internal sealed class EntityFamily
                 ? only.WireName
                 : null);
 
-    // Without a documented answer: the fields of the result type, all empty.
+    // Without a documented answer: the fields of the result type, all empty. A REST 3.0 result type lists the
+    // entity's fields beside the "item" that holds them; that "item" is not a field.
     private static JsonObject FromType(SpecCatalog specs, MethodModel get)
     {
         var template = new JsonObject();
         if (get.Result.Type is { Kind: WireKind.Named } named && specs.Type(named.Name!) is { Kind: TypeKind.Object } type)
         {
-            foreach (var property in type.Properties)
+            foreach (var property in type.Properties.Where(property => !(property.WireName == "item" && property.Type.Kind == WireKind.Json && type.Properties.Count > 1)))
             {
                 template[property.WireName] = null;
             }
