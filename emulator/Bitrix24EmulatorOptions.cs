@@ -37,13 +37,6 @@ public sealed class Bitrix24EmulatorOptions
     /// </summary>
     public bool KeepEntities { get; set; } = true;
 
-    /// <summary>
-    /// Whether the classic address refuses REST 3.0 methods with <c>ERROR_METHOD_NOT_FOUND</c>, as a portal does.
-    /// Off by default while the generated client still calls every method at the classic address; the REST 3.0
-    /// address serves only REST 3.0 methods either way.
-    /// </summary>
-    public bool ClassicRefusesRest3 { get; set; }
-
     /// <summary>The request-rate limit of the whole portal; null for none.</summary>
     public Bitrix24RateLimit? RateLimit { get; set; } = Bitrix24RateLimit.Standard;
 

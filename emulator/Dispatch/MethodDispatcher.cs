@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
+using Bitrix24.Generated.Specs.Model;
 
 namespace Bitrix24.Emulator.Dispatch;
 
@@ -22,7 +23,6 @@ internal sealed class MethodDispatcher
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
-    private readonly bool _classicRefusesRest3;
 
     public MethodDispatcher(MethodRegistry methods, SpecCatalog specs, Bitrix24EmulatorOptions options)
     {
@@ -31,7 +31,6 @@ internal sealed class MethodDispatcher
         _validator = new ParameterValidator(specs, options.DateFormat);
         _reader = new ParameterReader(specs);
         _time = options.TimeProvider;
-        _classicRefusesRest3 = options.ClassicRefusesRest3;
         _bucket = options.RateLimit is { } limit ? new LeakyBucket(limit, options.TimeProvider) : null;
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
     }
@@ -41,6 +40,9 @@ internal sealed class MethodDispatcher
 
     /// <summary>Takes one request from the portal's request-rate limit; false when the limit refuses it.</summary>
     public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
+
+    /// <summary>The spec of <paramref name="method"/>, or null when none is loaded.</summary>
+    public MethodModel? Spec(string method) => _specs.Find(method);
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
     /// <param name="method">The method name.</param>
@@ -63,10 +65,10 @@ internal sealed class MethodDispatcher
 
         var spec = _specs.Find(method);
         var hasHandler = _methods.TryGet(method, out var handler);
-        // The REST 3.0 address knows only REST 3.0 methods, the classic one (when strict) only the others; a handler
-        // without a spec is classic.
+        // Each address knows the methods of its own version only, as a portal's: a method only REST 3.0 has is not
+        // found at the classic address. A handler without a spec is classic.
         var isRest3 = spec is not null && Rest3Methods.IsRest3(spec);
-        if ((spec is null && !hasHandler) || (rest3 && !isRest3) || (!rest3 && isRest3 && _classicRefusesRest3))
+        if ((spec is null && !hasHandler) || rest3 != isRest3)
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }

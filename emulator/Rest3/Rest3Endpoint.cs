@@ -4,6 +4,7 @@ using Bitrix24.Emulator.Dispatch;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Hosting;
 using Bitrix24.Emulator.Requests;
+using Bitrix24.Generated.Specs.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace Bitrix24.Emulator.Rest3;
@@ -83,7 +84,7 @@ internal sealed class Rest3Endpoint
 
         StoredAnswer Run() => Answer(request, started);
         var key = context.Request.Headers[KeyHeader].ToString();
-        if (context.Request.Headers.ContainsKey(KeyHeader) && Rest3Methods.IsWrite(method))
+        if (context.Request.Headers.ContainsKey(KeyHeader) && _dispatcher.Spec(method) is { } spec && Rest3Methods.IsWrite(spec))
         {
             if (!IdempotencyStore.IsValidKey(key))
             {
@@ -116,7 +117,10 @@ internal sealed class Rest3Endpoint
     private StoredAnswer Answer(RestRequest request, DateTimeOffset started)
     {
         var outcome = _dispatcher.Execute(request.Method, request.Caller.UserId, request.Parameters, rest3: true);
-        var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started);
+        // A spec whose result is a plain value is served as it says, so that its client reads what it was made for.
+        var plain = _dispatcher.Spec(request.Method)?.Result.Type.Kind is WireKind.String or WireKind.Boolean or WireKind.Flag or WireKind.Integer
+            or WireKind.IntegerString or WireKind.Number or WireKind.Date or WireKind.DateTime or WireKind.UnixTime or WireKind.UnixTimeString;
+        var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, plain);
         return new StoredAnswer(outcome.IsError ? Rest3EnvelopeWriter.ErrorStatus(outcome) : outcome.Status, EnvelopeWriter.ToWire(envelope));
     }
 

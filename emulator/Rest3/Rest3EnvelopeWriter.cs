@@ -13,8 +13,11 @@ internal static class Rest3EnvelopeWriter
     public const string InvalidJson = "BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION";
     public const string RequestValidation = "BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION";
 
-    /// <summary>The envelope of a call's outcome; the outer timing of a request is measured around the whole of it.</summary>
-    public static JsonObject Envelope(CallOutcome outcome, DateTimeOffset started, TimeSpan elapsed)
+    /// <summary>
+    /// The envelope of a call's outcome; the outer timing of a request is measured around the whole of it. A plain
+    /// value stays plain when <paramref name="plainResult"/>: the method's spec says its result is that value.
+    /// </summary>
+    public static JsonObject Envelope(CallOutcome outcome, DateTimeOffset started, TimeSpan elapsed, bool plainResult = false)
     {
         if (outcome.Problem is { } problem)
         {
@@ -28,7 +31,7 @@ internal static class Rest3EnvelopeWriter
 
         return new JsonObject
         {
-            ["result"] = Unified(outcome.Result),
+            ["result"] = outcome.Result is JsonValue && plainResult ? outcome.Result : Unified(outcome.Result),
             ["time"] = outcome.Time ?? EnvelopeWriter.Time(started, started + elapsed, elapsed.TotalSeconds, 0, started),
         };
     }

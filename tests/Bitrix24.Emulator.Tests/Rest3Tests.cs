@@ -134,25 +134,14 @@ public class Rest3Tests
     }
 
     [Fact]
-    public async Task A_rest3_method_is_not_found_at_the_classic_address_when_asked()
+    public async Task A_rest3_method_is_not_found_at_the_classic_address()
     {
-        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { ClassicRefusesRest3 = true });
+        await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
         var (status, envelope) = await Webhook.CallAsync(http, portal, "note.document.add", NewDocument);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("ERROR_METHOD_NOT_FOUND", (string)envelope["error"]!);
-    }
-
-    [Fact]
-    public async Task By_default_the_classic_address_still_answers_rest3_methods()
-    {
-        await using var portal = await Bitrix24Emulator.StartAsync();
-        using var http = new HttpClient();
-
-        var (status, _) = await Webhook.CallAsync(http, portal, "note.document.add", NewDocument);
-
-        Assert.Equal(HttpStatusCode.OK, status);
     }
 }
