@@ -24,6 +24,10 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     // The last tokens seen, so secrets can be redacted without asking the store.
     private volatile Bitrix24OAuthTokens? _known;
 
+    // The tokens the last renewal replaced: a token endpoint or portal may still quote them, and the access token may
+    // still be good for a while.
+    private volatile Bitrix24OAuthTokens? _replaced;
+
     /// <summary>Creates the authentication.</summary>
     /// <param name="options">The application's credentials and token endpoint.</param>
     /// <param name="store">Where the tokens are kept.</param>
@@ -42,7 +46,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     internal override async ValueTask<Bitrix24Authorization> AuthorizeAsync(string method, Bitrix24ApiVersion api, CancellationToken cancellationToken)
     {
         var tokens = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
-        _known = tokens;
+        Know(tokens);
         if (api == Bitrix24ApiVersion.Rest3)
         {
             // REST 3.0 reads nothing from the query string: the token goes into the body's auth field.
@@ -59,7 +63,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
         try
         {
             var current = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
-            _known = current;
+            Know(current);
             if (current.AccessToken != expired.Credential)
             {
                 // Another call renewed the tokens since this one was sent: this expiry is dealt with, just replay.
@@ -68,7 +72,7 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
 
             var renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(renewed, cancellationToken).ConfigureAwait(false);
-            _known = renewed;
+            Know(renewed);
             Interlocked.Increment(ref _renewalCount);
             return true;
         }
@@ -81,7 +85,19 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
     internal override string Redact(string text)
     {
         var tokens = _known;
-        return RedactAll(text, tokens?.AccessToken, tokens?.RefreshToken, _options.ClientSecret);
+        var replaced = _replaced;
+        return RedactAll(text, tokens?.AccessToken, tokens?.RefreshToken, replaced?.AccessToken, replaced?.RefreshToken, _options.ClientSecret);
+    }
+
+    // Remembers the tokens in use, and the ones they replace, for redaction.
+    private void Know(Bitrix24OAuthTokens tokens)
+    {
+        if (_known is { } known && known.AccessToken != tokens.AccessToken)
+        {
+            _replaced = known;
+        }
+
+        _known = tokens;
     }
 
     /// <inheritdoc/>

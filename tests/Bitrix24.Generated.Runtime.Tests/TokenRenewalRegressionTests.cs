@@ -25,6 +25,11 @@ public class TokenRenewalRegressionTests
         ["an error code that is the answer's own access token"] = Renewal("""{"access_token":"fresh-access-91","refresh_token":"fresh-refresh-92","error":"fresh-access-91"}"""),
         ["an error code that is the refresh token sent"] = Renewal("""{"access_token":"fresh-access-91","refresh_token":"fresh-refresh-92","error":"refresh-token-0-b3c8"}"""),
         ["an error description quoting the answer's own refresh token"] = Renewal("""{"access_token":"fresh-access-91","refresh_token":"fresh-refresh-92","error":42,"error_description":"echo fresh-refresh-92"}"""),
+        ["a second renewal's error quoting the tokens the first one replaced"] = Call(
+            local: false,
+            [new Expired(), new Expired(), new Expired()],
+            new TokenAnswer(200, Encoding.UTF8.GetBytes("""{"access_token":"fresh-access-91","refresh_token":"fresh-refresh-92","expires":1767225600}""")),
+            new TokenAnswer(200, Encoding.UTF8.GetBytes("""{"error":"invalid_grant","error_description":"echo refresh-token-0-b3c8 access-token-0-7d1e"}"""))),
         ["an IOException from the token endpoint"] = Call(local: false, [new Expired()], new TokenThrows("io")),
         ["the token endpoint's HttpClient timing out"] = Call(local: false, [new Expired()], new TokenThrows("timeout")),
         ["a token endpoint that never answers"] = Call(local: false, [new Expired()], new TokenHangs()),
