@@ -82,9 +82,10 @@ internal sealed class Rest3Endpoint
             return;
         }
 
-        StoredAnswer Run() => Answer(request, started);
+        var spec = _dispatcher.Spec(method);
+        StoredAnswer Run() => Answer(request, spec, started);
         var key = context.Request.Headers[KeyHeader].ToString();
-        if (context.Request.Headers.ContainsKey(KeyHeader) && _dispatcher.Spec(method) is { } spec && Rest3Methods.IsWrite(spec))
+        if (context.Request.Headers.ContainsKey(KeyHeader) && spec is not null && Rest3Methods.IsWrite(spec))
         {
             if (!IdempotencyStore.IsValidKey(key))
             {
@@ -114,11 +115,11 @@ internal sealed class Rest3Endpoint
         await WriteAsync(context, Run()).ConfigureAwait(false);
     }
 
-    private StoredAnswer Answer(RestRequest request, DateTimeOffset started)
+    private StoredAnswer Answer(RestRequest request, MethodModel? spec, DateTimeOffset started)
     {
         var outcome = _dispatcher.Execute(request.Method, request.Caller.UserId, request.Parameters, rest3: true);
         // A spec whose result is a plain value is served as it says, so that its client reads what it was made for.
-        var plain = _dispatcher.Spec(request.Method)?.Result.Type.Kind is WireKind.String or WireKind.Boolean or WireKind.Flag or WireKind.Integer
+        var plain = spec?.Result.Type.Kind is WireKind.String or WireKind.Boolean or WireKind.Flag or WireKind.Integer
             or WireKind.IntegerString or WireKind.Number or WireKind.Date or WireKind.DateTime or WireKind.UnixTime or WireKind.UnixTimeString;
         var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, plain);
         return new StoredAnswer(outcome.IsError ? Rest3EnvelopeWriter.ErrorStatus(outcome) : outcome.Status, EnvelopeWriter.ToWire(envelope));
