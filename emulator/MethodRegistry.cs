@@ -1,12 +1,18 @@
 using System;
 using System.Collections.Concurrent;
+using Bitrix24.Generated.Specs.Model;
 
 namespace Bitrix24.Emulator;
 
-/// <summary>The methods the emulator answers, by name (case-insensitive, as on a portal).</summary>
+/// <summary>
+/// The methods the emulator answers, by name (case-insensitive, as on a portal). A handler added by name answers the
+/// method at the address of its spec's version (the classic one without a spec), or at both when both versions have
+/// a method of the name; the emulator's own handlers answer one version each.
+/// </summary>
 public sealed class MethodRegistry
 {
     private readonly ConcurrentDictionary<string, MethodHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, MethodHandler> _versioned = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds or replaces the handler of a method.</summary>
     /// <param name="method">The method name.</param>
@@ -16,5 +22,15 @@ public sealed class MethodRegistry
     /// <summary>Finds the handler of a method.</summary>
     /// <param name="method">The method name.</param>
     /// <param name="handler">The handler, when there is one.</param>
-    public bool TryGet(string method, out MethodHandler handler) => _handlers.TryGetValue(method, out handler!);
+    public bool TryGet(string method, out MethodHandler handler) =>
+        _handlers.TryGetValue(method, out handler!) || TryGet(MethodApi.Classic, method, out handler) || TryGet(MethodApi.V3, method, out handler);
+
+    /// <summary>Adds or replaces the handler of the method of one API version.</summary>
+    internal void Add(MethodApi api, string method, MethodHandler handler) => _versioned[Key(api, method)] = handler;
+
+    /// <summary>Finds the handler of the method of one API version: its own, or one added by name.</summary>
+    internal bool TryGet(MethodApi api, string method, out MethodHandler handler) =>
+        _versioned.TryGetValue(Key(api, method), out handler!) || _handlers.TryGetValue(method, out handler!);
+
+    private static string Key(MethodApi api, string method) => api + ":" + method;
 }

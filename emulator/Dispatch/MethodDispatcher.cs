@@ -41,8 +41,8 @@ internal sealed class MethodDispatcher
     /// <summary>Takes one request from the portal's request-rate limit; false when the limit refuses it.</summary>
     public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
 
-    /// <summary>The spec of <paramref name="method"/>, or null when none is loaded.</summary>
-    public MethodModel? Spec(string method) => _specs.Find(method);
+    /// <summary>The spec of <paramref name="method"/> at the classic address or, when <paramref name="rest3"/>, at the REST 3.0 one; null when none is loaded.</summary>
+    public MethodModel? Spec(string method, bool rest3 = false) => _specs.Find(method, Rest3Methods.Api(rest3));
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
     /// <param name="method">The method name.</param>
@@ -63,12 +63,13 @@ internal sealed class MethodDispatcher
             return CallOutcome.Failure(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }
 
-        var spec = _specs.Find(method);
-        var hasHandler = _methods.TryGet(method, out var handler);
         // Each address knows the methods of its own version only, as a portal's: a method only REST 3.0 has is not
-        // found at the classic address. A handler without a spec is classic.
-        var isRest3 = spec is not null && Rest3Methods.IsRest3(spec);
-        if ((spec is null && !hasHandler) || rest3 != isRest3)
+        // found at the classic address. A method both have (tasks.task.get) is a method of each, with its own spec and
+        // handler. A handler without a spec is classic.
+        var api = Rest3Methods.Api(rest3);
+        var spec = _specs.Find(method, api);
+        var hasHandler = _methods.TryGet(api, method, out var handler);
+        if (spec is null && (!hasHandler || rest3 || _specs.Find(method, MethodApi.V3) is not null))
         {
             return CallOutcome.Failure(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
         }

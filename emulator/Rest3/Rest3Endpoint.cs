@@ -82,7 +82,7 @@ internal sealed class Rest3Endpoint
             return;
         }
 
-        var spec = _dispatcher.Spec(method);
+        var spec = _dispatcher.Spec(method, rest3: true);
         StoredAnswer Run() => Answer(request, spec, started);
         var key = context.Request.Headers[KeyHeader].ToString();
         if (context.Request.Headers.ContainsKey(KeyHeader) && spec is not null && Rest3Methods.IsWrite(spec))
