@@ -60,7 +60,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
             options.TimeProvider);
         _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
         _rest3 = new Rest3Endpoint(_reader, _faults, _dispatcher, options.TimeProvider);
-        var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat);
+        var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat, options.UserId);
         foreach (var module in Modules(options))
         {
             module.Register(Methods, context);

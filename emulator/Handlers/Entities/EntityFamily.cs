@@ -59,7 +59,10 @@ internal sealed class EntityFamily
         foreach (var add in specs.Methods.Where(method => method.Name.EndsWith(".add", StringComparison.OrdinalIgnoreCase)))
         {
             var prefix = add.Name[..^".add".Length];
-            if (specs.Find(prefix + ".get") is not { } get
+            // A family is of one API version: a REST 3.0 family is kept apart from the classic family of its prefix.
+            // A portal keeps one set of tasks whichever version reads them; the emulator keeps two, since the
+            // versions name and shape the fields differently.
+            if (specs.Find(prefix + ".get", add.Api) is not { } get
                 || add.Parameters.FirstOrDefault(parameter => parameter.WireName.Equals("fields", StringComparison.OrdinalIgnoreCase)) is not { } fields
                 || IdOf(get, add) is not { } id)
             {
@@ -72,11 +75,17 @@ internal sealed class EntityFamily
                 .ToList();
             var answer = SpecCatalog.ExampleAnswer(get)?.Result;
             var template = (WrapperOf(get, specs) is { } wrapper && answer is JsonObject wrapped ? wrapped[wrapper] : answer) as JsonObject ?? FromType(specs, get);
+            // A REST 3.0 answer holds its entity in "item", whatever else its result type lists.
+            if (add.Api == MethodApi.V3 && template.Count == 1 && template["item"] is JsonObject item)
+            {
+                template = (JsonObject)item.DeepClone();
+            }
+
             families.Add(new EntityFamily(prefix, add, get, fields.WireName, id, partition)
             {
-                List = specs.Find(prefix + ".list"),
-                Update = specs.Find(prefix + ".update"),
-                Delete = specs.Find(prefix + ".delete"),
+                List = specs.Find(prefix + ".list", add.Api),
+                Update = specs.Find(prefix + ".update", add.Api),
+                Delete = specs.Find(prefix + ".delete", add.Api),
                 Template = template,
                 IdField = template.Select(field => field.Key).FirstOrDefault(key => key.Equals("id", StringComparison.OrdinalIgnoreCase)) ?? "ID",
             });
@@ -115,12 +124,19 @@ internal sealed class EntityFamily
                 : null);
 
     // Without a documented answer: the fields of the result type, all empty. A REST 3.0 result type lists the
-    // entity's fields beside the "item" that holds them; that "item" is not a field.
+    // entity's fields beside the "item" that holds them, or has "item" name the entity's type; that "item" is not a field.
     private static JsonObject FromType(SpecCatalog specs, MethodModel get)
     {
         var template = new JsonObject();
         if (get.Result.Type is { Kind: WireKind.Named } named && specs.Type(named.Name!) is { Kind: TypeKind.Object } type)
         {
+            // Or the fields of the type "item" names, when it names one.
+            if (type.Properties.FirstOrDefault(property => property.WireName == "item") is { Type: { Kind: WireKind.Named } item }
+                && specs.Type(item.Name!) is { Kind: TypeKind.Object } itemType)
+            {
+                type = itemType;
+            }
+
             foreach (var property in type.Properties.Where(property => !(property.WireName == "item" && property.Type.Kind == WireKind.Json && type.Properties.Count > 1)))
             {
                 template[property.WireName] = null;

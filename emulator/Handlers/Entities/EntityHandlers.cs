@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Rest3;
+using Bitrix24.Emulator.Rest3.Query;
 using Bitrix24.Emulator.Specs;
 using Bitrix24.Generated.Specs.Model;
 using static Bitrix24.Emulator.Handlers.CallValues;
@@ -30,8 +32,9 @@ internal sealed class EntityHandlers
     private readonly EntityStore _store = new();
     private readonly FieldsParameter _addFields;
     private readonly FieldsParameter? _updateFields;
+    private readonly Rest3EntityQuery? _rest3;
 
-    public EntityHandlers(EntityFamily family, SpecCatalog specs, TimeProvider clock)
+    public EntityHandlers(EntityFamily family, SpecCatalog specs, TimeProvider clock, RelatedObjects related)
     {
         _family = family;
         _shape = new EntityShape(family.Template);
@@ -39,6 +42,12 @@ internal sealed class EntityHandlers
         _clock = clock;
         _addFields = FieldsOf(family.Add) ?? new FieldsParameter(family.FieldsParameter, []);
         _updateFields = family.Update is { } update ? FieldsOf(update) : null;
+        if (Rest3Methods.IsRest3(family.Get))
+        {
+            // A REST 3.0 family reads with the REST 3.0 query language, and its entities are related objects of others.
+            _rest3 = new Rest3EntityQuery(EntityFields.Of(family, specs), related, family.Prefix);
+            related.Add(new StoredEntities(this, _rest3.Fields));
+        }
     }
 
     /// <summary>Answers the family's methods that have no handler yet.</summary>
@@ -54,9 +63,9 @@ internal sealed class EntityHandlers
 
     private static void AddIfFree(MethodRegistry methods, MethodModel? method, MethodHandler handler)
     {
-        if (method is not null && !methods.TryGet(method.Name, out _))
+        if (method is not null && !methods.TryGet(method.Api, method.Name, out _))
         {
-            methods.Add(method.Name, handler);
+            methods.Add(method.Api, method.Name, handler);
         }
     }
 
@@ -84,11 +93,17 @@ internal sealed class EntityHandlers
         return Answer(_family.Add, entity, Number(entity[_family.IdField]));
     }
 
-    private MethodResult Get(MethodCall call) => Answer(_family.Get, Find(call, _family.Get), null);
+    private MethodResult Get(MethodCall call) =>
+        _rest3 is not null ? _rest3.Get(call.Parameters, Full(Find(call, _family.Get))) : Answer(_family.Get, Find(call, _family.Get), null);
 
     private MethodResult List(MethodCall call)
     {
         var list = _family.List!;
+        if (_rest3 is not null)
+        {
+            return _rest3.List(call.Parameters, () => _store.All(Partition(call)).Select(Full));
+        }
+
         var matching = _store.All(Partition(call)).Where(entity => EntityQuery.Matches(entity, call.Parameters["filter"] as JsonObject, _shape));
         var ordered = EntityQuery.Ordered(matching, call.Parameters["order"] as JsonObject, _shape, _family.IdField);
         var items = ordered.Select(entity => (JsonNode?)EntityQuery.Selected(Full(entity), call.Parameters["select"] as JsonArray, _shape, _family.IdField)).ToList();
@@ -106,7 +121,7 @@ internal sealed class EntityHandlers
             Merge(stored, fields, _updateFields!);
             Fill(stored, Modified, now, replace: true);
             Fill(stored, ModifiedBy, call.UserId, replace: true);
-        }) ?? throw NotFound(update);
+        }) ?? throw NotFound(update, Id(call, update));
         return Answer(update, entity, null);
     }
 
@@ -115,7 +130,7 @@ internal sealed class EntityHandlers
         var delete = _family.Delete!;
         if (!_store.Delete(Partition(call), Id(call, delete)))
         {
-            throw NotFound(delete);
+            throw NotFound(delete, Id(call, delete));
         }
 
         return delete.Result.Type.Kind == WireKind.Boolean
@@ -124,7 +139,7 @@ internal sealed class EntityHandlers
     }
 
     private JsonObject Find(MethodCall call, MethodModel method) =>
-        _store.Get(Partition(call), Id(call, method)) ?? throw NotFound(method);
+        _store.Get(Partition(call), Id(call, method)) ?? throw NotFound(method, Id(call, method));
 
     // What a method answers with an entity: the new id for an add that returns one, true for a plain update, the
     // entity itself, or the entity in the wrapper the method's result names.
@@ -221,11 +236,24 @@ internal sealed class EntityHandlers
         return Number(call.Parameters[parameter]) ?? throw Bitrix24EmulatorError.MissingParameter(method.Name, parameter);
     }
 
-    // The method's documented error for a missing entity, or the portal's usual one.
-    private static Bitrix24EmulatorError NotFound(MethodModel method) =>
-        method.Errors.FirstOrDefault(error => error.Name.Contains("NotFound", StringComparison.Ordinal) && error.Message is not null) is { } documented
+    // The method's documented error for a missing entity, or the portal's usual one; REST 3.0 has one for every method.
+    private static Bitrix24EmulatorError NotFound(MethodModel method, long id) =>
+        Rest3Methods.IsRest3(method) ? QueryErrors.NotFound(id)
+        : method.Errors.FirstOrDefault(error => error.Name.Contains("NotFound", StringComparison.Ordinal) && error.Message is not null) is { } documented
             ? new Bitrix24EmulatorError(documented.Status, documented.Code, documented.Message!)
             : new Bitrix24EmulatorError(400, string.Empty, "Not found");
 
     private sealed record FieldsParameter(string Name, HashSet<string> Declared);
+
+    // The family's entities, as a related object of another entity: every field, as get answers them.
+    private sealed class StoredEntities(EntityHandlers handlers, EntityFields fields) : IRelatedSource
+    {
+        public string EntityName => fields.EntityName;
+
+        public string Prefix => handlers._family.Prefix;
+
+        public IReadOnlyCollection<string> Fields { get; } = fields.Names.ToList();
+
+        public JsonObject? Find(long id) => handlers._store.Find(id) is { } entity ? handlers.Full(entity) : null;
+    }
 }

@@ -1,3 +1,5 @@
+using Bitrix24.Emulator.Rest3.Query;
+
 
 namespace Bitrix24.Emulator.Handlers.Entities;
 
@@ -10,9 +12,10 @@ internal sealed class EntityModule : IEmulatorModule
 {
     public void Register(MethodRegistry methods, EmulatorContext context)
     {
+        var related = new RelatedObjects(new UserDirectory(context.UserId));
         foreach (var family in EntityFamily.Find(context.Specs))
         {
-            new EntityHandlers(family, context.Specs, context.TimeProvider).Register(methods);
+            new EntityHandlers(family, context.Specs, context.TimeProvider, related).Register(methods);
         }
     }
 }

@@ -32,6 +32,15 @@ internal sealed class EntityStore
         }
     }
 
+    /// <summary>A copy of the entity with the id in whichever partition, or null: ids are unique across them.</summary>
+    public JsonObject? Find(long id)
+    {
+        lock (_gate)
+        {
+            return _partitions.Values.Select(partition => partition.TryGetValue(id, out var entity) ? (JsonObject)entity.DeepClone() : null).FirstOrDefault(entity => entity is not null);
+        }
+    }
+
     /// <summary>Changes the entity in place and returns a copy; null when there is none.</summary>
     public JsonObject? Update(string partition, long id, System.Action<JsonObject> change)
     {
