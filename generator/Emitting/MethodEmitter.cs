@@ -13,8 +13,11 @@ internal static class MethodEmitter
 {
     private const string Token = "CancellationToken cancellationToken = default";
 
-    /// <summary>Emits the method's part; <paramref name="typePrefix"/> names its request class and error enum.</summary>
-    public static void Emit(SourceWriter writer, TypeCode code, MethodModel method, string typePrefix)
+    /// <summary>
+    /// Emits the method's part; <paramref name="typePrefix"/> names its request class and error enum,
+    /// <paramref name="clientPath"/> its class (its name, but for a REST 3.0 twin).
+    /// </summary>
+    public static void Emit(SourceWriter writer, TypeCode code, MethodModel method, string typePrefix, string clientPath)
     {
         var member = Names.MethodMemberName(method);
         var name = member + "Async";
@@ -24,7 +27,7 @@ internal static class MethodEmitter
         var request = code.TypeName(Names.RequestTypeName(typePrefix), method.Scope);
         var errors = code.TypeName(Names.ErrorTypeName(typePrefix), method.Scope);
 
-        writer.Open("public sealed partial class " + ClientGroups.ClassOf(method.Name));
+        writer.Open("public sealed partial class " + ClientGroups.ClassOf(clientPath));
         var field = "private static readonly Bitrix24Method<" + result + "> " + descriptor + " = new(";
         // Named, so that each is left out when it holds its default.
         var options = (method.Idempotent ? ", idempotent: true" : string.Empty) + (method.Api == MethodApi.V3 ? ", api: Bitrix24ApiVersion.Rest3" : string.Empty);
@@ -65,7 +68,7 @@ internal static class MethodEmitter
         {
             EmitDocs(writer, method, errors, parameters: null);
             writer.Line("public " + returns + " " + name + "(" + Token + ") =>");
-            writer.Indent().Line(ClientGroups.ConnectionOf(method.Name) + ".CallAsync(" + descriptor + ", cancellationToken);").Outdent();
+            writer.Indent().Line(ClientGroups.ConnectionOf(clientPath) + ".CallAsync(" + descriptor + ", cancellationToken);").Outdent();
             writer.Close();
             return;
         }
@@ -116,7 +119,7 @@ internal static class MethodEmitter
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         EmitOutcomeDocs(writer, method, errors);
         writer.List("public " + returns + " " + name + "(", new[] { request + " request", Token }, ") =>");
-        writer.Indent().Line(ClientGroups.ConnectionOf(method.Name) + ".CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
+        writer.Indent().Line(ClientGroups.ConnectionOf(clientPath) + ".CallAsync(" + descriptor + ", request, cancellationToken);").Outdent();
         if (method.Paged)
         {
             writer.Line();

@@ -86,9 +86,9 @@ internal static class SpecEmitter
 
         if (spec.Method is { } called)
         {
-            var groupNamespace = ClientGroups.NamespaceOf(rootNamespace, called.Name);
+            var groupNamespace = ClientGroups.NamespaceOf(rootNamespace, spec.ClientPath);
             var group = new SourceWriter();
-            MethodEmitter.Emit(group, new TypeCode(rootNamespace, groupNamespace), called, spec.TypePrefix);
+            MethodEmitter.Emit(group, new TypeCode(rootNamespace, groupNamespace), called, spec.TypePrefix, spec.ClientPath);
             sections.Add((groupNamespace, group.ToString()));
         }
 

@@ -20,7 +20,7 @@ internal static class ClientLayout
     // What the client inherits, beside what every class does.
     private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal) { "Connection", "Batch", "Dispose", "FromWebhook", "Over" };
 
-    /// <summary>The methods (by name) whose client names clash, and the unique file name of each method's output.</summary>
+    /// <summary>The methods (by key) whose client names clash, and the unique file name of each method's output.</summary>
     public static (Dictionary<string, ClientClash> Clashes, Dictionary<string, string> OutputNames) Lay(IReadOnlyList<IndexedMethod> methods)
     {
         var clashes = new Dictionary<string, ClientClash>(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ internal static class ClientLayout
             var output = method.TypePrefix;
             if (prefixes.TryGetValue(method.TypePrefix, out var first))
             {
-                clashes[method.Name] = new ClientClash("the type name prefix '" + method.TypePrefix + "'", "method '" + first.Name + "' gives too");
+                clashes[method.Key] = new ClientClash("the type name prefix '" + method.TypePrefix + "'", "method '" + first.Name + "' gives too");
                 for (var n = 2; prefixes.ContainsKey(output); n++)
                 {
                     output = method.TypePrefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -41,7 +41,7 @@ internal static class ClientLayout
             }
 
             prefixes[output] = method;
-            outputNames[method.Name] = output;
+            outputNames[method.Key] = output;
         }
 
         // Who claims each class (by the path it stands for) and each member of a class (by method or group below).
@@ -49,21 +49,21 @@ internal static class ClientLayout
         var members = new Dictionary<(string Class, string Member), Dictionary<string, List<string>>>();
         foreach (var method in methods)
         {
-            var segments = method.Name.Split('.');
+            var segments = method.ClientPath.Split('.');
             for (var depth = 0; depth < segments.Length; depth++)
             {
                 var path = segments.Take(depth).ToArray();
                 var owner = ClassKey(path);
-                Claim(classes, owner, string.Join(".", path), method.Name);
+                Claim(classes, owner, string.Join(".", path), method.Key);
                 if (depth < segments.Length - 1)
                 {
-                    Claim(members, (owner, Names.ToPascalCase(segments[depth])), "the methods under '" + string.Join(".", segments.Take(depth + 1)) + "'", method.Name);
+                    Claim(members, (owner, Names.ToPascalCase(segments[depth])), "the methods under '" + string.Join(".", segments.Take(depth + 1)) + "'", method.Key);
                     continue;
                 }
 
                 foreach (var member in Members(method))
                 {
-                    Claim(members, (owner, member), "method '" + method.Name + "'", method.Name);
+                    Claim(members, (owner, member), "method '" + method.Name + "'", method.Key);
                 }
             }
         }

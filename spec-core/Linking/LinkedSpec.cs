@@ -17,21 +17,32 @@ namespace Bitrix24.Generated.Specs.Linking;
 /// What names the spec's output: <paramref name="TypePrefix"/>, made unique ignoring case when another method's prefix is
 /// the same but for case; null for the prefix.
 /// </param>
-public sealed record LinkedSpec(string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types, string? OutputName = null)
+/// <param name="ClientName">
+/// The dotted name the client places the method by when it is not <paramref name="Name"/>: the REST 3.0 twin of a
+/// classic method (<c>tasks.task.v3.add</c>); null otherwise.
+/// </param>
+public sealed record LinkedSpec(
+    string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types, string? OutputName = null, string? ClientName = null)
 {
+    /// <summary>The dotted name the client places the method by.</summary>
+    public string ClientPath => ClientName ?? Name;
+
     /// <summary>Whether the spec contributes nothing.</summary>
     public bool IsEmpty => Method is null && Types.IsEmpty;
 
     /// <summary>The names this spec adds to the shared outputs (the client tree and the JSON context).</summary>
     public SpecNames Names() => new(
-        Method is null ? null : new MethodName(Method.Name, Method.Scope, TypePrefix, !Method.Parameters.IsEmpty),
+        Method is null ? null : new MethodName(ClientPath, Method.Scope, TypePrefix, !Method.Parameters.IsEmpty),
         Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray());
 }
 
 /// <summary>The names of one spec's generated parts: what the client tree and the JSON context are built from.</summary>
 public sealed record SpecNames(MethodName? Method, EquatableArray<TypeName> Types);
 
-/// <summary>A generated method: its REST name, scope, C# type prefix, and whether it has a request class.</summary>
+/// <summary>
+/// A generated method: the dotted name the client places it by (its REST name, but for a REST 3.0 twin), scope, C#
+/// type prefix, and whether it has a request class.
+/// </summary>
 public sealed record MethodName(string Name, string Scope, string TypePrefix, bool HasRequest);
 
 /// <summary>A generated type: its name, scope and kind.</summary>

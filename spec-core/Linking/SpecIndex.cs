@@ -22,8 +22,21 @@ public sealed record IndexedType(string Name, string Owner, TypeModel Definition
 /// <param name="MemberName">The C# name of the method's last segment, which names its members in its client class.</param>
 /// <param name="Paged">Whether the class has the walk over every page too.</param>
 /// <param name="FastPaged">Whether the class has the fast walk too.</param>
+/// <param name="Api">Which version of the REST API serves it: a method may exist in both, specified apart.</param>
+/// <param name="ClientName">
+/// The dotted name the client places it by: its name, or for the REST 3.0 twin of a classic method, its name with
+/// <c>v3</c> before the last segment (<c>tasks.task.v3.add</c>, called as <c>client.Tasks.Task.V3.AddAsync</c>).
+/// </param>
 public sealed record IndexedMethod(
-    string Name, string Owner, string Scope, string TypePrefix, bool ReplacesShipped = false, string MemberName = "", bool Paged = false, bool FastPaged = false);
+    string Name, string Owner, string Scope, string TypePrefix, bool ReplacesShipped = false, string MemberName = "", bool Paged = false, bool FastPaged = false,
+    MethodApi Api = MethodApi.Classic, string? ClientName = null)
+{
+    /// <summary>What tells the method apart in the set: its name, and its version when REST 3.0.</summary>
+    public string Key => Names.MethodKey(Name, Api);
+
+    /// <summary>The dotted name the client places it by.</summary>
+    public string ClientPath => ClientName ?? Name;
+}
 
 /// <summary>
 /// What linking one spec needs to know of all the others: every method's owner and every type's first declaration
@@ -43,7 +56,7 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         Methods = methods;
         Types = types;
         _types = new(() => Types.ToDictionary(t => t.Name, StringComparer.Ordinal));
-        _methods = new(() => Methods.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase));
+        _methods = new(() => Methods.ToDictionary(m => m.Key, StringComparer.OrdinalIgnoreCase));
         _generatedNames = new(() =>
         {
             var names = new Dictionary<string, IndexedMethod>(StringComparer.Ordinal);
@@ -59,7 +72,10 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         _generatedTypeNames = new(() => GeneratedNames(Methods, Types.Select(t => t.Definition)));
     }
 
-    /// <summary>The methods, one per name (a project's spec before a shipped one, then the first by path), ordered by name.</summary>
+    /// <summary>
+    /// The methods, one per name and version (a project's spec before a shipped one, then the first by path), ordered by
+    /// name.
+    /// </summary>
     public EquatableArray<IndexedMethod> Methods { get; }
 
     /// <summary>The types, one per name (the first declaration by path wins), ordered by name.</summary>
@@ -74,13 +90,14 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         var types = new Dictionary<string, (string Owner, TypeModel Definition)>(StringComparer.Ordinal);
         foreach (var method in ordered)
         {
-            if (methods.TryGetValue(method.Name, out var owner))
+            var key = Names.MethodKey(method.Name, method.Api);
+            if (methods.TryGetValue(key, out var owner))
             {
                 // A second spec of the same method contributes nothing; linking it reports why, unless it is a shipped
                 // spec that the project's own replaces.
                 if (method.Shipped && owner.Owner != method.FilePath && IsOwn(ordered, owner.Owner))
                 {
-                    methods[method.Name] = owner with { ReplacesShipped = true };
+                    methods[key] = owner with { ReplacesShipped = true };
 
                     // Its method is replaced, not the types it declares: other shipped specs may use them.
                     AddTypes(types, method);
@@ -89,8 +106,13 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
                 continue;
             }
 
-            methods.Add(method.Name, new IndexedMethod(
-                method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(method), MemberName: Names.MethodMemberName(method), Paged: method.Paged, FastPaged: method.FastPaging is not null));
+            // The REST 3.0 twin of a classic method is placed apart in the client, its names marked v3.
+            var clientName = method.Api == MethodApi.V3 && ordered.Exists(m => m.Api == MethodApi.Classic && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase))
+                ? Names.TwinClientName(method.Name)
+                : null;
+            methods.Add(key, new IndexedMethod(
+                method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(clientName ?? method.Name, method.CSharpName), MemberName: Names.MethodMemberName(method),
+                Paged: method.Paged, FastPaged: method.FastPaging is not null, Api: method.Api, ClientName: clientName));
             AddTypes(types, method);
         }
 
@@ -106,17 +128,23 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     /// <summary>The type of a name, or null.</summary>
     public IndexedType? Type(string name) => _types.Value.TryGetValue(name, out var type) ? type : null;
 
-    /// <summary>The method of a name (ignoring case, as the portal does), or null.</summary>
-    public IndexedMethod? Method(string name) => _methods.Value.TryGetValue(name, out var method) ? method : null;
+    /// <summary>The method of a name and version (the name ignoring case, as the portal does), or null.</summary>
+    public IndexedMethod? Method(string name, MethodApi api) => _methods.Value.TryGetValue(Names.MethodKey(name, api), out var method) ? method : null;
+
+    /// <summary>The method of a name (ignoring case): the classic one when both versions have it, or null.</summary>
+    public IndexedMethod? Method(string name) => Method(name, MethodApi.Classic) ?? Method(name, MethodApi.V3);
 
     /// <summary>What the client generates under this type name (a group class or another type's companion), or null.</summary>
     public string? NameGeneratedFor(string typeName) => _generatedTypeNames.Value.TryGetValue(typeName, out var what) ? what : null;
 
     /// <summary>Where the method's client names meet another's, or null.</summary>
-    public ClientClash? ClientClash(string methodName) => _layout.Value.Clashes.TryGetValue(methodName, out var clash) ? clash : null;
+    /// <param name="methodKey">The method's <see cref="IndexedMethod.Key"/>.</param>
+    public ClientClash? ClientClash(string methodKey) => _layout.Value.Clashes.TryGetValue(methodKey, out var clash) ? clash : null;
 
     /// <summary>The name of the method's generated file: its type prefix, made unique (ignoring case) among all methods.</summary>
-    public string OutputName(string methodName, string typePrefix) => _layout.Value.OutputNames.TryGetValue(methodName, out var name) ? name : typePrefix;
+    /// <param name="methodKey">The method's <see cref="IndexedMethod.Key"/>.</param>
+    /// <param name="typePrefix">The method's type prefix.</param>
+    public string OutputName(string methodKey, string typePrefix) => _layout.Value.OutputNames.TryGetValue(methodKey, out var name) ? name : typePrefix;
 
     /// <summary>The method whose request or error enum would have this name, or null.</summary>
     public IndexedMethod? MethodGenerating(string typeName) => _generatedNames.Value.TryGetValue(typeName, out var method) ? method : null;
@@ -150,7 +178,7 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var method in methods)
         {
-            var segments = method.Name.Split('.');
+            var segments = method.ClientPath.Split('.');
             for (var depth = 1; depth < segments.Length; depth++)
             {
                 names[Names.GroupClassName(segments.Take(depth))] = "the client's methods under '" + string.Join(".", segments.Take(depth)) + "'";

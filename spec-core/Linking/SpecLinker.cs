@@ -21,7 +21,7 @@ public static class SpecLinker
     public static LinkedSpec Link(MethodModel spec, SpecIndex index, LinkReport? report = null)
     {
         var root = SpecPath.Root;
-        var owner = index.Method(spec.Name);
+        var owner = index.Method(spec.Name, spec.Api);
         var replaced = spec.Shipped && owner is { ReplacesShipped: true } && owner.Owner != spec.FilePath;
         if (owner is null || (owner.Owner != spec.FilePath && !replaced))
         {
@@ -70,11 +70,11 @@ public static class SpecLinker
         if (replaced)
         {
             // A project's spec replaces the method; the types this one declares stay, for the specs that use them.
-            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, Names.MethodTypePrefix(spec), null, owned.ToEquatableArray());
+            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, owner.TypePrefix, null, owned.ToEquatableArray());
         }
 
-        var prefix = Names.MethodTypePrefix(spec);
-        var outputName = index.OutputName(spec.Name, prefix);
+        var prefix = owner.TypePrefix;
+        var outputName = index.OutputName(owner.Key, prefix);
 
         var check = new ReferenceCheck(Lookup, report);
         var what = "'" + spec.Name + "'";
@@ -90,7 +90,7 @@ public static class SpecLinker
             check.Fail(SpecRules.UnsupportedResultType, root.Key("result").Key("type"), spec.Name, unsupported);
         }
 
-        if (index.ClientClash(spec.Name) is { } clash)
+        if (index.ClientClash(owner.Key) is { } clash)
         {
             check.Fail(SpecRules.ClientNameClash, root.Key("method"), spec.Name, clash.What, clash.TakenBy);
         }
@@ -157,7 +157,7 @@ public static class SpecLinker
                 PageItems = pageItems is { Items: { } items } ? pageItems with { Items = Resolve(items, index) } : null,
             }
             : null;
-        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName);
+        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName, owner.ClientName);
     }
 
     // The JSON context holds one wire form per .NET type: a set is an IList like an array but written as an object,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Bitrix24.Generated.Specs.Diagnostics;
 using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
 using Bitrix24.Generated.Specs.Reading;
 
 namespace Bitrix24.Generated.Specs.Linking;
@@ -22,7 +23,7 @@ public sealed class SpecSet
         Index = index;
         Linked = linked;
         Diagnostics = diagnostics;
-        _methods = linked.Where(l => l.Method is not null).ToDictionary(l => l.Method!.Name, l => l.Method!, StringComparer.OrdinalIgnoreCase);
+        _methods = linked.Where(l => l.Method is not null).ToDictionary(l => Names.MethodKey(l.Method!.Name, l.Method.Api), l => l.Method!, StringComparer.OrdinalIgnoreCase);
         _types = linked.SelectMany(l => l.Types).ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
@@ -38,7 +39,7 @@ public sealed class SpecSet
     /// <summary>Every problem: each spec's own in file order, then those linking found.</summary>
     public IReadOnlyList<SpecDiagnostic> Diagnostics { get; }
 
-    /// <summary>The methods that can be generated, by name.</summary>
+    /// <summary>The methods that can be generated, one per name and version.</summary>
     public IReadOnlyCollection<MethodModel> Methods => _methods.Values;
 
     /// <summary>Reads, indexes and links a set of spec files.</summary>
@@ -74,8 +75,11 @@ public sealed class SpecSet
         return new SpecSet(documents, index, linked, diagnostics);
     }
 
-    /// <summary>A method that can be generated, by name (ignoring case), or null.</summary>
-    public MethodModel? Method(string name) => _methods.TryGetValue(name, out var method) ? method : null;
+    /// <summary>A method that can be generated, by name (ignoring case): the classic one when both versions have it, or null.</summary>
+    public MethodModel? Method(string name) => Method(name, MethodApi.Classic) ?? Method(name, MethodApi.V3);
+
+    /// <summary>A method that can be generated, by name (ignoring case) and version, or null.</summary>
+    public MethodModel? Method(string name, MethodApi api) => _methods.TryGetValue(Names.MethodKey(name, api), out var method) ? method : null;
 
     /// <summary>A type that can be generated, by name, or null.</summary>
     public TypeModel? Type(string name) => _types.TryGetValue(name, out var type) ? type : null;

@@ -68,6 +68,19 @@ public static class Names
         return builder.Append(MethodMemberName(methodName, csharpName)).ToString();
     }
 
+    /// <summary>What tells a method apart among all: its name, and its version when REST 3.0 (a method may have both).</summary>
+    public static string MethodKey(string methodName, MethodApi api) => api == MethodApi.V3 ? methodName + " (REST 3.0)" : methodName;
+
+    /// <summary>
+    /// Where the client places the REST 3.0 twin of a classic method: <c>v3</c> before the last segment, so that
+    /// <c>tasks.task.add</c> of REST 3.0 is <c>client.Tasks.Task.V3.AddAsync</c> beside the classic <c>AddAsync</c>.
+    /// </summary>
+    public static string TwinClientName(string methodName)
+    {
+        var last = methodName.LastIndexOf('.');
+        return last < 0 ? "v3." + methodName : methodName.Substring(0, last) + ".v3" + methodName.Substring(last);
+    }
+
     /// <summary>The name of a method's generated request class, from its type prefix: <c>CalendarUserSettingsSetRequest</c>.</summary>
     public static string RequestTypeName(string typePrefix) => typePrefix + "Request";
 
