@@ -19,19 +19,9 @@ internal sealed class SpecCatalog
 {
     private readonly SpecSet _specs;
 
-    // A classic method and a REST 3.0 one may share a name (tasks.task.get): each address finds its own.
-    private readonly Dictionary<string, MethodModel> _byVersion = new(StringComparer.OrdinalIgnoreCase);
+    private SpecCatalog(SpecSet specs) => _specs = specs;
 
-    private SpecCatalog(SpecSet specs)
-    {
-        _specs = specs;
-        foreach (var method in specs.Methods)
-        {
-            _byVersion.TryAdd(Key(method.Api, method.Name), method);
-        }
-    }
-
-    public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).ToList();
+    public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>The methods, as read.</summary>
     public IReadOnlyCollection<MethodModel> Methods => _specs.Methods;
@@ -74,10 +64,11 @@ internal sealed class SpecCatalog
 
     public MethodModel? Find(string method) => _specs.Method(method);
 
-    /// <summary>The spec of the method of one API version, or null.</summary>
-    public MethodModel? Find(string method, MethodApi api) => _byVersion.TryGetValue(Key(api, method), out var spec) ? spec : null;
-
-    private static string Key(MethodApi api, string method) => api + ":" + method;
+    /// <summary>
+    /// The spec of the method of one API version, or null: a classic method and a REST 3.0 one may share a name
+    /// (<c>tasks.task.get</c>), and each address finds its own.
+    /// </summary>
+    public MethodModel? Find(string method, MethodApi api) => _specs.Method(method, api);
 
     public TypeModel? Type(string name) => _specs.Type(name);
 

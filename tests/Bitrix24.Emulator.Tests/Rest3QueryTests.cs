@@ -292,6 +292,35 @@ public class Rest3QueryTests
         Assert.Equal("BITRIX_REST_V3_EXCEPTION_ENTITYNOTFOUNDEXCEPTION", (string)envelope["error"]!["code"]!);
     }
 
+    [Fact]
+    public async Task A_method_both_versions_have_is_served_at_each_address_by_its_own_spec_and_store()
+    {
+        await using var portal = await StartAsync();
+        using var http = new HttpClient();
+
+        var (_, classicAdded) = await Webhook.CallAsync(http, portal.WebhookUrl, "demo.item.add", """{"fields":{"TITLE":"Classic one"}}""");
+        await Webhook.CallAsync(http, portal.WebhookUrl, "demo.item.add", """{"fields":{"TITLE":"Classic two"}}""");
+        var (_, added) = await CallAsync(http, portal, "demo.item.add", """{"fields":{"title":"New one"}}""");
+        var (_, classicGot) = await Webhook.CallAsync(http, portal.WebhookUrl, "demo.item.get", """{"id":2}""");
+        var (_, got) = await CallAsync(http, portal, "demo.item.get", """{"id":1,"select":["title"]}""");
+        var (_, listed) = await CallAsync(http, portal, "demo.item.list", """{"select":["title"]}""");
+        var (classicStatus, classicMissing) = await Webhook.CallAsync(http, portal.WebhookUrl, "demo.item.get", """{"id":3}""");
+        var (status, missing) = await CallAsync(http, portal, "demo.item.get", """{"id":2}""");
+        var (noClassicList, _) = await Webhook.CallAsync(http, portal.WebhookUrl, "demo.item.list", "{}");
+
+        Assert.Equal(1, (int)classicAdded["result"]!);
+        Assert.Equal("""{"id":1,"title":"New one"}""", added["result"]!["item"]!.ToJsonString());
+        Assert.Equal("""{"ID":2,"TITLE":"Classic two"}""", classicGot["result"]!.ToJsonString());
+        Assert.Equal("""{"item":{"id":1,"title":"New one"}}""", got["result"]!.ToJsonString());
+        // The REST 3.0 tasks are not the classic ones: a portal shares them, the emulator keeps each version's apart.
+        Assert.Equal("""{"items":[{"id":1,"title":"New one"}]}""", listed["result"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, classicStatus);
+        Assert.Equal("Not found", (string)classicMissing["error_description"]!);
+        Assert.Equal("BITRIX_REST_V3_EXCEPTION_ENTITYNOTFOUNDEXCEPTION", (string)missing["error"]!["code"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.NotFound, noClassicList);
+    }
+
     private static async Task<Bitrix24Emulator> StartAsync()
     {
         // Seeding a few pages of entities goes past the request rate a portal allows.
