@@ -28,9 +28,12 @@ public sealed class MethodRegistry
     /// <summary>Adds or replaces the handler of the method of one API version.</summary>
     internal void Add(MethodApi api, string method, MethodHandler handler) => _versioned[Key(api, method)] = handler;
 
-    /// <summary>Finds the handler of the method of one API version: its own, or one added by name.</summary>
+    /// <summary>
+    /// Finds the handler of the method of one API version: one added by name, which replaces the emulator's own, or
+    /// the version's own.
+    /// </summary>
     internal bool TryGet(MethodApi api, string method, out MethodHandler handler) =>
-        _versioned.TryGetValue(Key(api, method), out handler!) || _handlers.TryGetValue(method, out handler!);
+        _handlers.TryGetValue(method, out handler!) || _versioned.TryGetValue(Key(api, method), out handler!);
 
     private static string Key(MethodApi api, string method) => api + ":" + method;
 }

@@ -321,6 +321,19 @@ public class Rest3QueryTests
         Assert.Equal(HttpStatusCode.NotFound, noClassicList);
     }
 
+    [Fact]
+    public async Task A_handler_added_by_name_replaces_the_entity_handler_of_a_rest3_method()
+    {
+        await using var portal = await StartAsync();
+        using var http = new HttpClient();
+        portal.Methods.Add("demo.task.get", _ => new JsonObject { ["item"] = new JsonObject { ["id"] = 42 } });
+
+        var (status, envelope) = await CallAsync(http, portal, "demo.task.get", """{"id":1}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"item":{"id":42}}""", envelope["result"]!.ToJsonString());
+    }
+
     private static async Task<Bitrix24Emulator> StartAsync()
     {
         // Seeding a few pages of entities goes past the request rate a portal allows.
