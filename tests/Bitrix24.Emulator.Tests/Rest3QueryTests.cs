@@ -334,6 +334,22 @@ public class Rest3QueryTests
         Assert.Equal("""{"item":{"id":42}}""", envelope["result"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_shipped_family_selects_its_related_collection_from_the_collections_store()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+        var (_, collection) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.collection.add", """{"fields":{"name":"Handbook"}}""");
+        var collectionId = (int)collection["result"]!["item"]!["id"]!;
+        var (_, document) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.document.add", "{\"fields\":{\"collectionId\":" + collectionId + ",\"title\":\"Chapter 1\"}}");
+        var documentId = (int)document["result"]!["item"]!["id"]!;
+
+        var (status, got) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.document.get", "{\"id\":" + documentId + ",\"select\":[\"title\",\"collection.name\"]}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("{\"item\":{\"id\":" + documentId + ",\"title\":\"Chapter 1\",\"collection\":{\"name\":\"Handbook\"}}}", got["result"]!.ToJsonString());
+    }
+
     private static async Task<Bitrix24Emulator> StartAsync()
     {
         // Seeding a few pages of entities goes past the request rate a portal allows.

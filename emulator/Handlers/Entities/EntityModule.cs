@@ -1,6 +1,5 @@
 using Bitrix24.Emulator.Rest3.Query;
 
-
 namespace Bitrix24.Emulator.Handlers.Entities;
 
 /// <summary>
