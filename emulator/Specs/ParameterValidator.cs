@@ -115,6 +115,13 @@ internal sealed class ParameterValidator
                     : Invalid(path, value, "a list");
             case WireKind.Map:
                 return CheckMap(type, value, path);
+            case WireKind.Filter:
+                // Its conditions are read, and refused one by one, where the list runs.
+                return value is JsonArray ? null : Invalid(path, value, "a list of conditions");
+            case WireKind.Select:
+                return value is JsonArray fields && fields.All(field => field is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                    ? null
+                    : Invalid(path, value, "a list of field names");
             case WireKind.Named:
                 return CheckNamed(_catalog.Type(type.Name!), value, path);
             default:

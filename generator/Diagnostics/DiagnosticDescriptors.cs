@@ -147,12 +147,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientNameClash = new(
         "B24044", SpecRules.ClientNameClash.Title, SpecRules.ClientNameClash.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>B24045: a filter or select anywhere but a parameter of a REST 3.0 method.</summary>
+    public static readonly DiagnosticDescriptor MisplacedQuery = new(
+        "B24045", SpecRules.MisplacedQuery.Title, SpecRules.MisplacedQuery.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24046: a filter or select whose items name no object type.</summary>
+    public static readonly DiagnosticDescriptor QueryOfNonObject = new(
+        "B24046", SpecRules.QueryOfNonObject.Title, SpecRules.QueryOfNonObject.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24047: paging: page on a method that is not a REST 3.0 list with pagination.</summary>
+    public static readonly DiagnosticDescriptor PagePagingNotRest3List = new(
+        "B24047", SpecRules.PagePagingNotRest3List.Title, SpecRules.PagePagingNotRest3List.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24048: filterable on a parameter.</summary>
+    public static readonly DiagnosticDescriptor FilterableParameter = new(
+        "B24048", SpecRules.FilterableParameter.Title, SpecRules.FilterableParameter.MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnexpectedFailure = new(
         "B24099", SpecRules.UnexpectedFailure.Title, SpecRules.UnexpectedFailure.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every descriptor, as the analyzer declares them.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType, DuplicateMethod, WrongValueForm, InvalidIdentifier, MissingElementType, DuplicateValue, InvalidExampleJson, PropertyNameClash, OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns, UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId, PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType, NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, InvalidUserFields, ClientNameClash, UnexpectedFailure);
+        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType, DuplicateMethod, WrongValueForm, InvalidIdentifier, MissingElementType, DuplicateValue, InvalidExampleJson, PropertyNameClash, OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns, UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId, PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType, NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter, UnexpectedFailure);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
 

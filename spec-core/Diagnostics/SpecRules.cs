@@ -169,6 +169,22 @@ public static class SpecRules
     public static readonly SpecRule ClientNameClash = Error(
         "B24044", "Method's C# names taken", "'{0}' would give the client {1}, which {2}; set csharpName or rename the method");
 
+    /// <summary>A filter or select anywhere but a parameter of a REST 3.0 method.</summary>
+    public static readonly SpecRule MisplacedQuery = Error(
+        "B24045", "Filter or select misplaced", "{0} is of type {1}, which only a parameter of a REST 3.0 method (api: v3) may be");
+
+    /// <summary>A filter or select whose items name no object type.</summary>
+    public static readonly SpecRule QueryOfNonObject = Error(
+        "B24046", "Filter or select of other than an object", "{0} is a {1} of '{2}', which is not an object type; items names the object whose fields it names");
+
+    /// <summary><c>paging: page</c> on a method that is not a REST 3.0 list with pagination.</summary>
+    public static readonly SpecRule PagePagingNotRest3List = Error(
+        "B24047", "paging: page without a REST 3.0 list", "'{0}' has paging: page, which needs {1}");
+
+    /// <summary><c>filterable</c> on a parameter: filters name properties of object types.</summary>
+    public static readonly SpecRule FilterableParameter = Warning(
+        "B24048", "filterable on a parameter", "Parameter '{0}' is marked filterable; filterable marks properties of object types, which filters name");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -181,7 +197,7 @@ public static class SpecRules
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
         NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList,
-        InvalidUserFields, ClientNameClash, UnexpectedFailure,
+        InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

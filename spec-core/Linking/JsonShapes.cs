@@ -33,7 +33,7 @@ public static class JsonShapes
         WireKind.Integer or WireKind.Number or WireKind.UnixTime => JsonShape.Number,
         WireKind.Boolean => JsonShape.Boolean,
         WireKind.Map or WireKind.Set => JsonShape.Object,
-        WireKind.Array => JsonShape.Array,
+        WireKind.Array or WireKind.Filter or WireKind.Select => JsonShape.Array,
 
         // Any value comes in every shape, and a file in most, so they cannot be told apart from another variant.
         WireKind.Json or WireKind.File or WireKind.FileData => null,

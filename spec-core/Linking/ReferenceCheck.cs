@@ -82,6 +82,14 @@ internal sealed class ReferenceCheck
             case WireKind.Array:
                 Reference(reference.Items!, owner.Element(), what);
                 break;
+            case WireKind.Filter or WireKind.Select:
+                Reference(reference.Items!, owner.Element(), what);
+                if (reference.Items!.Kind == WireKind.Named && _lookup(reference.Items.Name!) is { Kind: not TypeKind.Object } entity)
+                {
+                    Fail(SpecRules.QueryOfNonObject, owner.Key("items"), what, BuiltInTypes.Name(reference.Kind), entity.Name);
+                }
+
+                break;
             case WireKind.Set:
                 Reference(reference.Items!, owner.Element(), what);
                 if (reference.Items!.Kind == WireKind.Named && _lookup(reference.Items.Name!) is { Kind: not (TypeKind.Enum or TypeKind.Key) } member)

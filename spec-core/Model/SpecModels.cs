@@ -34,6 +34,7 @@ namespace Bitrix24.Generated.Specs.Model;
 /// <c>{"items": [...]}</c> rather than the items themselves; null when the result is the list.
 /// </param>
 /// <param name="Api">Which version of the REST API serves the method.</param>
+/// <param name="Paging">With <paramref name="Paged"/>, how the method is asked for its next page.</param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -54,7 +55,21 @@ public sealed record MethodModel(
     string? Deprecated = null,
     bool Shipped = false,
     PageItemsModel? PageItems = null,
-    MethodApi Api = MethodApi.Classic);
+    MethodApi Api = MethodApi.Classic,
+    MethodPaging Paging = MethodPaging.Start);
+
+/// <summary>How a paged method (<see cref="MethodModel.Paged"/>) is asked for its next page.</summary>
+public enum MethodPaging
+{
+    /// <summary><c>paging: start</c>: 50 items a page, the next page's offset in <c>start</c>, as the answer's <c>next</c> says.</summary>
+    Start,
+
+    /// <summary>
+    /// <c>paging: page</c>: a REST 3.0 list, asked for page after page in <c>pagination.page</c> until a page comes
+    /// back short; its result object holds the page in <c>items</c>.
+    /// </summary>
+    Page,
+}
 
 /// <summary>
 /// The version of the REST API a method belongs to: the two are served side by side at different addresses, with
@@ -82,6 +97,18 @@ public sealed record PageItemsModel(string WireName, string? CSharpName = null, 
 public sealed record FastPagingModel(string IdProperty, string FilterParameter, string? OrderParameter, string? IdCSharpName = null);
 
 /// <summary>A method parameter or a property of an object type.</summary>
+/// <param name="WireName">The name on the wire.</param>
+/// <param name="CSharpName">The C# name.</param>
+/// <param name="Type">The type.</param>
+/// <param name="Required">Whether a call must give it.</param>
+/// <param name="Description">What it is, or null.</param>
+/// <param name="Default">The value the portal assumes when it is not given, as text, or null.</param>
+/// <param name="Example">An example value, as text, or null.</param>
+/// <param name="Values">The documented values.</param>
+/// <param name="Filterable">
+/// Whether a REST 3.0 filter over the object may name the property (<c>filterable: true</c>); only properties of
+/// object types carry it.
+/// </param>
 public sealed record PropertyModel(
     string WireName,
     string CSharpName,
@@ -90,7 +117,8 @@ public sealed record PropertyModel(
     string? Description,
     string? Default,
     string? Example,
-    EquatableArray<ValueModel> Values);
+    EquatableArray<ValueModel> Values,
+    bool Filterable = false);
 
 /// <summary>How a value travels on the wire and which .NET type stands for it.</summary>
 public enum WireKind
@@ -145,6 +173,18 @@ public enum WireKind
 
     /// <summary>A PHP set: an object whose keys are its values (<c>{"MO":"MO"}</c>), of <see cref="TypeRef.Items"/>.</summary>
     Set,
+
+    /// <summary>
+    /// A REST 3.0 filter over the fields of the object type <see cref="TypeRef.Items"/> names: a JSON array of
+    /// conditions (<c>["id", "&gt;", 10]</c>) and groups (<c>{"logic": "or", "conditions": [...]}</c>). Only a parameter.
+    /// </summary>
+    Filter,
+
+    /// <summary>
+    /// A REST 3.0 select of the fields of the object type <see cref="TypeRef.Items"/> names, related fields dotted
+    /// (<c>["id", "responsible.name"]</c>): a JSON array of strings. Only a parameter.
+    /// </summary>
+    Select,
 
     /// <summary>JSON object with dynamic keys (<see cref="TypeRef.KeyType"/>, or strings when null) and values of
     /// <see cref="TypeRef.Items"/>; <c>IDictionary&lt;TKey, TValue&gt;</c>.</summary>

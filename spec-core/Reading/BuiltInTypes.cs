@@ -6,7 +6,7 @@ namespace Bitrix24.Generated.Specs.Reading;
 public static class BuiltInTypes
 {
     /// <summary>The built-in type names, for messages.</summary>
-    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, any, file, file-data, array, set, map";
+    public const string List = "string, boolean, flag, integer, integer-string, number, date, datetime, unix-time, unix-time-string, any, file, file-data, array, set, map, filter, select";
 
     /// <summary>The built-in type of a name, or null for a declared type's name.</summary>
     public static WireKind? Find(string name) => name switch
@@ -27,6 +27,8 @@ public static class BuiltInTypes
         "set" => WireKind.Set,
         "array" => WireKind.Array,
         "map" => WireKind.Map,
+        "filter" => WireKind.Filter,
+        "select" => WireKind.Select,
         _ => null,
     };
 
@@ -49,6 +51,8 @@ public static class BuiltInTypes
         WireKind.Set => "set",
         WireKind.Array => "array",
         WireKind.Map => "map",
+        WireKind.Filter => "filter",
+        WireKind.Select => "select",
         _ => "named",
     };
 }

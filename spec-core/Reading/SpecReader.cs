@@ -72,14 +72,16 @@ public static class SpecReader
         var deprecated = ReadDeprecated(reader, root);
         // A parameter becomes a property of the method's request class, which may not take the class's name.
         var request = MethodName.IsMatch(name) ? Names.RequestTypeName(Names.MethodTypePrefix(name, csharpName)) : null;
-        var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what, request);
+        var api = ReadApi(reader, root);
+        var parameters = ReadProperties(reader, reader.Sequence(root, "params"), "Parameter", what, request, queries: api == MethodApi.V3);
         var result = ReadResult(reader, root, what);
         var errors = ReadErrors(reader, reader.Sequence(root, "errors"), what);
         var types = ReadTypes(reader, root, scope);
         var examples = ReadExamples(reader, reader.Sequence(root, "examples"));
-        var paged = ReadPaging(reader, root, parameters, result, name);
+        var (paged, paging) = ReadPaging(reader, root, parameters, result, name, api);
         var fastPaging = ReadFastPaging(reader, root, parameters, paged, name);
-        var pageItems = reader.String(root, "pageItems");
+        // A REST 3.0 list holds its page in items.
+        var pageItems = reader.String(root, "pageItems") ?? (paged && paging == MethodPaging.Page ? "items" : null);
         if (pageItems is not null && (!paged || result?.Type.Kind != WireKind.Named))
         {
             reader.Report(SpecRules.PageItemsNotAList, reader.LocationOf(root, "pageItems"), pageItems, name);
@@ -106,7 +108,8 @@ public static class SpecReader
             docs,
             deprecated,
             PageItems: pageItems is null ? null : new PageItemsModel(pageItems),
-            Api: ReadApi(reader, root));
+            Api: api,
+            Paging: paging);
     }
 
     /// <summary><c>api</c>: <c>v3</c> for a REST 3.0 method, <c>classic</c> or nothing for the API at <c>/rest/</c>.</summary>
@@ -207,19 +210,44 @@ public static class SpecReader
         return new FastPagingModel(reader.String(node, "id") ?? string.Empty, filter, order);
     }
 
-    /// <summary><c>paging: start</c>: the method lists 50 items a page, and takes the page's offset as <c>start</c>.</summary>
-    private static bool ReadPaging(NodeReader reader, SpecNode root, EquatableArray<PropertyModel> parameters, ResultModel? result, string method)
+    /// <summary>
+    /// <c>paging: start</c>: the method lists 50 items a page, and takes the page's offset as <c>start</c>;
+    /// <c>paging: page</c>: a REST 3.0 list, asked page by page in <c>pagination</c>, its page in <c>items</c>.
+    /// </summary>
+    private static (bool Paged, MethodPaging Paging) ReadPaging(
+        NodeReader reader, SpecNode root, EquatableArray<PropertyModel> parameters, ResultModel? result, string method, MethodApi api)
     {
         var paging = reader.String(root, "paging");
         if (paging is null)
         {
-            return false;
+            return (false, MethodPaging.Start);
         }
 
         var location = reader.LocationOf(root, "paging");
+        if (paging == "page")
+        {
+            var missing = api != MethodApi.V3 ? "api: v3"
+                : !parameters.Any(p => p.WireName == "pagination") ? "a parameter pagination"
+                : result?.Type.Kind != WireKind.Named ? "a result object whose items holds the page"
+                : null;
+            if (missing is not null)
+            {
+                reader.Report(SpecRules.PagePagingNotRest3List, location, method, missing);
+                return (false, MethodPaging.Start);
+            }
+
+            return (true, MethodPaging.Page);
+        }
+
+        return (ReadStartPaging(reader, root, parameters, result, method, paging, location), MethodPaging.Start);
+    }
+
+    private static bool ReadStartPaging(
+        NodeReader reader, SpecNode root, EquatableArray<PropertyModel> parameters, ResultModel? result, string method, string paging, SourceLocation location)
+    {
         if (paging != "start")
         {
-            reader.Report(SpecRules.WrongValueForm, location, "paging", "start (offset paging with start and next)");
+            reader.Report(SpecRules.WrongValueForm, location, "paging", "start (offset paging with start and next) or page (REST 3.0 pagination)");
             return false;
         }
 
@@ -239,8 +267,9 @@ public static class SpecReader
         return true;
     }
 
+    // queries: whether a filter or select may stand here (a parameter of a REST 3.0 method).
     private static EquatableArray<PropertyModel> ReadProperties(
-        NodeReader reader, IReadOnlyList<SpecNode> nodes, string kind, string owner, string? typeName = null, bool userFields = false)
+        NodeReader reader, IReadOnlyList<SpecNode> nodes, string kind, string owner, string? typeName = null, bool userFields = false, bool queries = false)
     {
         var properties = new List<PropertyModel>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
@@ -281,6 +310,18 @@ public static class SpecReader
             }
 
             var type = ReadTypeRef(reader, node, what);
+            if (type?.Kind is WireKind.Filter or WireKind.Select && !queries)
+            {
+                reader.Report(SpecRules.MisplacedQuery, reader.LocationOf(node, "type"), what, BuiltInTypes.Name(type.Kind));
+                type = null;
+            }
+
+            var filterable = reader.Boolean(node, "filterable", false);
+            if (filterable && kind == "Parameter")
+            {
+                reader.Report(SpecRules.FilterableParameter, reader.LocationOf(node, "filterable"), wireName);
+            }
+
             var values = ReadDocumentedValues(reader, node, type);
             var example = ScalarText(reader, node, "example", what);
             var defaultValue = ScalarText(reader, node, "default", what);
@@ -297,7 +338,8 @@ public static class SpecReader
                 reader.String(node, "description"),
                 defaultValue,
                 example,
-                values));
+                values,
+                filterable && kind != "Parameter"));
         }
 
         return properties.ToEquatableArray();
@@ -367,6 +409,15 @@ public static class SpecReader
                 }
 
                 return values is null ? null : new TypeRef(WireKind.Map, null, values, key);
+            case WireKind.Filter or WireKind.Select:
+                var entity = ElementType(reader, owner, "items", what, "a " + typeName, "fields");
+                if (entity is not null && entity.Kind != WireKind.Named)
+                {
+                    reader.Report(SpecRules.QueryOfNonObject, reader.LocationOf(owner, "items"), what, typeName, BuiltInTypes.Name(entity.Kind));
+                    return null;
+                }
+
+                return entity is null ? null : new TypeRef(kind.Value, null, entity, null);
             default:
                 return TypeRef.Of(kind.Value);
         }
@@ -394,6 +445,12 @@ public static class SpecReader
 
         var name = entry.Value.Value!;
         var kind = BuiltInTypes.Find(name);
+        if (kind is WireKind.Filter or WireKind.Select)
+        {
+            reader.Report(SpecRules.MisplacedQuery, entry.Value.Location, "An element of " + what, name);
+            return null;
+        }
+
         if (kind is WireKind.Array or WireKind.Map or WireKind.Set)
         {
             reader.Report(SpecRules.NestedCollectionShorthand, entry.Value.Location, what, key, name, kind == WireKind.Map ? "values" : "items");
@@ -470,6 +527,12 @@ public static class SpecReader
         }
 
         var type = ReadTypeRef(reader, entry.Value, "The result of " + what);
+        if (type?.Kind is WireKind.Filter or WireKind.Select)
+        {
+            reader.Report(SpecRules.MisplacedQuery, reader.LocationOf(entry.Value, "type"), "The result of " + what, BuiltInTypes.Name(type.Kind));
+            return null;
+        }
+
         return type is null ? null : new ResultModel(type, reader.String(entry.Value, "description"));
     }
 
@@ -654,6 +717,12 @@ public static class SpecReader
             }
 
             var type = ReadTypeRef(reader, item, "variant '" + name + "' of " + what);
+            if (type?.Kind is WireKind.Filter or WireKind.Select)
+            {
+                reader.Report(SpecRules.MisplacedQuery, reader.LocationOf(item, "type"), "Variant '" + name + "' of " + what, BuiltInTypes.Name(type.Kind));
+                continue;
+            }
+
             if (type is not null)
             {
                 variants.Add(new UnionVariantModel(name, type, reader.String(item, "description")));

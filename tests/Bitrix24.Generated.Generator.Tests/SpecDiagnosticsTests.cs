@@ -206,6 +206,41 @@ public class SpecDiagnosticsTests
             "method: test.item.get\nscope: test\nsummary: Reads.\nparams: id\nresult:\n  type: boolean\n",
             "B24010", 4, 9
         },
+        {
+            "a filter parameter of a classic method",
+            "method: test.item.list\nscope: test\nsummary: Lists.\nparams:\n  - name: filter\n    type: filter\n    items: TestItem\nresult:\n  type: boolean\ntypes:\n  TestItem:\n    kind: object\n    properties:\n      - name: id\n        type: integer\n        filterable: true\n",
+            "B24045", 6, 11
+        },
+        {
+            "a filter as a property of a type",
+            "method: test.item.list\nscope: test\napi: v3\nsummary: Lists.\nresult:\n  type: TestQuery\ntypes:\n  TestQuery:\n    kind: object\n    properties:\n      - name: filter\n        type: filter\n        items: TestQuery\n",
+            "B24045", 12, 15
+        },
+        {
+            "a select of a built-in type",
+            "method: test.item.list\nscope: test\napi: v3\nsummary: Lists.\nparams:\n  - name: select\n    type: select\n    items: string\nresult:\n  type: boolean\n",
+            "B24046", 8, 12
+        },
+        {
+            "a filter of an enum",
+            "method: test.item.list\nscope: test\napi: v3\nsummary: Lists.\nparams:\n  - name: filter\n    type: filter\n    items: TestState\nresult:\n  type: boolean\ntypes:\n  TestState:\n    kind: enum\n    values:\n      - value: a\n",
+            "B24046", 8, 12
+        },
+        {
+            "page paging on a classic method",
+            "method: test.item.list\nscope: test\nsummary: Lists.\npaging: page\nparams:\n  - name: pagination\n    type: any\nresult:\n  type: TestItem\ntypes:\n  TestItem:\n    kind: object\n    properties:\n      - name: id\n        type: integer\n        filterable: true\n",
+            "B24047", 4, 9
+        },
+        {
+            "page paging without pagination",
+            "method: test.item.list\nscope: test\napi: v3\nsummary: Lists.\npaging: page\nresult:\n  type: TestItem\ntypes:\n  TestItem:\n    kind: object\n    properties:\n      - name: id\n        type: integer\n        filterable: true\n",
+            "B24047", 5, 9
+        },
+        {
+            "filterable on a parameter",
+            "method: test.item.list\nscope: test\nsummary: Lists.\nparams:\n  - name: id\n    type: integer\n    filterable: true\nresult:\n  type: boolean\n",
+            "B24048", 7, 17
+        },
     };
 
     [Theory]
