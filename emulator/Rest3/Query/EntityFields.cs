@@ -18,7 +18,8 @@ internal sealed record Relation(string Name, string IdField, string? TypeName, I
 
 /// <summary>
 /// The fields of a REST 3.0 entity as its specs describe them: each field's kind, which the list filters by, and the
-/// related entities it names, from the item type of <c>get</c> and the documented answer.
+/// related entities it names, from the object type the <c>filter</c> and <c>select</c> parameters name (or the item
+/// type of <c>get</c>), its <c>filterable</c> properties, and the documented answer.
 /// </summary>
 internal sealed partial class EntityFields
 {
@@ -95,33 +96,58 @@ internal sealed partial class EntityFields
             }
         }
 
-        return new EntityFields(entityName ?? Pascal(family.Prefix) + "Dto", family.IdField, kinds, FilterableOf(family.List), relations, IdOnly(family.List));
+        return new EntityFields(entityName ?? Pascal(family.Prefix) + "Dto", family.IdField, kinds, FilterableOf(family.List, specs), relations, IdOnly(family.List));
     }
 
-    // The entity's type: the object "item" of get's result when it names one, else the result's own fields but the
-    // untyped "item" the importer lists beside them.
+    // The entity's type: the object type the select and filter parameters name (select: items: TaskDto), or the
+    // object "item" of get's result; else the result's own fields but the untyped "item" the importer lists beside
+    // them. The fields of each type named are the entity's, the first named giving its name.
     private static (string? Name, IReadOnlyList<PropertyModel> Properties) ItemType(EntityFamily family, SpecCatalog specs)
     {
-        if (family.Get.Result.Type is not { Kind: WireKind.Named } named || specs.Type(named.Name!) is not { Kind: TypeKind.Object } result)
+        var named = new[] { Query(family.Get, "select", WireKind.Select), Query(family.List, "select", WireKind.Select), Query(family.List, "filter", WireKind.Filter), Item(family.Get, specs) }
+            .Select(name => name is null ? null : specs.Type(name))
+            .OfType<TypeModel>()
+            .Where(type => type.Kind == TypeKind.Object)
+            .ToList();
+        if (named.Count > 0)
         {
-            return (null, []);
+            var properties = named.SelectMany(type => type.Properties).GroupBy(property => property.WireName, StringComparer.Ordinal).Select(same => same.First()).ToList();
+            return (named[0].Name, properties);
         }
 
-        if (result.Properties.FirstOrDefault(p => p.WireName == "item") is { Type: { Kind: WireKind.Named } item } && specs.Type(item.Name!) is { Kind: TypeKind.Object } itemType)
-        {
-            return (itemType.Name, itemType.Properties);
-        }
-
-        return (null, result.Properties.Where(p => !(p.WireName == "item" && p.Type.Kind == WireKind.Json)).ToList());
+        return family.Get.Result.Type is { Kind: WireKind.Named } result && specs.Type(result.Name!) is { Kind: TypeKind.Object } type
+            ? (null, type.Properties.Where(p => !(p.WireName == "item" && p.Type.Kind == WireKind.Json)).ToList())
+            : (null, []);
     }
 
-    // The list spec's filter parameter names the fields it filters by among its values (beside the form of a
-    // condition); a spec's property may also say it is filterable.
-    private static IReadOnlySet<string>? FilterableOf(MethodModel? list)
+    // The object type a filter or select parameter names.
+    private static string? Query(MethodModel? method, string parameter, WireKind kind) =>
+        method?.Parameters.FirstOrDefault(p => p.WireName == parameter) is { Type: { } type } && type.Kind == kind && type.Items is { Kind: WireKind.Named } items
+            ? items.Name
+            : null;
+
+    // The object type of get's "item".
+    private static string? Item(MethodModel get, SpecCatalog specs) =>
+        get.Result.Type is { Kind: WireKind.Named } result && specs.Type(result.Name!) is { Kind: TypeKind.Object } type
+            && type.Properties.FirstOrDefault(p => p.WireName == "item") is { Type: { Kind: WireKind.Named } item }
+                ? item.Name
+                : null;
+
+    // The fields a list filters by: the properties its filter's object type marks filterable; else those its filter
+    // parameter names among its values (beside the form of a condition), as the importer lists them; else any.
+    private static IReadOnlySet<string>? FilterableOf(MethodModel? list, SpecCatalog specs)
     {
         if (list?.Parameters.FirstOrDefault(p => p.WireName == "filter") is not { } filter)
         {
             return null;
+        }
+
+        var marked = Query(list, "filter", WireKind.Filter) is { } name && specs.Type(name) is { } type
+            ? type.Properties.Where(property => property.Filterable).Select(property => property.WireName).ToHashSet(StringComparer.Ordinal)
+            : [];
+        if (marked.Count > 0)
+        {
+            return marked;
         }
 
         var names = filter.Values.Select(value => value.Value).Where(value => FieldName().IsMatch(value)).ToHashSet(StringComparer.Ordinal);
