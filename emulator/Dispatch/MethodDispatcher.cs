@@ -41,8 +41,11 @@ internal sealed class MethodDispatcher
     /// <summary>Takes one request from the portal's request-rate limit; false when the limit refuses it.</summary>
     public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
 
-    /// <summary>The spec of <paramref name="method"/> at the classic address or, when <paramref name="rest3"/>, at the REST 3.0 one; null when none is loaded.</summary>
-    public MethodModel? Spec(string method, bool rest3 = false) => _specs.Find(method, Rest3Methods.Api(rest3));
+    /// <summary>The spec of <paramref name="method"/> (the classic one when both versions have it), or null when none is loaded.</summary>
+    public MethodModel? Spec(string method) => _specs.Find(method);
+
+    /// <summary>The spec of <paramref name="method"/> at the REST 3.0 address when <paramref name="rest3"/>, else at the classic one; null when none is loaded.</summary>
+    public MethodModel? Spec(string method, bool rest3) => _specs.Find(method, Rest3Methods.Api(rest3));
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
     /// <param name="method">The method name.</param>
