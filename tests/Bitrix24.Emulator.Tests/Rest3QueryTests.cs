@@ -337,7 +337,7 @@ public class Rest3QueryTests
     }
 
     [Fact]
-    public async Task A_shipped_family_selects_its_related_collection_from_the_collections_store()
+    public async Task A_shipped_family_selects_its_related_collection_and_user_from_their_stores()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
@@ -346,10 +346,13 @@ public class Rest3QueryTests
         var (_, document) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.document.add", "{\"fields\":{\"collectionId\":" + collectionId + ",\"title\":\"Chapter 1\"}}");
         var documentId = (int)document["result"]!["item"]!["id"]!;
 
-        var (status, got) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.document.get", "{\"id\":" + documentId + ",\"select\":[\"title\",\"collection.name\"]}");
+        var (status, got) = await Webhook.CallAsync(http, portal.Rest3WebhookUrl, "note.document.get", "{\"id\":" + documentId + ",\"select\":[\"title\",\"collection.name\",\"createdBy.name\"]}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("{\"item\":{\"id\":" + documentId + ",\"title\":\"Chapter 1\",\"collection\":{\"name\":\"Handbook\"}}}", got["result"]!.ToJsonString());
+        // createdBy holds a user's id: the portal's user, who created it.
+        Assert.Equal(
+            "{\"item\":{\"id\":" + documentId + ",\"title\":\"Chapter 1\",\"collection\":{\"name\":\"Handbook\"},\"createdBy\":{\"name\":\"Portal Administrator\"}}}",
+            got["result"]!.ToJsonString());
     }
 
     private static async Task<Bitrix24Emulator> StartAsync()
