@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Generic;
 using System;
 
 namespace Bitrix24.SpecImporter.OpenApi;
@@ -18,4 +20,29 @@ internal sealed class OpenApiException(string jsonPath, string message) : Except
 internal sealed record OpenApiWarning(string JsonPath, string Message)
 {
     public override string ToString() => JsonPath + ": " + Message;
+}
+
+/// <summary>The warnings of an import in the order found, each once however many methods share its schema.</summary>
+internal sealed class OpenApiWarnings : IReadOnlyList<OpenApiWarning>
+{
+    private readonly List<OpenApiWarning> _list = [];
+    private readonly HashSet<OpenApiWarning> _seen = [];
+
+    public int Count => _list.Count;
+
+    public OpenApiWarning this[int index] => _list[index];
+
+    /// <summary>Adds a warning at a JSON path, unless it is there already.</summary>
+    public void Add(string jsonPath, string message)
+    {
+        var warning = new OpenApiWarning(jsonPath, message);
+        if (_seen.Add(warning))
+        {
+            _list.Add(warning);
+        }
+    }
+
+    public IEnumerator<OpenApiWarning> GetEnumerator() => _list.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -20,7 +20,7 @@ internal static class OpenApiImporter
     /// <summary>Imports a document; a broken <c>$ref</c> is an <see cref="OpenApiException"/>.</summary>
     public static OpenApiImport Import(OpenApiDocument document, bool scopeFromTags)
     {
-        var warnings = new List<OpenApiWarning>();
+        var warnings = new OpenApiWarnings();
         var schemas = new SchemaMapper(document.Refs, warnings);
         var operations = new OperationMapper(document, schemas, scopeFromTags, warnings);
         var specs = new Dictionary<string, (string File, string Text, string Path)>(StringComparer.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ internal static class OpenApiImporter
 
             if (specs.TryGetValue(method.Name, out var twin))
             {
-                warnings.Add(new OpenApiWarning($"$.paths['{path}']", $"'{method.Name}' is described by '{twin.Path}' too; this one is left out"));
+                warnings.Add($"$.paths['{path}']", $"'{method.Name}' is described by '{twin.Path}' too; this one is left out");
                 continue;
             }
 
@@ -46,7 +46,7 @@ internal static class OpenApiImporter
     }
 
     // The analyzer's view: a spec with an error is left out, with the error as the warning; its warnings are passed on.
-    private static void Check(Dictionary<string, (string File, string Text, string Path)> specs, List<OpenApiWarning> warnings)
+    private static void Check(Dictionary<string, (string File, string Text, string Path)> specs, OpenApiWarnings warnings)
     {
         for (var round = 0; round < 5; round++)
         {
@@ -57,12 +57,12 @@ internal static class OpenApiImporter
                 var found = set.Diagnostics.Where(diagnostic => diagnostic.Location.FilePath == spec.File).ToList();
                 foreach (var diagnostic in found.Where(diagnostic => !diagnostic.IsError))
                 {
-                    Add(warnings, new OpenApiWarning($"$.paths['{spec.Path}']", $"the spec has a warning: {diagnostic.Rule.Id} {diagnostic.Message}"));
+                    warnings.Add($"$.paths['{spec.Path}']", $"the spec has a warning: {diagnostic.Rule.Id} {diagnostic.Message}");
                 }
 
                 if (found.FirstOrDefault(diagnostic => diagnostic.IsError) is { } error)
                 {
-                    Add(warnings, new OpenApiWarning($"$.paths['{spec.Path}']", $"the spec has an error and is left out: {error.Rule.Id} {error.Message}"));
+                    warnings.Add($"$.paths['{spec.Path}']", $"the spec has an error and is left out: {error.Rule.Id} {error.Message}");
                     rejected.Add(name);
                 }
             }
@@ -73,14 +73,6 @@ internal static class OpenApiImporter
             }
 
             rejected.ForEach(name => specs.Remove(name));
-        }
-    }
-
-    private static void Add(List<OpenApiWarning> warnings, OpenApiWarning warning)
-    {
-        if (!warnings.Contains(warning))
-        {
-            warnings.Add(warning);
         }
     }
 }

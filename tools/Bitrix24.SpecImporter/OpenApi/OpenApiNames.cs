@@ -25,6 +25,9 @@ internal sealed partial class OpenApiNames
     public static string? Method(string path) =>
         path.Length > 1 && path[0] == '/' && MethodName().IsMatch(path[1..]) ? path[1..] : null;
 
+    /// <summary>Whether a name can be a scope: a folder of the specs (no path) whose namespace is a C# name.</summary>
+    public static bool IsScope(string scope) => ScopeName().IsMatch(scope) && Names.IsValidIdentifier(Names.ScopeNamespace(scope));
+
     /// <summary>The C# prefix of a method's types: <c>tasks.task.get</c> → <c>TasksTaskGet</c>.</summary>
     public static string Prefix(string method) => Names.MethodTypePrefix(method, null);
 
@@ -110,4 +113,8 @@ internal sealed partial class OpenApiNames
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$")]
     private static partial Regex MethodName();
+
+    // Dotted like sign.b2e; no part a path could take.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$")]
+    private static partial Regex ScopeName();
 }

@@ -31,9 +31,9 @@ internal sealed class OperationMapper
     private readonly OpenApiDocument _document;
     private readonly SchemaMapper _schemas;
     private readonly bool _scopeFromTags;
-    private readonly List<OpenApiWarning> _warnings;
+    private readonly OpenApiWarnings _warnings;
 
-    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, bool scopeFromTags, List<OpenApiWarning> warnings)
+    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, bool scopeFromTags, OpenApiWarnings warnings)
     {
         _document = document;
         _schemas = schemas;
@@ -70,10 +70,10 @@ internal sealed class OperationMapper
             Warn(pathItem[other]!.GetPath(), $"a spec describes one call of a method: the {operations[0].ToUpperInvariant()} operation is kept, this one is not");
         }
 
-        foreach (var parameter in Parameters(pathItem).Concat(Parameters(operation)))
+        foreach (var parameter in Parameters(pathItem).Concat(Parameters(operation)).OfType<JsonNode>())
         {
             var described = _document.Refs.Resolve(parameter).Target as JsonObject;
-            Warn(parameter!.GetPath(), $"parameter '{Text(described?["name"])}' in {Text(described?["in"])} is not kept; a REST 3.0 spec takes its parameters from the JSON body");
+            Warn(parameter.GetPath(), $"parameter '{Text(described?["name"])}' in {Text(described?["in"])} is not kept; a REST 3.0 spec takes its parameters from the JSON body");
         }
 
         foreach (var key in operation.Select(entry => entry.Key).Where(key => !Known.Contains(key)))
@@ -161,12 +161,12 @@ internal sealed class OperationMapper
 
     private bool IsScope(string scope, string where)
     {
-        if (scope.Length > 0 && Names.IsValidIdentifier(Names.ScopeNamespace(scope)))
+        if (OpenApiNames.IsScope(scope))
         {
             return true;
         }
 
-        Warn(where, $"'{scope}' cannot be a scope (its namespace is no C# name); the method's first segment is the scope");
+        Warn(where, $"'{scope}' cannot be a scope (a folder name whose namespace is a C# name); the method's first segment is the scope");
         return false;
     }
 
@@ -392,12 +392,5 @@ internal sealed class OperationMapper
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "?";
 
-    private void Warn(string path, string message)
-    {
-        var warning = new OpenApiWarning(path, message);
-        if (!_warnings.Contains(warning))
-        {
-            _warnings.Add(warning);
-        }
-    }
+    private void Warn(string path, string message) => _warnings.Add(path, message);
 }

@@ -37,10 +37,10 @@ internal sealed class SchemaMapper
     private readonly OpenApiNames _names = new();
     private readonly Dictionary<string, TypeModel?> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
-    private readonly List<OpenApiWarning> _warnings;
+    private readonly OpenApiWarnings _warnings;
     private string _scope = string.Empty;
 
-    public SchemaMapper(RefResolver refs, List<OpenApiWarning> warnings)
+    public SchemaMapper(RefResolver refs, OpenApiWarnings warnings)
     {
         _refs = refs;
         _warnings = warnings;
@@ -332,6 +332,9 @@ internal sealed class SchemaMapper
 
                 Warn(node.GetPath() + ".type", $"one of the types {string.Join(", ", types)}; kept as any");
                 return "any";
+            case { } other:
+                Warn(node.GetPath() + ".type", $"a type of {other.ToJsonString()} names no type; kept as any");
+                return "any";
         }
 
         // No type: what the schema shows.
@@ -382,7 +385,7 @@ internal sealed class SchemaMapper
 
         if (type is not ("string" or "integer" or "number" or null))
         {
-            Warn(node.GetPath() + ".enum", $"the allowed values of a {type} are not kept; a spec lists values of strings and numbers");
+            Warn(node.GetPath() + ".enum", $"the allowed values of type '{type}' are not kept; a spec lists values of strings and numbers");
             return EquatableArray<ValueModel>.Empty;
         }
 
@@ -434,12 +437,5 @@ internal sealed class SchemaMapper
     private static bool IsNull(JsonNode? option) =>
         option is JsonObject node && node["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "null";
 
-    private void Warn(string path, string message)
-    {
-        var warning = new OpenApiWarning(path, message);
-        if (!_warnings.Contains(warning))
-        {
-            _warnings.Add(warning);
-        }
-    }
+    private void Warn(string path, string message) => _warnings.Add(path, message);
 }
