@@ -172,6 +172,7 @@ public sealed class OpenApiImportTests : IDisposable
     [Theory]
     [InlineData("\"x-scope\": \"catalog\",", false, "catalog")]
     [InlineData("\"security\": [{\"oauth\": [\"sale\"]}],", false, "sale")]
+    [InlineData("\"x-scope\": \"../../etc\",", false, "shop")]
     [InlineData("", true, "store")]
     [InlineData("", false, "shop")]
     public void The_scope_is_the_document_s_else_the_tag_when_asked_else_the_first_segment(string operation, bool fromTags, string scope)
@@ -182,6 +183,65 @@ public sealed class OpenApiImportTests : IDisposable
         Assert.Equal(0, Run(args, out _, out _, document));
         Assert.True(File.Exists(Path.Combine(_out, scope, "shop.thing.get.yaml")));
         Assert.Equal(scope, SpecDocument.Read("x.yaml", File.ReadAllText(Path.Combine(_out, scope, "shop.thing.get.yaml"))).Method!.Scope);
+    }
+
+    [Fact]
+    public void Odd_shapes_in_a_document_are_warnings_and_never_stop_the_import()
+    {
+        const string document = """
+            {
+              "openapi": "3.0.0",
+              "paths": {
+                "/tasks/{id}": {"post": {}},
+                "/shop.empty.get": null,
+                "/shop.odd.add": {
+                  "parameters": [null, {"$ref": "#/components/parameters/Key"}],
+                  "post": {
+                    "x-internal": true,
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["gone"], "properties": {
+                      "a": null, "b": true, "c": {"type": 5}, "d": {"type": "object", "enum": [{"x": 1}]}, "": {"type": "string"},
+                      "e": {"type": ["string", "null"], "format": "email"}, "f": {"type": ["string", "integer"]}, "g": {"allOf": [{"$ref": "#/components/schemas/Thing"}]},
+                      "h": {"anyOf": [{"type": "null"}, {"type": "boolean"}]}, "i": {"enum": [1, 2.5]}, "j": {"type": "object", "properties": {"k": {"type": "integer"}}, "additionalProperties": {"type": "string"}}
+                    }}}, "text/plain": {}}},
+                    "responses": {"201": {"description": "no body"}, "default": {"description": "anything"}, "4XX": {"content": {"application/json": {"example": {"error": {"code": "ODD"}}}}}}
+                  },
+                  "get": {"summary": "the same method by GET, said differently"}
+                }
+              },
+              "components": {"parameters": {"Key": {"name": "key", "in": "query"}}, "schemas": {"Thing": {"type": "object", "properties": {"id": {"type": "integer"}}}}}
+            }
+            """;
+
+        Assert.Equal(0, Run(["openapi", "-", "--out", _out], out var output, out var warnings, document));
+        Assert.Contains("1 specs from 3 paths", output, StringComparison.Ordinal);
+        var method = SpecDocument.Read("x.yaml", File.ReadAllText(Path.Combine(_out, "shop", "shop.odd.add.yaml")));
+        Assert.DoesNotContain(method.Diagnostics, diagnostic => diagnostic.IsError);
+        Assert.Equal(
+            ["a:Json", "b:Json", "c:Json", "d:Json", "e:String", "f:Json", "g:Named", "h:Boolean", "i:Number", "j:Named"],
+            method.Method!.Parameters.Select(parameter => $"{parameter.WireName}:{parameter.Type.Kind}"));
+        Assert.Equal("ShopThing", method.Method.Parameters[6].Type.Name);
+        Assert.Equal(["ODD:400"], method.Method.Errors.Select(error => $"{error.Code}:{error.Status}"));
+        foreach (var expected in new[]
+        {
+            "$.paths['/tasks/{id}']: the path names no method",
+            "$.paths['/shop.empty.get']: the path has no operations",
+            "$.paths['/shop.odd.add'].get: a spec describes one call",
+            "parameter 'key' in query is not kept",
+            ".post.x-internal: 'x-internal' is not kept",
+            ".schema.required: 'gone' is required but is no property",
+            "a property named '' cannot be a property",
+            ".properties.d.enum: the allowed values of type 'object' are not kept",
+            ".properties.e.format: format 'email' is not kept",
+            ".properties.c.type: a type of 5 names no type; kept as any",
+            ".properties.f.type: one of the types string, integer; kept as any",
+            ".properties.j.additionalProperties: the type of the keys beyond the properties is not kept",
+            "content of type 'text/plain' is not kept",
+            ".responses.201: the 201 answer has no JSON body",
+            ".responses.default: the default answer is not kept",
+        })
+        {
+            Assert.Contains(expected, warnings, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
