@@ -304,8 +304,8 @@ internal sealed class OperationMapper
             }
 
             var schema = _document.Refs.Resolve(content["schema"]).Target as JsonObject;
-            var error2 = _document.Refs.Resolve(schema?["properties"]?["error"]).Target as JsonObject;
-            var codes = _document.Refs.Resolve(error2?["properties"]?["code"]).Target as JsonObject;
+            var errorSchema = _document.Refs.Resolve(schema?["properties"]?["error"]).Target as JsonObject;
+            var codes = _document.Refs.Resolve(errorSchema?["properties"]?["code"]).Target as JsonObject;
             foreach (var code in (codes?["enum"] as JsonArray ?? []).OfType<JsonValue>())
             {
                 if (code.TryGetValue<string>(out var text) && documented.All(known => known.Code != text))
