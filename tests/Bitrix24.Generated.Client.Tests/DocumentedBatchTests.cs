@@ -49,7 +49,7 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
     [MemberData(nameof(Methods))]
     public async Task The_documented_call_works_as_a_command_of_a_batch(string methodName)
     {
-        var method = DocumentedExampleTests.Shipped.Value.Linked.Single(linked => linked.Name == methodName && linked.Method is not null).Method!;
+        var method = DocumentedExampleTests.Shipped.Value.Linked.Single(linked => linked.Name == methodName && linked.Method is { Api: MethodApi.Classic }).Method!;
         var example = Answered(method)!;
 
         var batch = _portal.Client.Batch();
@@ -86,7 +86,7 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
     // generator names the client's groups and methods by.
     internal static (Type ReturnType, Delegate Invoker) Call(MethodModel method, ExampleModel example)
     {
-        var segments = method.Name.Split('.');
+        var segments = DocumentedExampleTests.ClientPath(method).Split('.');
         var path = segments.Take(segments.Length - 1).Select(Names.ToPascalCase).ToArray();
         var name = Names.MethodMemberName(method) + "Async";
         var groupType = typeof(Bitrix24Client);
@@ -104,7 +104,7 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
         }
         else
         {
-            var requestName = DocumentedExampleTests.Namespace(method.Scope) + "." + Names.RequestTypeName(Names.MethodTypePrefix(method));
+            var requestName = DocumentedExampleTests.Namespace(method.Scope) + "." + Names.RequestTypeName(DocumentedExampleTests.TypePrefix(method));
             var requestType = typeof(Bitrix24Client).Assembly.GetType(requestName) ?? throw new InvalidOperationException("No request type " + requestName);
             target = groupType.GetMethod(name, [requestType, typeof(CancellationToken)]) ?? throw new InvalidOperationException("No " + name + "(request) on " + groupType.Name);
             arguments = [JsonSerializer.Deserialize(example.Request!, Bitrix24JsonContext.Default.GetTypeInfo(requestType)!), CancellationToken.None];

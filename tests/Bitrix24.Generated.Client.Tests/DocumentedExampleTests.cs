@@ -37,7 +37,7 @@ public class DocumentedExampleTests
         {
             if (example.Status == 200 && example.Request is not null && !method.Parameters.IsEmpty)
             {
-                data.Add(method.Name, example.Name);
+                data.Add(Names.MethodKey(method.Name, method.Api), example.Name);
             }
         }
 
@@ -49,7 +49,7 @@ public class DocumentedExampleTests
     public void The_documented_request_reads_into_the_typed_request_and_writes_back_the_same(string methodName, string exampleName)
     {
         var (method, example) = Find(methodName, exampleName);
-        var typeName = Namespace(method.Scope) + "." + Names.RequestTypeName(Names.MethodTypePrefix(method));
+        var typeName = Namespace(method.Scope) + "." + Names.RequestTypeName(TypePrefix(method));
         var type = typeof(Bitrix24Client).Assembly.GetType(typeName) ?? throw new InvalidOperationException("No request type " + typeName);
         var info = Bitrix24JsonContext.Default.GetTypeInfo(type) ?? throw new InvalidOperationException("No metadata for " + typeName);
 
@@ -71,7 +71,7 @@ public class DocumentedExampleTests
         {
             if (example.Status == 200 && example.Response is { } response && JsonNode.Parse(response) is JsonObject answer && answer.ContainsKey("result"))
             {
-                data.Add(method.Name, example.Name);
+                data.Add(Names.MethodKey(method.Name, method.Api), example.Name);
             }
         }
 
@@ -105,7 +105,13 @@ public class DocumentedExampleTests
             .SelectMany(linked => linked.Method!.Examples.Select(example => (linked.Method!, example)));
 
     private static (MethodModel Method, ExampleModel Example) Find(string method, string example) =>
-        Examples().First(found => found.Method.Name == method && found.Example.Name == example);
+        Examples().First(found => Names.MethodKey(found.Method.Name, found.Method.Api) == method && found.Example.Name == example);
+
+    // A REST 3.0 twin of a classic method has V3 in its names.
+    internal static string TypePrefix(MethodModel method) => Shipped.Value.Index.Method(method.Name, method.Api)!.TypePrefix;
+
+    // ... and is placed under V3 in the client.
+    internal static string ClientPath(MethodModel method) => Shipped.Value.Index.Method(method.Name, method.Api)!.ClientPath;
 
     internal static string Namespace(string scope) => "Bitrix24.Generated." + Names.ScopeNamespace(scope);
 

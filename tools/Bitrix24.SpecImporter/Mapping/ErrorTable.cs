@@ -92,8 +92,11 @@ internal static partial class ErrorTable
 
     private static string Value(string cell) => Inline.Plain(cell).Trim();
 
-    // ERROR_CORE -> ErrorCore; an empty or numeric code is named by its message: "Access denied" -> AccessDenied.
-    private static string Name(string code, string? message, int ordinal)
+    /// <summary>
+    /// The enum member of an error: <c>ERROR_CORE</c> → <c>ErrorCore</c>; an empty or numeric code is named by its
+    /// message (<c>Access denied</c> → <c>AccessDenied</c>), else by <paramref name="ordinal"/>.
+    /// </summary>
+    public static string Name(string code, string? message, int ordinal)
     {
         if (code.Length > 0 && char.IsLetter(code[0]) && Names.ToPascalCase(code) is var byCode && Names.IsValidIdentifier(byCode))
         {

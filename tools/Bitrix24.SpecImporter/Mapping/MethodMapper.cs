@@ -31,6 +31,9 @@ internal static partial class MethodMapper
         "get", "list", "getlist", "fields", "getfields", "search", "info", "check", "count", "set", "update", "status", "version", "current", "settings",
     };
 
+    /// <summary>Whether a method is idempotent by its last segment, the verb: reads and absolute writes are.</summary>
+    public static bool IsIdempotent(string method) => IdempotentVerbs.Contains(method[(method.LastIndexOf('.') + 1)..]);
+
     /// <summary>Maps a page; <paramref name="notes"/> gets what was left out.</summary>
     public static ImportedSpec Map(MethodPage page, PageSet pages, List<string> notes)
     {
@@ -64,7 +67,6 @@ internal static partial class MethodMapper
         parameters = new([.. parameters, .. added]);
         notes.AddRange(types.Notes);
 
-        var verb = page.Method[(page.Method.LastIndexOf('.') + 1)..];
         var method = new MethodModel(
             FilePath: string.Empty,
             Name: page.Method,
@@ -72,7 +74,7 @@ internal static partial class MethodMapper
             Access: page.Access,
             Summary: Descriptions.Summary(page.Method),
             Description: null,
-            Idempotent: IdempotentVerbs.Contains(verb),
+            Idempotent: IsIdempotent(page.Method),
             Parameters: parameters,
             Result: result,
             Errors: new(errors),
