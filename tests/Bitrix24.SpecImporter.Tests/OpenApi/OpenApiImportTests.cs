@@ -153,6 +153,54 @@ public sealed class OpenApiImportTests : IDisposable
         Assert.Contains(warnings, warning => warning.EndsWith("properties.select: the field names select lists (id, title, kind) are not kept; it names the fields of ShopGadgetDto", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("prefixItems")]
+    [InlineData("items")]
+    public void The_field_names_a_filter_condition_starts_with_are_filterable_in_every_spec_of_the_type(string tuple)
+    {
+        var document = """
+            {
+              "openapi": "3.1.0",
+              "paths": {
+                "/shop.thing.get": {
+                  "post": {
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}}}},
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "result": {"type": "object", "properties": {"item": {"$ref": "#/components/schemas/ThingDto"}}}
+                    }}}}}}
+                  }
+                },
+                "/shop.thing.list": {
+                  "post": {
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "filter": {"type": "array", "items": {"type": "array", "TUPLE": [{"type": "string", "enum": ["id", "name", "colour"]}, {"type": "string"}, {}]}},
+                      "pagination": {"type": "object", "properties": {"page": {"type": "integer"}}}
+                    }}}}},
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "result": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ThingDto"}}}}
+                    }}}}}}
+                  }
+                }
+              },
+              "components": {"schemas": {"ThingDto": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "name": {"type": "string"}, "size": {"type": "integer"}
+              }}}}
+            }
+            """.Replace("TUPLE", tuple, StringComparison.Ordinal);
+        var result = Import(document);
+        var get = Method(result, "shop/shop.thing.get.yaml");
+        var list = Method(result, "shop/shop.thing.list.yaml");
+
+        var filter = list.Parameters.Single(parameter => parameter.WireName == "filter").Type;
+        Assert.Equal((WireKind.Filter, "ShopThingDto"), (filter.Kind, filter.Items!.Name));
+        Assert.Equal(MethodPaging.Page, list.Paging);
+        var dto = get.Types.Single(type => type.Name == "ShopThingDto");
+        Assert.Equal(["id", "name"], dto.Properties.Where(property => property.Filterable).Select(property => property.WireName));
+        Assert.Equal(dto, list.Types.Single(type => type.Name == "ShopThingDto"));
+        Assert.Contains(result.Warnings, warning => warning.ToString().EndsWith(".enum: the filter names 'colour', which is no property of ShopThingDto; a spec marks only properties filterable", StringComparison.Ordinal));
+        Assert.Empty(SpecSet.Read(result.Files.Select(file => (file.Key, (string?)file.Value))).Diagnostics);
+    }
+
     [Fact]
     public void A_filter_without_a_list_or_on_a_parameter_is_reported_and_kept_as_it_was()
     {

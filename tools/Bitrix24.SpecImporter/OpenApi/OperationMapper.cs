@@ -16,7 +16,8 @@ namespace Bitrix24.SpecImporter.OpenApi;
 /// <c>result</c> unwrapped, the errors whose codes the error answers give, and the documented request and answers as
 /// examples. A list (a <c>pagination</c> object in the body, a result whose <c>items</c> is an array) pages with
 /// <c>paging: page</c>; <c>filter</c> and <c>select</c> name the fields of the object the call is about (the items of
-/// the list, else the result's <c>item</c>), a filter only when some of those fields say <c>x-filterable: true</c>.
+/// the list, else the result's <c>item</c>), a filter only when the document states some of those fields filterable
+/// (<c>x-filterable: true</c> on the property, or the <c>enum</c> of a condition's first element; see <see cref="Survey"/>).
 /// What the operation states that a spec cannot hold is a warning at its place.
 /// </summary>
 internal sealed class OperationMapper
@@ -126,6 +127,41 @@ internal sealed class OperationMapper
             Api: MethodApi.V3,
             Paging: paged ? MethodPaging.Page : MethodPaging.Start);
     }
+
+    /// <summary>
+    /// Before any path is mapped: the field names a list's filter states as the enum of its conditions' first element
+    /// (<c>["id", "&gt;", 10]</c>), handed to the schema of the list's items, so that the items' type is declared with
+    /// those fields filterable in every spec that uses it.
+    /// </summary>
+    public void Survey(JsonNode? item)
+    {
+        var pathItem = Resolved(item);
+        var operation = Verbs.Select(verb => pathItem?[verb]).OfType<JsonObject>().FirstOrDefault();
+        var body = Resolved(Content(Resolved(operation?["requestBody"]))?["schema"]);
+        var filter = _schemas.Object(body) is var (properties, _, _) ? Resolved(properties.FirstOrDefault(property => property.Name == "filter").Schema) : null;
+        var condition = Resolved(filter?["items"]);
+        var first = Resolved((condition?["prefixItems"] as JsonArray ?? condition?["items"] as JsonArray)?.FirstOrDefault());
+        if (first?["enum"] is not JsonArray names || operation?["responses"] is not JsonObject responses)
+        {
+            return;
+        }
+
+        var success = responses.Where(entry => entry.Key.Length == 3 && entry.Key[0] == '2' && entry.Key.All(char.IsAsciiDigit)).OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value).FirstOrDefault();
+        var envelope = _schemas.Object(Content(Resolved(success))?["schema"]);
+        var result = envelope?.Properties.FirstOrDefault(property => property.Name == "result").Schema;
+        var items = _schemas.Object(result)?.Properties.FirstOrDefault(property => property.Name == PageItems).Schema;
+        if (Resolved(Resolved(items)?["items"]) is { } entity)
+        {
+            var fields = names.OfType<JsonValue>().Select(name => name.TryGetValue<string>(out var text) ? text : null).OfType<string>();
+            _schemas.StateFilterable(entity, fields, names.GetPath());
+        }
+    }
+
+    private JsonObject? Resolved(JsonNode? node) => _document.Refs.Resolve(node).Target as JsonObject;
+
+    // The JSON content of a request body or an answer, without a word on other media types.
+    private static JsonObject? Content(JsonObject? owner) =>
+        (owner?["content"] as JsonObject)?.Where(entry => entry.Key.Contains("json", StringComparison.OrdinalIgnoreCase)).Select(entry => entry.Value).OfType<JsonObject>().FirstOrDefault();
 
     // The object a call is about: the items of the result's list, else the result's item.
     private TypeModel? Entity(TypeRef result)

@@ -44,6 +44,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, TypeModel?> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
     private readonly OpenApiWarnings _warnings;
+    private readonly Dictionary<string, List<(HashSet<string> Fields, string At)>> _filterable = new(StringComparer.Ordinal);
     private string _scope = string.Empty;
 
     public SchemaMapper(RefResolver refs, OpenApiWarnings warnings)
@@ -102,6 +103,20 @@ internal sealed class SchemaMapper
         var required = new HashSet<string>(StringComparer.Ordinal);
         Collect(node, properties, required, []);
         return properties.Count == 0 ? null : (properties, required, node);
+    }
+
+    /// <summary>
+    /// Field names a filter over the object <paramref name="schema"/> describes may name, as the document states them
+    /// at <paramref name="at"/>: the object's properties of those names are filterable when its type is declared.
+    /// </summary>
+    public void StateFilterable(JsonObject schema, IEnumerable<string> fields, string at)
+    {
+        if (!_filterable.TryGetValue(schema.GetPath(), out var stated))
+        {
+            _filterable[schema.GetPath()] = stated = [];
+        }
+
+        stated.Add((fields.ToHashSet(StringComparer.Ordinal), at));
     }
 
     /// <summary>The object type declared under a name, or null.</summary>
@@ -272,6 +287,15 @@ internal sealed class SchemaMapper
             }
 
             var members = Properties(schema, properties, required, name, childPrefix ?? name, ofType: true);
+            foreach (var (fields, at) in _filterable.GetValueOrDefault(node.GetPath()) ?? [])
+            {
+                members = members.Select(member => fields.Contains(member.WireName) ? member with { Filterable = true } : member).ToList();
+                foreach (var field in fields.Where(field => members.All(member => member.WireName != field)).Order(StringComparer.Ordinal))
+                {
+                    Warn(at, $"the filter names '{field}', which is no property of {name}; a spec marks only properties filterable");
+                }
+            }
+
             _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, new(members), default, default, default);
         }
 
