@@ -11,8 +11,9 @@ namespace Bitrix24.SpecImporter.Tests.OpenApi;
 
 /// <summary>
 /// The <c>openapi</c> command end to end on a document written for the tests (<c>gadgets.openapi.json</c>): a get
-/// answering an item, a list with select, filter, order and pagination answering items, an add with required fields
-/// and an enum, a delete answering <c>result: true</c>, and a folder whose schema refers to itself.
+/// answering an item, a list with select, filter, order and pagination answering items whose fields say which a filter
+/// may name, an add with required fields and an enum, a delete answering <c>result: true</c>, a folder whose schema refers
+/// to itself, and a list of folders whose filter names no filterable field.
 /// </summary>
 public sealed class OpenApiImportTests : IDisposable
 {
@@ -34,7 +35,7 @@ public sealed class OpenApiImportTests : IDisposable
     public void The_document_becomes_the_approved_specs_and_report()
     {
         Assert.Equal(0, Run(["openapi", Document, "--out", _out], out var output, out _));
-        Assert.Contains("5 specs from 5 paths; 5 files written", output, StringComparison.Ordinal);
+        Assert.Contains("6 specs from 6 paths; 6 files written", output, StringComparison.Ordinal);
 
         var written = Files(_out);
         var approved = Files(Approved);
@@ -51,7 +52,7 @@ public sealed class OpenApiImportTests : IDisposable
     {
         Assert.Equal(0, Run(["openapi", Document, "--out", _out], out _, out _));
         var specs = Files(_out).Where(file => file.Key.EndsWith(".yaml", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, specs.Count);
+        Assert.Equal(6, specs.Count);
         foreach (var (file, text) in specs)
         {
             var document = SpecDocument.Read(file, text);
@@ -91,9 +92,10 @@ public sealed class OpenApiImportTests : IDisposable
         Assert.Equal(("result", WireKind.Boolean), (deleted.WireName, deleted.Type.Kind));
 
         // Parameters from the body: required, enum values, date-time, nested objects as named types.
-        Assert.Equal(["id:Integer:True", "select:Array:False"], get.Parameters.Select(Describe));
-        Assert.Equal(["id", "title", "kind"], get.Parameters[1].Values.Select(value => value.Value));
-        Assert.Equal(["select:Array:False", "filter:Array:False", "order:Map:False", "pagination:Named:False"], list.Parameters.Select(Describe));
+        Assert.Equal(["id:Integer:True", "select:Select:False"], get.Parameters.Select(Describe));
+        Assert.Equal("ShopGadgetDto", get.Parameters[1].Type.Items!.Name);
+        Assert.Empty(get.Parameters[1].Values);
+        Assert.Equal(["select:Select:False", "filter:Filter:False", "order:Map:False", "pagination:Named:False"], list.Parameters.Select(Describe));
         var fields = add.Types.Single(type => type.Name == "ShopGadgetAddFields");
         Assert.Equal(
             ["title:String:True", "kind:String:True", "ownerId:Integer:False", "createdAt:DateTime:False", "tags:Array:False", "size:Json:False"],
@@ -110,6 +112,126 @@ public sealed class OpenApiImportTests : IDisposable
             ["ValidationRequestvalidation:BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION:400", "Accessdenied:BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION:403"],
             add.Errors.Select(error => $"{error.Name}:{error.Code}:{error.Status}"));
         Assert.Equal("Gadget not found", get.Errors.Single().Message);
+    }
+
+    [Fact]
+    public void A_list_pages_by_page_and_filters_and_selects_the_fields_of_its_items()
+    {
+        var result = Import(File.ReadAllText(Document));
+        var list = Method(result, "shop/shop.gadget.list.yaml");
+        var folders = Method(result, "shop/shop.folder.list.yaml");
+        var get = Method(result, "shop/shop.gadget.get.yaml");
+
+        // A pagination object and a result whose items is an array: a REST 3.0 list.
+        Assert.Equal((true, MethodPaging.Page, "items"), (list.Paged, list.Paging, list.PageItems?.WireName));
+        Assert.Equal((true, MethodPaging.Page, "items"), (folders.Paged, folders.Paging, folders.PageItems?.WireName));
+        Assert.False(get.Paged);
+
+        // filter and select name the items' object type; its fields are filterable as x-filterable says.
+        var filter = list.Parameters.Single(parameter => parameter.WireName == "filter").Type;
+        var select = list.Parameters.Single(parameter => parameter.WireName == "select").Type;
+        Assert.Equal((WireKind.Filter, "ShopGadgetDto"), (filter.Kind, filter.Items!.Name));
+        Assert.Equal((WireKind.Select, "ShopGadgetDto"), (select.Kind, select.Items!.Name));
+        var dto = list.Types.Single(type => type.Name == "ShopGadgetDto");
+        Assert.Equal(["id", "title", "kind", "createdAt"], dto.Properties.Where(property => property.Filterable).Select(property => property.WireName));
+
+        // The type is declared alike in every spec that uses it, filterable fields and all.
+        Assert.Equal(dto, get.Types.Single(type => type.Name == "ShopGadgetDto"));
+
+        // Nothing says which fields of a folder are filterable: the filter stays the array it was, with a warning; select is typed.
+        var folderFilter = folders.Parameters.Single(parameter => parameter.WireName == "filter").Type;
+        Assert.Equal((WireKind.Array, WireKind.Array), (folderFilter.Kind, folderFilter.Items!.Kind));
+        Assert.Equal(WireKind.Select, folders.Parameters.Single(parameter => parameter.WireName == "select").Type.Kind);
+        Assert.DoesNotContain(folders.Types.Single(type => type.Name == "ShopFolderDto").Properties, property => property.Filterable);
+        var warnings = result.Warnings.Select(warning => warning.ToString()).ToList();
+        Assert.Contains(
+            "$.paths['/shop.folder.list'].post.requestBody.content['application/json'].schema.properties.filter: filter is kept as an untyped array: nothing says which fields of ShopFolderDto it may name (no property has 'x-filterable: true')",
+            warnings);
+
+        // What a spec has no key for: sortable fields, and the enum of field names a select listed.
+        Assert.Contains("$.components.schemas.GadgetDto.properties.id.x-sortable: 'x-sortable' is not kept; a spec has no key for the fields an order may name", warnings);
+        Assert.Contains(warnings, warning => warning.EndsWith("properties.select: the field names select lists (id, title, kind) are not kept; it names the fields of ShopGadgetDto", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("prefixItems")]
+    [InlineData("items")]
+    public void The_field_names_a_filter_condition_starts_with_are_filterable_in_every_spec_of_the_type(string tuple)
+    {
+        var document = """
+            {
+              "openapi": "3.1.0",
+              "paths": {
+                "/shop.thing.get": {
+                  "post": {
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}}}},
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "result": {"type": "object", "properties": {"item": {"$ref": "#/components/schemas/ThingDto"}}}
+                    }}}}}}
+                  }
+                },
+                "/shop.thing.list": {
+                  "post": {
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "filter": {"type": "array", "items": {"type": "array", "TUPLE": [{"type": "string", "enum": ["id", "name", "colour"]}, {"type": "string"}, {}]}},
+                      "pagination": {"type": "object", "properties": {"page": {"type": "integer"}}}
+                    }}}}},
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "result": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ThingDto"}}}}
+                    }}}}}}
+                  }
+                }
+              },
+              "components": {"schemas": {"ThingDto": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "name": {"type": "string"}, "size": {"type": "integer"}
+              }}}}
+            }
+            """.Replace("TUPLE", tuple, StringComparison.Ordinal);
+        var result = Import(document);
+        var get = Method(result, "shop/shop.thing.get.yaml");
+        var list = Method(result, "shop/shop.thing.list.yaml");
+
+        var filter = list.Parameters.Single(parameter => parameter.WireName == "filter").Type;
+        Assert.Equal((WireKind.Filter, "ShopThingDto"), (filter.Kind, filter.Items!.Name));
+        Assert.Equal(MethodPaging.Page, list.Paging);
+        var dto = get.Types.Single(type => type.Name == "ShopThingDto");
+        Assert.Equal(["id", "name"], dto.Properties.Where(property => property.Filterable).Select(property => property.WireName));
+        Assert.Equal(dto, list.Types.Single(type => type.Name == "ShopThingDto"));
+        Assert.Contains(result.Warnings, warning => warning.ToString().EndsWith(".enum: the filter names 'colour', which is no property of ShopThingDto; a spec marks only properties filterable", StringComparison.Ordinal));
+        Assert.Empty(SpecSet.Read(result.Files.Select(file => (file.Key, (string?)file.Value))).Diagnostics);
+    }
+
+    [Fact]
+    public void A_filter_without_a_list_or_on_a_parameter_is_reported_and_kept_as_it_was()
+    {
+        var document = """
+            {
+              "openapi": "3.0.0",
+              "paths": {
+                "/shop.thing.delete": {
+                  "post": {
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "filter": {"type": "array", "items": {}, "x-filterable": true},
+                      "select": {"type": "array", "items": {"type": "string"}}
+                    }}}}},
+                    "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                      "result": {"type": "object", "properties": {"result": {"type": "boolean"}}}
+                    }}}}}}
+                  }
+                }
+              }
+            }
+            """;
+        var result = Import(document);
+        var method = Method(result, "shop/shop.thing.delete.yaml");
+        var warnings = result.Warnings.Select(warning => warning.ToString()).ToList();
+
+        Assert.False(method.Paged);
+        Assert.Equal(["filter:Array:False", "select:Array:False"], method.Parameters.Select(Describe));
+        Assert.DoesNotContain(method.Parameters, parameter => parameter.Filterable);
+        Assert.Contains(warnings, warning => warning.EndsWith("properties.filter: filter is kept as an array: the answer has no object (result.items or result.item) whose fields it would name", StringComparison.Ordinal));
+        Assert.Contains(warnings, warning => warning.EndsWith("properties.filter.x-filterable: 'x-filterable' on the parameter 'filter' is not kept; filterable marks the fields of the object a filter names", StringComparison.Ordinal));
+        Assert.Empty(SpecSet.Read(result.Files.Select(file => (file.Key, (string?)file.Value))).Diagnostics);
     }
 
     [Fact]
@@ -253,7 +375,7 @@ public sealed class OpenApiImportTests : IDisposable
         File.WriteAllText(own, "method: shop.gadget.get\n");
 
         Assert.Equal(0, Run(["openapi", Document, "--out", _out], out var first, out var warnings));
-        Assert.Contains("4 files written", first, StringComparison.Ordinal);
+        Assert.Contains("5 files written", first, StringComparison.Ordinal);
         Assert.Contains("shop/shop.gadget.get.yaml was not written by this import", warnings, StringComparison.Ordinal);
         Assert.Equal("method: shop.gadget.get\n", File.ReadAllText(own));
 

@@ -24,6 +24,11 @@ internal static class OpenApiImporter
         var schemas = new SchemaMapper(document.Refs, warnings);
         var operations = new OperationMapper(document, schemas, scopeFromTags, warnings);
         var specs = new Dictionary<string, (string File, string Text, string Path)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, item) in document.OrderedPaths())
+        {
+            operations.Survey(item);
+        }
+
         foreach (var (path, item) in document.OrderedPaths())
         {
             if (operations.Map(path, item) is not { } method)

@@ -14,12 +14,19 @@ namespace Bitrix24.SpecImporter.OpenApi;
 /// Maps one path of the document onto a REST 3.0 spec: the method from the path, the scope, a summary, whether it
 /// only reads, the parameters from the JSON request body, the result from the success answer with the envelope's
 /// <c>result</c> unwrapped, the errors whose codes the error answers give, and the documented request and answers as
-/// examples. What the operation states that a spec cannot hold is a warning at its place.
+/// examples. A list (a <c>pagination</c> object in the body, a result whose <c>items</c> is an array) pages with
+/// <c>paging: page</c>; <c>filter</c> and <c>select</c> name the fields of the object the call is about (the items of
+/// the list, else the result's <c>item</c>), a filter only when the document states some of those fields filterable
+/// (<c>x-filterable: true</c> on the property, or the <c>enum</c> of a condition's first element; see <see cref="Survey"/>).
+/// What the operation states that a spec cannot hold is a warning at its place.
 /// </summary>
 internal sealed class OperationMapper
 {
     // Longer summaries are documentation prose: the method gets a composed one instead.
     private const int ShortSummary = 100;
+
+    // The property of a REST 3.0 list's result object that holds the page.
+    private const string PageItems = "items";
 
     private static readonly string[] Verbs = ["post", "get", "put", "patch", "delete", "head", "options", "trace"];
     private static readonly string[] Known =
@@ -84,8 +91,11 @@ internal sealed class OperationMapper
         var scope = Scope(name, operation);
         _schemas.Scope = scope;
         var prefix = OpenApiNames.Prefix(name);
-        var (parameters, request) = Body(operation, prefix);
+        var (parameters, request, sources) = Body(operation, prefix);
         var (result, response, status) = Result(operation, prefix);
+        var entity = Entity(result);
+        Queries(parameters, sources, entity);
+        var paged = IsPagedList(parameters, result);
         var (errors, errorExample) = Errors(operation);
         var examples = new List<ExampleModel>();
         if (request is not null || response is not null)
@@ -111,8 +121,110 @@ internal sealed class OperationMapper
             Errors: new(errors),
             Types: new(_schemas.Reached(parameters.Select(parameter => parameter.Type).Append(result))),
             Examples: new(examples),
+            Paged: paged,
             Deprecated: operation["deprecated"] is JsonValue deprecated && deprecated.TryGetValue<bool>(out var old) && old ? string.Empty : null,
-            Api: MethodApi.V3);
+            PageItems: paged ? new PageItemsModel(PageItems) : null,
+            Api: MethodApi.V3,
+            Paging: paged ? MethodPaging.Page : MethodPaging.Start);
+    }
+
+    /// <summary>
+    /// Before any path is mapped: the field names a list's filter states as the enum of its conditions' first element
+    /// (<c>["id", "&gt;", 10]</c>), handed to the schema of the list's items, so that the items' type is declared with
+    /// those fields filterable in every spec that uses it.
+    /// </summary>
+    public void Survey(JsonNode? item)
+    {
+        var pathItem = Resolved(item);
+        var operation = Verbs.Select(verb => pathItem?[verb]).OfType<JsonObject>().FirstOrDefault();
+        var body = Resolved(Content(Resolved(operation?["requestBody"]))?["schema"]);
+        var filter = _schemas.Object(body) is var (properties, _, _) ? Resolved(properties.FirstOrDefault(property => property.Name == "filter").Schema) : null;
+        var condition = Resolved(filter?["items"]);
+        var first = Resolved((condition?["prefixItems"] as JsonArray ?? condition?["items"] as JsonArray)?.FirstOrDefault());
+        if (first?["enum"] is not JsonArray names || operation?["responses"] is not JsonObject responses)
+        {
+            return;
+        }
+
+        var success = responses.Where(entry => entry.Key.Length == 3 && entry.Key[0] == '2' && entry.Key.All(char.IsAsciiDigit)).OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value).FirstOrDefault();
+        var envelope = _schemas.Object(Content(Resolved(success))?["schema"]);
+        var result = envelope?.Properties.FirstOrDefault(property => property.Name == "result").Schema;
+        var items = _schemas.Object(result)?.Properties.FirstOrDefault(property => property.Name == PageItems).Schema;
+        if (Resolved(Resolved(items)?["items"]) is { } entity)
+        {
+            var fields = names.OfType<JsonValue>().Select(name => name.TryGetValue<string>(out var text) ? text : null).OfType<string>();
+            _schemas.StateFilterable(entity, fields, names.GetPath());
+        }
+    }
+
+    private JsonObject? Resolved(JsonNode? node) => _document.Refs.Resolve(node).Target as JsonObject;
+
+    // The JSON content of a request body or an answer, without a word on other media types.
+    private static JsonObject? Content(JsonObject? owner) =>
+        (owner?["content"] as JsonObject)?.Where(entry => entry.Key.Contains("json", StringComparison.OrdinalIgnoreCase)).Select(entry => entry.Value).OfType<JsonObject>().FirstOrDefault();
+
+    // The object a call is about: the items of the result's list, else the result's item.
+    private TypeModel? Entity(TypeRef result)
+    {
+        if (result.Kind != WireKind.Named || _schemas.Declared(result.Name!) is not { } answer)
+        {
+            return null;
+        }
+
+        var items = answer.Properties.FirstOrDefault(property => property.WireName == PageItems)?.Type;
+        var item = answer.Properties.FirstOrDefault(property => property.WireName == "item")?.Type;
+        var entity = items is { Kind: WireKind.Array, Items.Kind: WireKind.Named } ? items.Items : item is { Kind: WireKind.Named } ? item : null;
+        return entity is null ? null : _schemas.Declared(entity.Name!);
+    }
+
+    // A REST 3.0 list: a pagination object among the parameters, and a result object whose items is the page.
+    private bool IsPagedList(List<PropertyModel> parameters, TypeRef result) =>
+        parameters.Any(parameter => parameter.WireName == "pagination" && parameter.Type.Kind is WireKind.Named or WireKind.Json)
+        && result.Kind == WireKind.Named
+        && _schemas.Declared(result.Name!) is { } answer
+        && answer.Properties.Any(property => property.WireName == PageItems && property.Type.Kind == WireKind.Array);
+
+    // filter and select over the object the call is about: a filter when the document says which of its fields are filterable.
+    private void Queries(List<PropertyModel> parameters, List<(string Name, JsonNode? Schema)> sources, TypeModel? entity)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            var at = sources.FirstOrDefault(source => source.Name == parameter.WireName).Schema?.GetPath() ?? "$";
+            if (parameter is { WireName: "filter", Type.Kind: WireKind.Array })
+            {
+                if (entity is null)
+                {
+                    Warn(at, "filter is kept as an array: the answer has no object (result.items or result.item) whose fields it would name");
+                }
+                else if (!entity.Properties.Any(property => property.Filterable))
+                {
+                    Warn(at, $"filter is kept as an untyped array: nothing says which fields of {entity.Name} it may name (no property has '{SchemaMapper.FilterableKey}: true')");
+                }
+                else
+                {
+                    parameters[i] = Query(parameter, WireKind.Filter, entity, at);
+                }
+            }
+            else if (parameter is { WireName: "select", Type: { Kind: WireKind.Array, Items.Kind: WireKind.String } } && entity is not null)
+            {
+                parameters[i] = Query(parameter, WireKind.Select, entity, at);
+            }
+        }
+    }
+
+    private PropertyModel Query(PropertyModel parameter, WireKind kind, TypeModel entity, string at)
+    {
+        if (!parameter.Values.IsEmpty)
+        {
+            Warn(at, $"the field names {parameter.WireName} lists ({string.Join(", ", parameter.Values.Select(value => value.Value))}) are not kept; it names the fields of {entity.Name}");
+        }
+
+        return parameter with
+        {
+            Type = new TypeRef(kind, null, new TypeRef(WireKind.Named, entity.Name, null, null), null),
+            Values = EquatableArray<ValueModel>.Empty,
+        };
     }
 
     private static IEnumerable<JsonNode?> Parameters(JsonObject owner) => owner["parameters"] as JsonArray ?? [];
@@ -202,16 +314,16 @@ internal sealed class OperationMapper
     }
 
     // The parameters: the properties of the JSON request body's object; and the documented request.
-    private (List<PropertyModel> Parameters, string? Example) Body(JsonObject operation, string prefix)
+    private (List<PropertyModel> Parameters, string? Example, List<(string Name, JsonNode? Schema)> Sources) Body(JsonObject operation, string prefix)
     {
         if (_document.Refs.Resolve(operation["requestBody"]).Target is not JsonObject body)
         {
-            return ([], null);
+            return ([], null, []);
         }
 
         if (Json(body) is not { } content)
         {
-            return ([], null);
+            return ([], null, []);
         }
 
         var example = Example(content);
@@ -222,10 +334,10 @@ internal sealed class OperationMapper
                 Warn(other.GetPath(), $"a request body of type '{Type(other)}' is not kept; the parameters of a call are the keys of a JSON object");
             }
 
-            return ([], example);
+            return ([], example, []);
         }
 
-        return (_schemas.Properties(schema, properties, required, Names.RequestTypeName(prefix), prefix), example);
+        return (_schemas.Properties(schema, properties, required, Names.RequestTypeName(prefix), prefix), example, properties);
     }
 
     // The success answer's result: the envelope's "result" (its item, items or result inside), the documented answer and its status.

@@ -33,11 +33,18 @@ internal sealed class SchemaMapper
         "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "readOnly", "writeOnly", "not", "discriminator",
     ];
 
+    /// <summary>The extension on a property's schema that says a REST 3.0 filter may name the field (<c>filterable</c> of <c>*.field.list</c>).</summary>
+    public const string FilterableKey = "x-filterable";
+
+    /// <summary>The extension that says an order may name the field (<c>sortable</c> of <c>*.field.list</c>); a spec has no key for it.</summary>
+    public const string SortableKey = "x-sortable";
+
     private readonly RefResolver _refs;
     private readonly OpenApiNames _names = new();
     private readonly Dictionary<string, TypeModel?> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
     private readonly OpenApiWarnings _warnings;
+    private readonly Dictionary<string, List<(HashSet<string> Fields, string At)>> _filterable = new(StringComparer.Ordinal);
     private string _scope = string.Empty;
 
     public SchemaMapper(RefResolver refs, OpenApiWarnings warnings)
@@ -98,8 +105,29 @@ internal sealed class SchemaMapper
         return properties.Count == 0 ? null : (properties, required, node);
     }
 
-    /// <summary>The properties of an object schema as spec properties; nested structures are named after <paramref name="childPrefix"/>.</summary>
-    public List<PropertyModel> Properties(JsonObject schema, List<(string Name, JsonNode? Schema)> properties, HashSet<string> required, string owner, string childPrefix)
+    /// <summary>
+    /// Field names a filter over the object <paramref name="schema"/> describes may name, as the document states them
+    /// at <paramref name="at"/>: the object's properties of those names are filterable when its type is declared.
+    /// </summary>
+    public void StateFilterable(JsonObject schema, IEnumerable<string> fields, string at)
+    {
+        if (!_filterable.TryGetValue(schema.GetPath(), out var stated))
+        {
+            _filterable[schema.GetPath()] = stated = [];
+        }
+
+        stated.Add((fields.ToHashSet(StringComparer.Ordinal), at));
+    }
+
+    /// <summary>The object type declared under a name, or null.</summary>
+    public TypeModel? Declared(string name) => _types.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The properties of an object schema as spec properties; nested structures are named after <paramref name="childPrefix"/>.
+    /// A property of an object type (<paramref name="ofType"/>) is filterable when its schema says <c>x-filterable: true</c>.
+    /// </summary>
+    public List<PropertyModel> Properties(
+        JsonObject schema, List<(string Name, JsonNode? Schema)> properties, HashSet<string> required, string owner, string childPrefix, bool ofType = false)
     {
         var result = new List<PropertyModel>();
         var used = new HashSet<string>(StringComparer.Ordinal) { owner };
@@ -114,6 +142,18 @@ internal sealed class SchemaMapper
 
             var mapped = Map(propertySchema, OpenApiNames.Field(childPrefix, name));
             var (target, _) = _refs.Resolve(propertySchema);
+            var filterable = IsTrue(Key(propertySchema, target, FilterableKey));
+            if (filterable && !ofType)
+            {
+                Warn(at + "." + FilterableKey, $"'{FilterableKey}' on the parameter '{name}' is not kept; filterable marks the fields of the object a filter names");
+                filterable = false;
+            }
+
+            if (IsTrue(Key(propertySchema, target, SortableKey)))
+            {
+                Warn(at + "." + SortableKey, $"'{SortableKey}' is not kept; a spec has no key for the fields an order may name");
+            }
+
             result.Add(new PropertyModel(
                 name,
                 OpenApiNames.Property(name, owner, used),
@@ -122,7 +162,8 @@ internal sealed class SchemaMapper
                 Description(propertySchema, target),
                 Literal(Key(propertySchema, target, "default")),
                 Literal(Key(propertySchema, target, "example")),
-                mapped.Values));
+                mapped.Values,
+                filterable));
         }
 
         foreach (var name in required.Where(name => !properties.Any(property => property.Name == name)).Order(StringComparer.Ordinal))
@@ -245,7 +286,16 @@ internal sealed class SchemaMapper
                 Warn(schema.GetPath() + ".additionalProperties", "the type of the keys beyond the properties is not kept; they are kept as raw JSON");
             }
 
-            var members = Properties(schema, properties, required, name, childPrefix ?? name);
+            var members = Properties(schema, properties, required, name, childPrefix ?? name, ofType: true);
+            foreach (var (fields, at) in _filterable.GetValueOrDefault(node.GetPath()) ?? [])
+            {
+                members = members.Select(member => fields.Contains(member.WireName) ? member with { Filterable = true } : member).ToList();
+                foreach (var field in fields.Where(field => members.All(member => member.WireName != field)).Order(StringComparer.Ordinal))
+                {
+                    Warn(at, $"the filter names '{field}', which is no property of {name}; a spec marks only properties filterable");
+                }
+            }
+
             _types[name] = new TypeModel(name, TypeKind.Object, _scope, null, new(members), default, default, default);
         }
 
@@ -433,6 +483,8 @@ internal sealed class SchemaMapper
     };
 
     private static string Text(JsonNode? value) => value is null ? "null" : JsonCompact.Write(value.ToJsonString()) ?? value.ToJsonString();
+
+    private static bool IsTrue(JsonNode? value) => value is JsonValue flag && flag.TryGetValue<bool>(out var yes) && yes;
 
     private static bool IsNull(JsonNode? option) =>
         option is JsonObject node && node["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "null";

@@ -54,7 +54,13 @@ internal sealed class SpecYamlWriter
             Line(0, "idempotent: true");
         }
 
-        if (method.Paged)
+        if (method.Paged && method.Paging == MethodPaging.Page)
+        {
+            // A REST 3.0 list holds its page in items unless it says otherwise.
+            Line(0, "paging: page");
+            Key(0, "pageItems", method.PageItems?.WireName is "items" ? null : method.PageItems?.WireName);
+        }
+        else if (method.Paged)
         {
             Line(0, "paging: start");
             Key(0, "pageItems", method.PageItems?.WireName);
@@ -101,6 +107,11 @@ internal sealed class SpecYamlWriter
                 Line(inner, "required: true");
             }
 
+            if (property.Filterable)
+            {
+                Line(inner, "filterable: true");
+            }
+
             Key(inner, "description", property.Description);
             Key(inner, "default", property.Default);
             Key(inner, "example", property.Example);
@@ -122,7 +133,7 @@ internal sealed class SpecYamlWriter
         Key(depth, "type", Name(type));
         switch (type.Kind)
         {
-            case WireKind.Array or WireKind.Set:
+            case WireKind.Array or WireKind.Set or WireKind.Filter or WireKind.Select:
                 Element(depth, "items", type.Items!);
                 break;
             case WireKind.Map:
