@@ -234,11 +234,14 @@ public sealed class Bitrix24Connection : IDisposable
     {
         if (_collector is not null)
         {
-            if (descriptor.Api != Bitrix24ApiVersion.Classic)
+            if (descriptor.Api != _collector.Api)
             {
-                // A classic batch sends its commands as query strings to /rest/batch; REST 3.0 calls cannot ride in it.
+                // A classic batch sends its commands as query strings to /rest/batch; REST 3.0 calls cannot ride in it,
+                // nor can classic calls ride in REST 3.0's JSON batch at /rest/api/batch.
                 body.Dispose();
-                throw new NotSupportedException($"'{descriptor.Name}' is a REST 3.0 method and cannot be part of a classic batch.");
+                throw new NotSupportedException(descriptor.Api == Bitrix24ApiVersion.Rest3
+                    ? $"'{descriptor.Name}' is a REST 3.0 method and cannot be part of a classic batch; use Rest3Batch()."
+                    : $"'{descriptor.Name}' is a classic method and cannot be part of a REST 3.0 batch; use Batch().");
             }
 
             using (body)
@@ -333,7 +336,13 @@ public sealed class Bitrix24Connection : IDisposable
             var address = _moved is { } moved && moved.Applies(authorization.Address) ? Rebase(authorization.Address, moved.To) : authorization.Address;
             var sent = Stopwatch.GetTimestamp();
             Answer answer;
-            using (var authorized = authorization.BodyToken is { } token ? BodyAuth.Add(body, token) : null)
+            if (authorization.BodyToken is { } queryToken && BodyAuth.IsArray(body))
+            {
+                // REST 3.0's JSON batch sends an array, which has no field to carry the token: it goes into the query.
+                address = BodyAuth.AddToQuery(address, queryToken);
+            }
+
+            using (var authorized = authorization.BodyToken is { } token && !BodyAuth.IsArray(body) ? BodyAuth.Add(body, token) : null)
             {
                 answer = await PostFollowingMovesAsync(method, address, authorization.Address, authorized ?? body, idempotencyKey, timeout.Token, cancellationToken).ConfigureAwait(false);
             }

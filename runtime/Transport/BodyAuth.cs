@@ -35,6 +35,24 @@ internal static class BodyAuth
         return RequestBody.FromBytes(bytes);
     }
 
+    /// <summary>Whether the body is a JSON array (REST 3.0's batch), which has no field for the token.</summary>
+    public static bool IsArray(RequestBody body)
+    {
+        var json = body.Span.TrimStart(" \t\r\n"u8);
+        return !json.IsEmpty && json[0] == (byte)'[';
+    }
+
+    /// <summary>
+    /// The address with the token as its <c>auth</c> query parameter. REST 3.0 documents the token only in the body's
+    /// <c>auth</c> field, which a JSON array (the batch's body) does not have; the query is where classic calls carry
+    /// it, and the one place left.
+    /// </summary>
+    public static Uri AddToQuery(Uri address, string token)
+    {
+        var separator = string.IsNullOrEmpty(address.Query) ? "?" : "&";
+        return new Uri(address.AbsoluteUri + separator + "auth=" + Uri.EscapeDataString(token));
+    }
+
     private static int Append(byte[] target, int at, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(target.AsSpan(at));
