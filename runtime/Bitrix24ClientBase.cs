@@ -35,7 +35,7 @@ public abstract class Bitrix24ClientBase<TClient> : IDisposable
     /// <summary>
     /// Starts a REST 3.0 batch: calls of REST 3.0 methods made through the client it hands out are sent together in one
     /// JSON request to <c>/rest/api/…/batch</c>, and a later call may take values of an earlier call's result, e.g.
-    /// <c>var doc = batch.Add(c =&gt; c.Note.Document.AddAsync(fields)); var read = batch.Add(c =&gt; c.Note.Document.GetAsync(id: 0), references: q =&gt; q.Set("id", doc.Ref("item.id"))); await batch.ExecuteAsync();</c>.
+    /// <c>var doc = batch.Add(c =&gt; c.Note.Document.AddAsync(fields)); var read = batch.Add(c =&gt; c.Note.Document.GetAsync(0), references: q =&gt; q.Set("id", doc.Ref("item.id"))); await batch.ExecuteAsync();</c>.
     /// </summary>
     public Bitrix24Rest3Batch<TClient> Rest3Batch() => new(Connection, Over);
 

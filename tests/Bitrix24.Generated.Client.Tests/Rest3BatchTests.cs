@@ -40,6 +40,23 @@ public sealed class Rest3BatchTests
     }
 
     [Fact]
+    public async Task The_readme_example_runs()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var test = TestClient.WithoutRetries(portal);
+        var client = test.Client;
+
+        // As in the README's REST 3.0 section.
+        var batch = client.Rest3Batch();
+        var doc = batch.Add(c => c.Note.Document.AddAsync(new NoteDocumentAddFields { CollectionId = 3, Title = "Plan" }), "doc");
+        var read = batch.Add(c => c.Note.Document.GetAsync(0), references: q => q.Set("id", doc.Ref("item.id")));
+        await batch.ExecuteAsync();
+        string title = (string)(await read).Value.Item!["title"]!;
+
+        Assert.Equal("Plan", title);
+    }
+
+    [Fact]
     public async Task A_ref_array_takes_a_field_of_every_item_an_earlier_list_answered()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();

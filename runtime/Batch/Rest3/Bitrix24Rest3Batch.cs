@@ -19,7 +19,7 @@ namespace Bitrix24.Generated;
 /// <code>
 /// var batch = client.Rest3Batch();
 /// var added = batch.Add(c =&gt; c.Note.Document.AddAsync(new NoteDocumentAddFields { CollectionId = 1, Title = "Plan" }), "doc");
-/// var read = batch.Add(c =&gt; c.Note.Document.GetAsync(id: 0), references: q =&gt; q.Set("id", added.Ref("item.id")));
+/// var read = batch.Add(c =&gt; c.Note.Document.GetAsync(0), references: q =&gt; q.Set("id", added.Ref("item.id")));
 /// await batch.ExecuteAsync();
 /// var title = (await read).Value.Item;
 /// </code>
@@ -56,7 +56,7 @@ public sealed class Bitrix24Rest3Batch<TClient>
     public int Count => _entries.Count;
 
     /// <summary>
-    /// Adds one REST 3.0 call, e.g. <c>batch.Add(c =&gt; c.Note.Document.GetAsync(id: 7), "doc")</c>, optionally named
+    /// Adds one REST 3.0 call, e.g. <c>batch.Add(c =&gt; c.Note.Document.GetAsync(7), "doc")</c>, optionally named
     /// and taking values from earlier calls' results: <c>references: q =&gt; q.Set("id", doc.Ref("item.parentId"))</c>.
     /// A reference replaces whatever the call itself set at that path, so a required parameter may be given any value.
     /// </summary>
