@@ -336,13 +336,7 @@ public sealed class Bitrix24Connection : IDisposable
             var address = _moved is { } moved && moved.Applies(authorization.Address) ? Rebase(authorization.Address, moved.To) : authorization.Address;
             var sent = Stopwatch.GetTimestamp();
             Answer answer;
-            if (authorization.BodyToken is { } queryToken && BodyAuth.IsArray(body))
-            {
-                // REST 3.0's JSON batch sends an array, which has no field to carry the token: it goes into the query.
-                address = BodyAuth.AddToQuery(address, queryToken);
-            }
-
-            using (var authorized = authorization.BodyToken is { } token && !BodyAuth.IsArray(body) ? BodyAuth.Add(body, token) : null)
+            using (var authorized = authorization.BodyToken is { } token ? BodyAuth.Add(body, token) : null)
             {
                 answer = await PostFollowingMovesAsync(method, address, authorization.Address, authorized ?? body, idempotencyKey, timeout.Token, cancellationToken).ConfigureAwait(false);
             }

@@ -9,10 +9,20 @@ namespace Bitrix24.Generated.Transport;
 /// </summary>
 internal static class BodyAuth
 {
-    /// <summary>A copy of <paramref name="body"/>, a JSON object, with <c>"auth"</c> first.</summary>
+    /// <summary>
+    /// A copy of <paramref name="body"/>, a JSON object, with <c>"auth"</c> first. A JSON array (REST 3.0's batch) has
+    /// no field for the token, so it becomes an object keyed by position, <c>{"auth", "0", "1", …}</c>: the form
+    /// Bitrix24's own JavaScript SDK sends a batch in (PHP decodes such keys into the same list positions). The query
+    /// string is no place for the token: REST 3.0 reads no parameters from there.
+    /// </summary>
     public static RequestBody Add(RequestBody body, string token)
     {
         var json = body.Span.Trim(" \t\r\n"u8);
+        if (!json.IsEmpty && json[0] == (byte)'[')
+        {
+            return AddToArray(json, token);
+        }
+
         if (json.Length < 2 || json[0] != (byte)'{' || json[^1] != (byte)'}')
         {
             throw new InvalidOperationException("A REST 3.0 call made with an access token needs a JSON object body to carry the token.");
@@ -35,22 +45,26 @@ internal static class BodyAuth
         return RequestBody.FromBytes(bytes);
     }
 
-    /// <summary>Whether the body is a JSON array (REST 3.0's batch), which has no field for the token.</summary>
-    public static bool IsArray(RequestBody body)
+    private static RequestBody AddToArray(ReadOnlySpan<byte> json, string token)
     {
-        var json = body.Span.TrimStart(" \t\r\n"u8);
-        return !json.IsEmpty && json[0] == (byte)'[';
-    }
+        using var document = JsonDocument.Parse(json.ToArray());
+        using var stream = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("auth", token);
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                writer.WritePropertyName(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                item.WriteTo(writer);
+                index++;
+            }
 
-    /// <summary>
-    /// The address with the token as its <c>auth</c> query parameter. REST 3.0 documents the token only in the body's
-    /// <c>auth</c> field, which a JSON array (the batch's body) does not have; the query is where classic calls carry
-    /// it, and the one place left.
-    /// </summary>
-    public static Uri AddToQuery(Uri address, string token)
-    {
-        var separator = string.IsNullOrEmpty(address.Query) ? "?" : "&";
-        return new Uri(address.AbsoluteUri + separator + "auth=" + Uri.EscapeDataString(token));
+            writer.WriteEndObject();
+        }
+
+        return RequestBody.FromBytes(stream.ToArray());
     }
 
     private static int Append(byte[] target, int at, ReadOnlySpan<byte> bytes)

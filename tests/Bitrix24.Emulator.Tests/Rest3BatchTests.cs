@@ -159,19 +159,26 @@ public class Rest3BatchTests
     }
 
     [Fact]
-    public async Task An_application_sends_its_token_in_the_query_since_the_array_has_no_auth_field()
+    public async Task An_application_sends_its_commands_keyed_by_position_with_its_token_beside_them()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
         var tokens = portal.IssueTokens();
-        var body = """[{"method":"note.document.add","query":{"fields":{"collectionId":1,"title":"T"}}}]""";
+        const string Commands = """
+            "0":{"method":"note.document.add","query":{"fields":{"collectionId":1,"title":"T"}},"as":"doc"},
+            "1":{"method":"note.document.get","query":{"id":{"$ref":"doc.item.id"}}}
+            """;
 
-        var (status, answer) = await BatchAsync(http, new Uri(portal.Rest3Url, "batch?auth=" + Uri.EscapeDataString(tokens.AccessToken)), body, relative: false);
-        var (refused, _) = await BatchAsync(http, new Uri(portal.Rest3Url, "batch"), body, relative: false);
+        var (status, answer) = await BatchAsync(http, portal.Rest3Url, "{\"auth\":\"" + tokens.AccessToken + "\"," + Commands + "}");
+        var (refused, _) = await BatchAsync(http, portal.Rest3Url, "{" + Commands + "}");
+        var (inQuery, _) = await BatchAsync(http, new Uri(portal.Rest3Url, "batch?auth=" + Uri.EscapeDataString(tokens.AccessToken)), "[" + Commands.Replace("\"0\":", string.Empty, StringComparison.Ordinal).Replace("\"1\":", string.Empty, StringComparison.Ordinal) + "]", relative: false);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("T", (string)answer["result"]![0]!["item"]!["title"]!);
+        Assert.Equal("T", (string)answer["result"]![1]!["item"]!["title"]!);
         Assert.Equal(HttpStatusCode.Unauthorized, refused);
+        // REST 3.0 reads nothing from the query string, a token included.
+        Assert.Equal(HttpStatusCode.Unauthorized, inQuery);
+        Assert.DoesNotContain(tokens.AccessToken, portal.Requests.First(request => request.Method == "batch").Body, StringComparison.Ordinal);
     }
 
     [Fact]

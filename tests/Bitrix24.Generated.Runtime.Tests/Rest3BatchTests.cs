@@ -71,7 +71,7 @@ public class Rest3BatchTests
     }
 
     [Fact]
-    public async Task An_application_puts_its_token_in_the_query_and_sends_the_array_as_it_is()
+    public async Task An_application_sends_its_commands_keyed_by_position_with_the_token_beside_them()
     {
         var answered = 0;
         var handler = new RecordingHandler((request, _) =>
@@ -96,9 +96,10 @@ public class Rest3BatchTests
 
         var calls = handler.Requests.Where(call => call.Request.RequestUri!.Host != FakeOAuthPortal.TokenEndpoint.Host).ToList();
         Assert.Equal(2, calls.Count);
-        Assert.Equal("https://portal.bitrix24.com/rest/api/batch?auth=" + FakeOAuthPortal.FirstAccessToken, calls[0].Request.RequestUri!.ToString());
-        Assert.Equal("https://portal.bitrix24.com/rest/api/batch?auth=access-token-1", calls[1].Request.RequestUri!.ToString());
-        Assert.All(calls, call => Assert.StartsWith("[{\"method\":\"tasks.task.add\"", call.Body, StringComparison.Ordinal));
+        Assert.All(calls, call => Assert.Equal("https://portal.bitrix24.com/rest/api/batch", call.Request.RequestUri!.ToString()));
+        const string Commands = "\"0\":" + """{"method":"tasks.task.add","query":{"fields":{"title":"Task Title","responsibleId":1}}},"1":{"method":"tasks.task.list","query":{}}}""";
+        Assert.Equal("{\"auth\":\"" + FakeOAuthPortal.FirstAccessToken + "\"," + Commands, calls[0].Body);
+        Assert.Equal("{\"auth\":\"access-token-1\"," + Commands, calls[1].Body);
         Assert.Equal(Rest3RetryTests.KeyOf(calls[0].Request), Rest3RetryTests.KeyOf(calls[1].Request));
     }
 

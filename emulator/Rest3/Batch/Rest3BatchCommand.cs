@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace Bitrix24.Emulator.Rest3.Batch;
@@ -20,7 +21,7 @@ internal sealed record Rest3BatchCommand(string Method, JsonObject Query, string
             return (null, Rest3BatchErrors.InvalidSelect, "REST 3.0 batch takes a JSON array of {\"method\", \"query\"} objects, not the classic 'cmd' form");
         }
 
-        if (body is not JsonArray array)
+        if (Listed(body) is not { } array)
         {
             return (null, Rest3EnvelopeWriter.InvalidJson, "The batch body is not a JSON array of commands");
         }
@@ -66,6 +67,39 @@ internal sealed record Rest3BatchCommand(string Method, JsonObject Query, string
         }
 
         return (commands, null, null);
+    }
+
+    // The commands: the array, or an object keyed by position (with an application's auth beside them), which PHP
+    // decodes into the same list.
+    private static List<JsonNode?>? Listed(JsonNode? body)
+    {
+        if (body is JsonArray array)
+        {
+            return array.ToList();
+        }
+
+        if (body is not JsonObject keyed)
+        {
+            return null;
+        }
+
+        var commands = new List<JsonNode?>();
+        foreach (var (name, command) in keyed)
+        {
+            if (name == "auth")
+            {
+                continue;
+            }
+
+            if (!int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return null;
+            }
+
+            commands.Add(command);
+        }
+
+        return commands;
     }
 }
 

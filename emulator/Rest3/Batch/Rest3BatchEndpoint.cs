@@ -16,7 +16,8 @@ namespace Bitrix24.Emulator.Rest3.Batch;
 /// <c>batch</c> at the REST 3.0 address: a JSON array of <c>{"method", "query", "as"}</c> run in order, each command
 /// as a single REST 3.0 call runs, with <c>$ref</c> and <c>$refArray</c> resolved against the results so far. All or
 /// nothing in the answer: <c>{"result": [each command's result]}</c>, or the first failing command's error for the
-/// whole batch. An OAuth caller's token comes in the query's <c>auth</c>, since an array has no field for it.
+/// whole batch. An application's batch comes as an object keyed by position with its token beside the commands,
+/// <c>{"auth", "0", "1", …}</c>, since an array has no field for the token.
 /// </summary>
 internal sealed class Rest3BatchEndpoint
 {
@@ -55,12 +56,8 @@ internal sealed class Rest3BatchEndpoint
             }
         }
 
-        // The caller: a webhook by its path; an application by the query's auth, or a body object's (the classic form).
-        var credentials = root is JsonObject { } classic ? (JsonObject)classic.DeepClone() : new JsonObject();
-        if (context.Request.Query.TryGetValue("auth", out var queryToken) && !credentials.ContainsKey("auth"))
-        {
-            credentials["auth"] = queryToken.ToString();
-        }
+        // The caller: a webhook by its path, an application by the body's auth, which only the keyed form can carry.
+        var credentials = root is JsonObject { } keyed ? (JsonObject)keyed.DeepClone() : new JsonObject();
 
         var request = _reader.Record(context.Request, method, readable ? body : string.Empty, credentials);
         if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))

@@ -28,8 +28,10 @@ namespace Bitrix24.Generated;
 /// </summary>
 /// <remarks>
 /// REST 3.0's documentation gives no limit on the number of calls in one batch, so none is imposed here: all the calls
-/// go in one request. A batch with a call that is not idempotent carries one <c>Idempotency-Key</c> for all its
-/// attempts, as a single REST 3.0 write does, and is retried like a read.
+/// go in one request. (Bitrix24's JavaScript SDK refuses more than 50, the classic batch's limit; a portal may too.)
+/// A batch with a call that is not idempotent carries one <c>Idempotency-Key</c> for all its attempts, as a single
+/// REST 3.0 write does, and is retried like a read. Through OAuth the array goes as an object keyed by position with
+/// the token beside the commands, <c>{"auth", "0", "1", …}</c>, since an array has no <c>auth</c> field.
 /// </remarks>
 /// <typeparam name="TClient">The generated client type.</typeparam>
 public sealed class Bitrix24Rest3Batch<TClient>
