@@ -203,6 +203,22 @@ public class Rest3BatchTests
     }
 
     [Fact]
+    public async Task An_applications_write_batch_is_replayed_under_its_key_with_a_renewed_token()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+        const string Commands = "\"0\":" + """{"method":"note.document.add","query":{"fields":{"collectionId":1,"title":"Once"}}}""";
+
+        var first = await KeyedBatchAsync(http, portal.Rest3Url, "{\"auth\":\"" + portal.IssueTokens().AccessToken + "\"," + Commands + "}", "app-key");
+        var again = await KeyedBatchAsync(http, portal.Rest3Url, "{\"auth\":\"" + portal.IssueTokens().AccessToken + "\"," + Commands + "}", "app-key");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal("true", again.Replayed);
+        Assert.Equal(first.Body, again.Body);
+    }
+
+    [Fact]
     public async Task A_read_only_batch_ignores_the_key()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
@@ -230,9 +246,12 @@ public class Rest3BatchTests
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private static async Task<IdempotencyTests.Answer> KeyedBatchAsync(HttpClient http, Bitrix24Emulator portal, string body, string key)
+    private static Task<IdempotencyTests.Answer> KeyedBatchAsync(HttpClient http, Bitrix24Emulator portal, string body, string key) =>
+        KeyedBatchAsync(http, portal.Rest3WebhookUrl, body, key);
+
+    private static async Task<IdempotencyTests.Answer> KeyedBatchAsync(HttpClient http, Uri address, string body, string key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(portal.Rest3WebhookUrl, "batch")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "batch")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         using var response = await http.SendAsync(request);
         return new IdempotencyTests.Answer(

@@ -109,7 +109,7 @@ internal sealed class Rest3BatchEndpoint
             context.Response.Headers[KeyHeader] = key;
             // As for a single write: unique within one webhook or application, one user and the method, here batch.
             var scope = (request.Caller.Token is null ? "webhook" : "application") + "/" + request.Caller.UserId + "/" + method + "/" + key;
-            var (run, stored) = await _answers.RunOnceAsync(scope, root!.ToJsonString(), () => Task.FromResult(Run()), context.RequestAborted).ConfigureAwait(false);
+            var (run, stored) = await _answers.RunOnceAsync(scope, Fingerprint(root!), () => Task.FromResult(Run()), context.RequestAborted).ConfigureAwait(false);
             if (run == IdempotentRun.KeyReused)
             {
                 await WriteErrorAsync(context, 422, "BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION", "The idempotency key was already used with another request body").ConfigureAwait(false);
@@ -168,6 +168,19 @@ internal sealed class Rest3BatchEndpoint
             ["time"] = EnvelopeWriter.Time(started, finished, (finished - started).TotalSeconds, 0, started),
         };
         return new StoredAnswer(200, EnvelopeWriter.ToWire(answer));
+    }
+
+    // The commands as sent, without the token: a replay after a renewal carries another one.
+    private static string Fingerprint(JsonNode root)
+    {
+        if (root is not JsonObject keyed)
+        {
+            return root.ToJsonString();
+        }
+
+        var commands = (JsonObject)keyed.DeepClone();
+        commands.Remove("auth");
+        return commands.ToJsonString();
     }
 
     // As a single call: a spec whose result is a plain value is served plain.
