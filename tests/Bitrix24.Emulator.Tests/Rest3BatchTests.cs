@@ -110,6 +110,21 @@ public class Rest3BatchTests
     }
 
     [Fact]
+    public async Task A_query_that_is_a_reference_must_give_an_object()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var http = new HttpClient();
+
+        var (status, answer) = await BatchAsync(http, portal.Rest3WebhookUrl, """
+            [{"method":"note.document.add","query":{"fields":{"collectionId":3,"title":"Plan"}},"as":"doc"},
+             {"method":"note.document.get","query":{"$ref":"doc.item.id"}}]
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BITRIX_REST_V3_EXCEPTION_INVALIDSELECTEXCEPTION", (string)answer["error"]!["code"]!);
+    }
+
+    [Fact]
     public async Task A_failing_command_fails_the_whole_batch_with_its_rest3_error_and_later_ones_do_not_run()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();

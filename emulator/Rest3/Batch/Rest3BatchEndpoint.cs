@@ -138,7 +138,9 @@ internal sealed class Rest3BatchEndpoint
             JsonObject query;
             try
             {
-                query = (JsonObject)Rest3References.Resolve(command.Query, byAlias)!;
+                // A reference standing for the whole query must give an object too.
+                query = Rest3References.Resolve(command.Query, byAlias) as JsonObject
+                    ?? throw new UnresolvedReferenceException("the query is a reference to something that is not an object");
             }
             catch (UnresolvedReferenceException unresolved)
             {
