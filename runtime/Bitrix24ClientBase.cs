@@ -32,6 +32,13 @@ public abstract class Bitrix24ClientBase<TClient> : IDisposable
     /// <param name="haltOnError">Whether the portal stops at the first failing call; the later ones then fail as not run.</param>
     public Bitrix24Batch<TClient> Batch(bool haltOnError = false) => new(Connection, Over, haltOnError);
 
+    /// <summary>
+    /// Starts a REST 3.0 batch: calls of REST 3.0 methods made through the client it hands out are sent together in one
+    /// JSON request to <c>/rest/api/…/batch</c>, and a later call may take values of an earlier call's result, e.g.
+    /// <c>var doc = batch.Add(c =&gt; c.Note.Document.AddAsync(fields)); var read = batch.Add(c =&gt; c.Note.Document.GetAsync(0), references: q =&gt; q.Set("id", doc.Ref("item.id"))); await batch.ExecuteAsync();</c>.
+    /// </summary>
+    public Bitrix24Rest3Batch<TClient> Rest3Batch() => new(Connection, Over);
+
     /// <summary>Disposes the connection when this client made it (e.g. <c>FromWebhook</c>).</summary>
     public void Dispose()
     {

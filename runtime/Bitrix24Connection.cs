@@ -234,11 +234,14 @@ public sealed class Bitrix24Connection : IDisposable
     {
         if (_collector is not null)
         {
-            if (descriptor.Api != Bitrix24ApiVersion.Classic)
+            if (descriptor.Api != _collector.Api)
             {
-                // A classic batch sends its commands as query strings to /rest/batch; REST 3.0 calls cannot ride in it.
+                // A classic batch sends its commands as query strings to /rest/batch; REST 3.0 calls cannot ride in it,
+                // nor can classic calls ride in REST 3.0's JSON batch at /rest/api/batch.
                 body.Dispose();
-                throw new NotSupportedException($"'{descriptor.Name}' is a REST 3.0 method and cannot be part of a classic batch.");
+                throw new NotSupportedException(descriptor.Api == Bitrix24ApiVersion.Rest3
+                    ? $"'{descriptor.Name}' is a REST 3.0 method and cannot be part of a classic batch; use Rest3Batch()."
+                    : $"'{descriptor.Name}' is a classic method and cannot be part of a REST 3.0 batch; use Batch().");
             }
 
             using (body)

@@ -95,6 +95,13 @@ internal sealed class RequestReader
         return Accept(request, method, HttpMethods.IsGet(request.Method) ? string.Empty : body, parameters);
     }
 
+    /// <summary>
+    /// Records a request whose body is not a parameters object (REST 3.0's batch, a JSON array): the caller is told by
+    /// <paramref name="credentials"/>, the <c>auth</c> it carries.
+    /// </summary>
+    public RestRequest Record(HttpRequest request, string method, string body, JsonObject credentials) =>
+        Accept(request, method, body, credentials);
+
     private RestRequest Accept(HttpRequest request, string method, string body, JsonObject parameters)
     {
         var caller = _authenticator.Authenticate(request, parameters);

@@ -4,6 +4,7 @@ using Bitrix24.Emulator.Dispatch;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Hosting;
 using Bitrix24.Emulator.Requests;
+using Bitrix24.Emulator.Rest3.Batch;
 using Bitrix24.Generated.Specs.Model;
 using Microsoft.AspNetCore.Http;
 
@@ -24,6 +25,7 @@ internal sealed class Rest3Endpoint
     private readonly MethodDispatcher _dispatcher;
     private readonly IdempotencyStore _answers;
     private readonly TimeProvider _time;
+    private readonly Rest3BatchEndpoint _batch;
 
     public Rest3Endpoint(RequestReader reader, FaultInjector faults, MethodDispatcher dispatcher, TimeProvider time)
     {
@@ -32,6 +34,7 @@ internal sealed class Rest3Endpoint
         _dispatcher = dispatcher;
         _answers = new IdempotencyStore(time);
         _time = time;
+        _batch = new Rest3BatchEndpoint(reader, faults, dispatcher, _answers, time);
     }
 
     // The classic address's order: a moved portal only redirects, a fault hits any call, a canned answer stands in
@@ -49,6 +52,13 @@ internal sealed class Rest3Endpoint
         if (_faults.TryRedirect(context))
         {
             _reader.RecordUnread(context.Request, method);
+            return;
+        }
+
+        if (method == "batch")
+        {
+            // Its body is a JSON array, not the parameters object every other call has.
+            await _batch.HandleAsync(context, method, body, started).ConfigureAwait(false);
             return;
         }
 

@@ -20,7 +20,7 @@ internal abstract class BatchCommand
     public byte[] Body { get; }
 
     /// <summary>Reads the command's result; a result that cannot be read throws, and the caller fails the command with it.</summary>
-    public abstract void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next);
+    public abstract void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next, bool replayed = false);
 
     public abstract void Fail(Exception exception);
 }
@@ -38,10 +38,10 @@ internal sealed class BatchCommand<TResult> : BatchCommand
 
     public Task<Bitrix24Response<TResult>> Task => _completion.Task;
 
-    public override void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next)
+    public override void Complete(JsonElement result, string path, Func<string, string> redact, Bitrix24Time? time, int? total, int? next, bool replayed = false)
     {
         var value = BatchPart.Read(Method.Name, result, path, redact, (ref Utf8JsonReader reader) => Bitrix24Converters.ReadValue(_result, ref reader));
-        _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next));
+        _completion.TrySetResult(new Bitrix24Response<TResult>(value, time, total, next) { Replayed = replayed });
     }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);

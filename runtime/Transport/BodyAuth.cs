@@ -9,10 +9,20 @@ namespace Bitrix24.Generated.Transport;
 /// </summary>
 internal static class BodyAuth
 {
-    /// <summary>A copy of <paramref name="body"/>, a JSON object, with <c>"auth"</c> first.</summary>
+    /// <summary>
+    /// A copy of <paramref name="body"/>, a JSON object, with <c>"auth"</c> first. A JSON array (REST 3.0's batch) has
+    /// no field for the token, so it becomes an object keyed by position, <c>{"auth", "0", "1", …}</c>: the form
+    /// Bitrix24's own JavaScript SDK sends a batch in (PHP decodes such keys into the same list positions). The query
+    /// string is no place for the token: REST 3.0 reads no parameters from there.
+    /// </summary>
     public static RequestBody Add(RequestBody body, string token)
     {
         var json = body.Span.Trim(" \t\r\n"u8);
+        if (!json.IsEmpty && json[0] == (byte)'[')
+        {
+            return AddToArray(json, token);
+        }
+
         if (json.Length < 2 || json[0] != (byte)'{' || json[^1] != (byte)'}')
         {
             throw new InvalidOperationException("A REST 3.0 call made with an access token needs a JSON object body to carry the token.");
@@ -33,6 +43,28 @@ internal static class BodyAuth
 
         Append(bytes, written, "}"u8);
         return RequestBody.FromBytes(bytes);
+    }
+
+    private static RequestBody AddToArray(ReadOnlySpan<byte> json, string token)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        using var stream = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("auth", token);
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                writer.WritePropertyName(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                item.WriteTo(writer);
+                index++;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return RequestBody.FromBytes(stream.ToArray());
     }
 
     private static int Append(byte[] target, int at, ReadOnlySpan<byte> bytes)
