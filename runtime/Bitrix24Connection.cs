@@ -458,6 +458,8 @@ public sealed class Bitrix24Connection : IDisposable
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, address);
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        // Answers are JSON either way; REST 3.0's docs ask for it in every call.
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (idempotencyKey is not null)
         {
             message.Headers.TryAddWithoutValidation(IdempotencyKey.Header, idempotencyKey);

@@ -44,6 +44,7 @@ public class Rest3ConnectionTests
 
         var (request, body) = Assert.Single(handler.Requests);
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Equal("application/json", Assert.Single(request.Headers.Accept).MediaType);
         Assert.Equal("""{"fields":{"title":"Task Title","responsibleId":1}}""", body);
         Assert.Empty(request.RequestUri!.Query);
     }
