@@ -197,6 +197,46 @@ public class TypedQueryTests
     }
 
     [Fact]
+    public void A_related_type_declared_by_another_spec_has_its_fields_in_that_specs_output()
+    {
+        var user = """
+
+              ShopUser:
+                kind: object
+                properties:
+                  - name: id
+                    type: integer
+                    filterable: true
+                  - name: name
+                    type: string
+            """;
+        var list = List.Replace(user.TrimStart('\n') + "\n", string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(List, list);
+
+        var (result, output) = GeneratorRunner.Run(("/app/specs/shop.gadget.list.yaml", list), ("/app/specs/shop.widget.list.yaml", Other + user));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        var widget = result.GeneratedSources.Single(source => source.HintName.EndsWith("ShopWidgetList.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public sealed class ShopUserFields<TRoot>", widget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_queried_specs_summary_leaves_the_index_and_every_other_output_cached()
+    {
+        var specs = GeneratorRunner.CalendarSpecs().Append(new SpecText("/app/specs/shop.gadget.list.yaml", List)).Append(new SpecText("/app/specs/shop.widget.list.yaml", Other)).ToList();
+        var compilation = GeneratorRunner.Compilation("namespace Consumer { internal static class A { } }");
+        var driver = GeneratorRunner.Driver(specs, trackSteps: true).RunGenerators(compilation);
+
+        var edited = new SpecText("/app/specs/shop.gadget.list.yaml", List.Replace("Lists gadgets.", "Lists the gadgets.", StringComparison.Ordinal));
+        var result = driver.ReplaceAdditionalText(specs[^2], edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(result.TrackedSteps[TrackingNames.Index].SelectMany(step => step.Outputs), output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
+        var emitted = result.TrackedOutputSteps["SourceOutput"].Count(step => step.Outputs.Any(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
+        Assert.Equal(1, emitted);
+    }
+
+    [Fact]
     public void A_declared_type_named_as_a_fields_class_takes_a_generated_name()
     {
         var taken = List + """
