@@ -4,7 +4,9 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Generated.Example;
@@ -131,6 +133,20 @@ public sealed class TypedQueryTests
         Assert.Throws<ArgumentNullException>(() => new Bitrix24Filter<ExampleTask> { open, null! });
         Assert.Throws<ArgumentNullException>(() => new Bitrix24Select<ExampleTask> { ExampleTaskFields.Id, null! });
         Assert.ThrowsAny<ArgumentException>(() => new Bitrix24FilterField<ExampleTask, string>("name", Serialization.Bitrix24Converters.String).EqualTo(null!));
+    }
+
+    [Fact]
+    public void A_request_read_from_json_keeps_its_filter_and_select_and_writes_them_back_the_same()
+    {
+        const string Json = """{"select":["id","responsible.name"],"filter":[["status","=","NEW"],{"logic":"or","negative":true,"conditions":[["id","in",[1,2]],["id","between",[3,5]]]}],"pagination":{"page":2,"limit":10}}""";
+        var info = (JsonTypeInfo<ExampleTaskListRequest>)Bitrix24JsonContext.Default.GetTypeInfo(typeof(ExampleTaskListRequest))!;
+
+        var request = JsonSerializer.Deserialize(Json, info)!;
+
+        Assert.Equal(2, request.Filter!.Count);
+        Assert.Equal(["id", "responsible.name"], request.Select!.Select(field => field.Path));
+        Assert.Null(request.AdditionalProperties);
+        JsonAssert.Equal(Json, JsonSerializer.Serialize(request, info));
     }
 
     [Fact]
