@@ -7,9 +7,9 @@ namespace Bitrix24.Generated;
 
 /// <summary>
 /// A REST 3.0 <c>filter</c> over <typeparamref name="TEntity"/>: conditions that must all hold, sent as a JSON array
-/// (<c>[["status", "=", "NEW"], ["id", "in", [3, 4, 5]]]</c>). Built from conditions the generated <c>…Fields</c>
-/// classes make: <c>new(TasksTaskFields.Status.EqualTo(TaskStatus.New), TasksTaskFields.Id.In(3, 4, 5))</c>, a
-/// collection initializer, or a single condition, which converts. <see cref="ToString"/> gives the JSON.
+/// (<c>[["status", "=", "NEW"], ["id", "in", [3, 4, 5]]]</c>). Built from conditions the fields of the generated
+/// <c>{Type}Fields</c> class make (<c>new(XFields.Status.EqualTo(XStatus.New), XFields.Id.In(3, 4, 5))</c>), with a
+/// collection initializer, or from a single condition, which converts. <see cref="ToString"/> gives the JSON.
 /// </summary>
 /// <typeparam name="TEntity">The object type the filter is over.</typeparam>
 public sealed class Bitrix24Filter<TEntity> : IReadOnlyCollection<Bitrix24Condition<TEntity>>

@@ -5,8 +5,8 @@ using Bitrix24.Generated.Serialization;
 namespace Bitrix24.Generated;
 
 /// <summary>
-/// The wire forms of a request's filter and select: written as their JSON arrays; read back (a request is read only
-/// in tests and tools) as conditions kept as sent and fields known by their paths.
+/// The wire forms of a request's filter and select: written as their JSON arrays; read back as conditions kept as
+/// sent and fields known by their paths, which write the same JSON again.
 /// </summary>
 /// <typeparam name="TEntity">The object type queried.</typeparam>
 internal static class Bitrix24QueryForms<TEntity>

@@ -7,8 +7,8 @@ namespace Bitrix24.Generated;
 
 /// <summary>
 /// A REST 3.0 <c>select</c> of fields of <typeparamref name="TEntity"/>, related objects' fields dotted, sent as a JSON
-/// array of names (<c>["id", "title", "responsible.name"]</c>). Built from the fields the generated <c>…Fields</c>
-/// classes give: <c>new(TasksTaskFields.Id, TasksTaskFields.Responsible.Name)</c> or a collection initializer.
+/// array of names (<c>["id", "title", "responsible.name"]</c>). Built from the fields of the generated
+/// <c>{Type}Fields</c> class (<c>new(XFields.Id, XFields.Responsible.Name)</c>) or with a collection initializer.
 /// <see cref="ToString"/> gives the JSON.
 /// </summary>
 /// <typeparam name="TEntity">The object type whose fields are selected.</typeparam>
