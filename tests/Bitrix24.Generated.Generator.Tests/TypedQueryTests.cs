@@ -237,6 +237,61 @@ public class TypedQueryTests
     }
 
     [Fact]
+    public void A_filterable_property_of_every_kind_gives_fields_that_compile()
+    {
+        const string Kinds = """
+            method: shop.thing.list
+            scope: shop
+            api: v3
+            summary: Lists things.
+            params:
+              - name: filter
+                type: filter
+                items: ShopThing
+            result:
+              type: boolean
+            types:
+              ShopThing:
+                kind: object
+                properties:
+                  - { name: flag, type: flag, filterable: true }
+                  - { name: yes, type: boolean, filterable: true }
+                  - { name: count, type: integer-string, filterable: true }
+                  - { name: share, type: number, filterable: true }
+                  - { name: day, type: date, filterable: true }
+                  - { name: stamp, type: unix-time, filterable: true }
+                  - { name: stampText, type: unix-time-string, filterable: true }
+                  - { name: raw, type: any, filterable: true }
+                  - { name: picture, type: file, filterable: true }
+                  - { name: tags, type: array, items: string, filterable: true }
+                  - { name: days, type: set, items: string, filterable: true }
+                  - { name: counts, type: map, values: integer, filterable: true }
+                  - { name: answer, type: ShopAnswer, filterable: true }
+                  - { name: owners, type: array, items: ShopOwner }
+              ShopAnswer:
+                kind: union
+                variants:
+                  - name: Count
+                    type: integer
+                  - name: Owner
+                    type: ShopOwner
+              ShopOwner:
+                kind: object
+                properties:
+                  - { name: id, type: integer, filterable: true }
+            """;
+
+        var (result, output) = GeneratorRunner.Run(("/app/specs/shop.thing.list.yaml", Kinds));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        var source = output.SyntaxTrees.Select(tree => tree.ToString()).Single(text => text.Contains("class ShopThingFields", StringComparison.Ordinal));
+        // A list of objects is a relation too.
+        Assert.Contains("public static ShopOwnerFields<ShopThing> Owners => new(\"owners\");", source, StringComparison.Ordinal);
+        Assert.Contains("Bitrix24FilterField<ShopThing, JsonNode?> Raw", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_declared_type_named_as_a_fields_class_takes_a_generated_name()
     {
         var taken = List + """
