@@ -135,6 +135,12 @@ internal static class MethodEmitter
         // A result that wraps the page ({"items": [...]}) yields the items of its list property.
         var wrapped = method.PageItems;
         var item = code.WholeClr(wrapped?.Items ?? method.Result.Type.Items!);
+        if (method.Pagination is { } pagination)
+        {
+            EmitPages(writer, method, name, request, item, wrapped!, pagination);
+            return;
+        }
+
         var start = method.Parameters.First(p => p.WireName == "start").CSharpName;
         var stem = name.Substring(0, name.Length - "Async".Length);
         var parameters = new[] { request + " request", "int? limit = null", Token };
@@ -174,6 +180,31 @@ internal static class MethodEmitter
         writer.Line("static item => item." + fast.IdCSharpName + ",");
         writer.Line("limit,");
         writer.Line("cancellationToken);");
+        writer.Outdent();
+        writer.Outdent();
+    }
+
+    /// <summary>For a REST 3.0 list (<c>paging: page</c>), every item of every page, asked for by page number.</summary>
+    private static void EmitPages(SourceWriter writer, MethodModel method, string name, string request, string item, PageItemsModel items, PaginationModel pagination)
+    {
+        var parameter = method.Parameters.First(p => p.WireName == "pagination");
+        var stem = name.Substring(0, name.Length - "Async".Length);
+        writer.Doc("summary", DocComments.Escape(method.Summary) + " Every page, item by item.");
+        var remarks = "Asks for one page of 50 at a time, setting " + DocComments.Code(parameter.CSharpName) +
+            " of the request to the page's number and size, and for the next page only once the items of the last one were taken, until a page comes back short.";
+        writer.Doc("remarks", WithDeprecatedNote(method, remarks));
+        EmitWalkDocs(writer, method, "The parameters; its " + DocComments.Code(parameter.CSharpName) + " is set for each page.", "The items, page after page.");
+        writer.List("public IAsyncEnumerable<" + item + "> " + stem + "AllAsync(", new[] { request + " request", "int? limit = null", Token }, ") =>");
+        writer.Indent();
+        writer.Line("Bitrix24Paging.EnumerateRest3Async(");
+        writer.Indent();
+        writer.Line("request,");
+        var page = "static (r, page, size) => r." + parameter.CSharpName + " = new() { " + pagination.PageCSharpName + " = page, " + pagination.LimitCSharpName + " = size },";
+        writer.Line(page);
+        writer.Line(name + ",");
+        writer.Line("static result => result." + items.CSharpName + ",");
+        writer.Line("limit: limit,");
+        writer.Line("cancellationToken: cancellationToken);");
         writer.Outdent();
         writer.Outdent();
     }

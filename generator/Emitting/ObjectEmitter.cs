@@ -116,6 +116,8 @@ internal static class ObjectEmitter
         WireKind.Json => ", any JSON value, written exactly as held",
         WireKind.File => ", a file (a new upload goes out as <c>[\"name\", \"base64\"]</c>)",
         WireKind.FileData => ", a file (a new upload goes out as <c>{\"fileData\": [\"name\", \"base64\"]}</c>)",
+        WireKind.Filter => ", a JSON array of conditions that must all hold (<c>[[\"id\", \"&gt;\", 10]]</c>)",
+        WireKind.Select => ", a JSON array of field names (<c>[\"id\", \"responsible.name\"]</c>)",
         _ => string.Empty,
     };
 }

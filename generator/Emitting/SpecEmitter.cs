@@ -11,7 +11,7 @@ namespace Bitrix24.Generated.Generator.Emitting;
 internal sealed record GeneratedSource(string HintName, string Text);
 
 /// <summary>
-/// Emits one spec's file: the types it owns, its request class and error enum (in the scope's namespace), and its
+/// Emits one spec's file: the types it owns (with the fields of those REST 3.0 filters and selects reach), its request class and error enum (in the scope's namespace), and its
 /// method's part of the group class (in the namespace of the method's first segment).
 /// </summary>
 internal static class SpecEmitter
@@ -38,6 +38,7 @@ internal static class SpecEmitter
             first = false;
         }
 
+        var fields = spec.Fields.ToDictionary(f => f.TypeName, f => f.Fields, StringComparer.Ordinal);
         foreach (var type in spec.Types)
         {
             Separate();
@@ -55,6 +56,12 @@ internal static class SpecEmitter
                 case TypeKind.Union:
                     UnionEmitter.Emit(types, code, type);
                     break;
+            }
+
+            if (fields.TryGetValue(type.Name, out var queried))
+            {
+                types.Line();
+                QueryFieldsEmitter.Emit(types, code, type, queried);
             }
         }
 

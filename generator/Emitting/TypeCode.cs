@@ -64,6 +64,10 @@ internal sealed class TypeCode
                 return "IList<" + WholeClr(type.Items!) + ">";
             case WireKind.Map:
                 return "IDictionary<" + Key(type) + ", " + WholeClr(type.Items!) + ">";
+            case WireKind.Filter:
+                return "Bitrix24Filter<" + Named(type.Items!) + ">";
+            case WireKind.Select:
+                return "Bitrix24Select<" + Named(type.Items!) + ">";
             default:
                 throw Unknown(type.Kind);
         }
@@ -77,7 +81,8 @@ internal sealed class TypeCode
 
     public bool IsValueType(TypeRef type) => type.Kind switch
     {
-        WireKind.String or WireKind.Json or WireKind.File or WireKind.FileData or WireKind.Array or WireKind.Set or WireKind.Map => false,
+        WireKind.String or WireKind.Json or WireKind.File or WireKind.FileData or WireKind.Array or WireKind.Set or WireKind.Map or WireKind.Filter
+            or WireKind.Select => false,
         WireKind.Named => Target(type).Kind is TypeKind.Enum or TypeKind.Key,
         _ => true,
     };
@@ -112,8 +117,17 @@ internal sealed class TypeCode
             WireKind.Array => "f.List(" + name + ", " + Converter(type.Items!),
             WireKind.Set => "f.Set(" + name + ", " + Converter(type.Items!),
             WireKind.Map => "f.Map(" + name + ", " + MapKey(type) + ", " + Converter(type.Items!),
+            WireKind.Filter => "f.Filter<" + Named(type.Items!) + ">(" + name,
+            WireKind.Select => "f.Select<" + Named(type.Items!) + ">(" + name,
             _ => "f." + Form(type.Kind) + "(" + name,
         };
+    }
+
+    /// <summary>The object type a property relates to (its type, or its items'), or null when it is no relation.</summary>
+    public static TypeRef? Related(TypeRef type)
+    {
+        var target = type.Kind == WireKind.Array ? type.Items! : type;
+        return IsObject(target) ? target : null;
     }
 
     private static TypeTarget Target(TypeRef type) =>

@@ -92,6 +92,14 @@ public sealed class Bitrix24FieldBuilder<TSelf>
     public Bitrix24Field<TSelf> Set<T>(string name, JsonConverter<T> member, Func<TSelf, IList<T>?> get, Action<TSelf, IList<T>?> set) =>
         new Bitrix24Field<TSelf, IList<T>?>(name, new ListForm<T>(member, set: true), get, set);
 
+    /// <summary>A REST 3.0 filter over <typeparamref name="TEntity"/>, written as its JSON array of conditions.</summary>
+    public Bitrix24Field<TSelf> Filter<TEntity>(string name, Func<TSelf, Bitrix24Filter<TEntity>?> get, Action<TSelf, Bitrix24Filter<TEntity>?> set) =>
+        new Bitrix24Field<TSelf, Bitrix24Filter<TEntity>?>(name, Bitrix24QueryForms<TEntity>.Filter, get, set);
+
+    /// <summary>A REST 3.0 select of fields of <typeparamref name="TEntity"/>, written as its JSON array of names.</summary>
+    public Bitrix24Field<TSelf> Select<TEntity>(string name, Func<TSelf, Bitrix24Select<TEntity>?> get, Action<TSelf, Bitrix24Select<TEntity>?> set) =>
+        new Bitrix24Field<TSelf, Bitrix24Select<TEntity>?>(name, Bitrix24QueryForms<TEntity>.Select, get, set);
+
     /// <summary>A map with keys of <paramref name="key"/> and values of <paramref name="value"/>.</summary>
     public Bitrix24Field<TSelf> Map<TKey, TValue>(
         string name,

@@ -21,8 +21,19 @@ namespace Bitrix24.Generated.Specs.Linking;
 /// The dotted name the client places the method by when it is not <paramref name="Name"/>: the REST 3.0 twin of a
 /// classic method (<c>tasks.task.v3.add</c>); null otherwise.
 /// </param>
+/// <param name="Fields">
+/// Of <paramref name="Types"/>, those REST 3.0 filters and selects reach, and which classes of their fields they need.
+/// </param>
 public sealed record LinkedSpec(
-    string FilePath, string Name, string Scope, string TypePrefix, MethodModel? Method, EquatableArray<TypeModel> Types, string? OutputName = null, string? ClientName = null)
+    string FilePath,
+    string Name,
+    string Scope,
+    string TypePrefix,
+    MethodModel? Method,
+    EquatableArray<TypeModel> Types,
+    string? OutputName = null,
+    string? ClientName = null,
+    EquatableArray<TypeFields> Fields = default)
 {
     /// <summary>The dotted name the client places the method by.</summary>
     public string ClientPath => ClientName ?? Name;
@@ -35,6 +46,9 @@ public sealed record LinkedSpec(
         Method is null ? null : new MethodName(ClientPath, Method.Scope, TypePrefix, !Method.Parameters.IsEmpty),
         Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray());
 }
+
+/// <summary>An object type whose fields REST 3.0 filters and selects name, and which classes of them it needs.</summary>
+public sealed record TypeFields(string TypeName, QueryFields Fields);
 
 /// <summary>The names of one spec's generated parts: what the client tree and the JSON context are built from.</summary>
 public sealed record SpecNames(MethodName? Method, EquatableArray<TypeName> Types);

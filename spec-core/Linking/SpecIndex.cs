@@ -11,7 +11,26 @@ namespace Bitrix24.Generated.Specs.Linking;
 /// <param name="Owner">The spec file that declares it first (by path); that spec's output holds it.</param>
 /// <param name="Definition">The first declaration.</param>
 /// <param name="IsValid">Whether the type and every type it reaches resolve, so that its code compiles.</param>
-public sealed record IndexedType(string Name, string Owner, TypeModel Definition, bool IsValid);
+/// <param name="Fields">Which classes of its fields REST 3.0 filters and selects need.</param>
+public sealed record IndexedType(string Name, string Owner, TypeModel Definition, bool IsValid, QueryFields Fields = QueryFields.None);
+
+/// <summary>Which classes of an object type's fields the generated code has, for REST 3.0 filters and selects.</summary>
+public enum QueryFields
+{
+    /// <summary>None: no filter or select reaches the type.</summary>
+    None,
+
+    /// <summary>
+    /// The fields as a related object's, <c>{Type}Fields&lt;TRoot&gt;</c>: a filter or select over another type
+    /// reaches it through its properties (<c>responsible.name</c>).
+    /// </summary>
+    Related,
+
+    /// <summary>
+    /// Those, and its own static <c>{Type}Fields</c>: a filter or select parameter names it as its <c>items</c>.
+    /// </summary>
+    Entity,
+}
 
 /// <summary>A method as the whole set of specs sees it: the file that specifies it first, and its C# name.</summary>
 /// <param name="Name">The method's name.</param>
@@ -69,7 +88,7 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             return names;
         });
         _layout = new(() => ClientLayout.Lay(Methods));
-        _generatedTypeNames = new(() => GeneratedNames(Methods, Types.Select(t => t.Definition)));
+        _generatedTypeNames = new(() => GeneratedNames(Methods, Types.Select(t => t.Definition), Types.ToDictionary(t => t.Name, t => t.Fields, StringComparer.Ordinal)));
     }
 
     /// <summary>
@@ -88,6 +107,7 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         var ordered = specs.OrderBy(m => m.Shipped).ThenBy(m => m.FilePath, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
         var methods = new Dictionary<string, IndexedMethod>(StringComparer.OrdinalIgnoreCase);
         var types = new Dictionary<string, (string Owner, TypeModel Definition)>(StringComparer.Ordinal);
+        var queried = new List<string>();
         foreach (var method in ordered)
         {
             var key = Names.MethodKey(method.Name, method.Api);
@@ -114,13 +134,15 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
                 method.Name, method.FilePath, method.Scope, Names.MethodTypePrefix(clientName ?? method.Name, method.CSharpName), MemberName: Names.MethodMemberName(method),
                 Paged: method.Paged, FastPaged: method.FastPaging is not null, Api: method.Api, ClientName: clientName));
             AddTypes(types, method);
+            queried.AddRange(method.Parameters.Where(p => p.Type.Kind is WireKind.Filter or WireKind.Select && p.Type.Items?.Kind == WireKind.Named).Select(p => p.Type.Items!.Name!));
         }
 
         var definitions = types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal);
-        var validity = Validity(definitions, GeneratedNames(methods.Values, definitions.Values));
+        var fields = QueryFieldsOf(definitions, queried);
+        var validity = Validity(definitions, GeneratedNames(methods.Values, definitions.Values, fields));
         return new SpecIndex(
             methods.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
-            types.Select(t => new IndexedType(t.Key, t.Value.Owner, t.Value.Definition, validity[t.Key]))
+            types.Select(t => new IndexedType(t.Key, t.Value.Owner, t.Value.Definition, validity[t.Key], fields.TryGetValue(t.Key, out var f) ? f : QueryFields.None))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .ToEquatableArray());
     }
@@ -171,9 +193,49 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
         }
     }
 
-    // The names the generated code gives classes of its own beside the declared types: the client's group classes and
-    // each enum's and union's converter and each key's kind enum. A declared type of such a name is left out.
-    private static Dictionary<string, string> GeneratedNames(IEnumerable<IndexedMethod> methods, IEnumerable<TypeModel> types)
+    /// <summary>
+    /// The object type a property relates to (<c>responsible</c>: a user): its type, or its items', when an object type;
+    /// a filter or select names the related object's fields dotted. Null for any other property.
+    /// </summary>
+    /// <param name="type">The property's type.</param>
+    /// <param name="lookup">Finds a declared type by name.</param>
+    public static string? RelatedObject(TypeRef type, Func<string, TypeModel?> lookup)
+    {
+        var target = type.Kind == WireKind.Array ? type.Items! : type;
+        return target.Kind == WireKind.Named && lookup(target.Name!) is { Kind: TypeKind.Object } related ? related.Name : null;
+    }
+
+    // The object types filters and selects name, and those reached from them through related objects.
+    private static Dictionary<string, QueryFields> QueryFieldsOf(Dictionary<string, TypeModel> types, List<string> queried)
+    {
+        var fields = new Dictionary<string, QueryFields>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        foreach (var name in queried.Where(n => types.TryGetValue(n, out var type) && type.Kind == TypeKind.Object))
+        {
+            fields[name] = QueryFields.Entity;
+            pending.Enqueue(name);
+        }
+
+        TypeModel? Lookup(string name) => types.TryGetValue(name, out var found) ? found : null;
+        while (pending.Count > 0)
+        {
+            foreach (var property in types[pending.Dequeue()].Properties)
+            {
+                if (RelatedObject(property.Type, Lookup) is { } related && !fields.ContainsKey(related))
+                {
+                    fields[related] = QueryFields.Related;
+                    pending.Enqueue(related);
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    // The names the generated code gives classes of its own beside the declared types: the client's group classes,
+    // each enum's and union's converter, each key's kind enum, and the fields classes of the types filters and selects
+    // reach. A declared type of such a name is left out.
+    private static Dictionary<string, string> GeneratedNames(IEnumerable<IndexedMethod> methods, IEnumerable<TypeModel> types, IReadOnlyDictionary<string, QueryFields> fields)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var method in methods)
@@ -196,6 +258,11 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             if (companion is not null)
             {
                 names[companion] = "type '" + type.Name + "'";
+            }
+
+            if (fields.TryGetValue(type.Name, out var queried) && queried != QueryFields.None)
+            {
+                names[Names.QueryFieldsTypeName(type.Name)] = "the filter and select fields of type '" + type.Name + "'";
             }
         }
 

@@ -37,6 +37,7 @@ public static class SpecLinker
         TypeModel? Lookup(string name) => index.Type(name)?.Definition;
         var methodValid = true;
         var owned = new List<TypeModel>();
+        var fields = new List<TypeFields>();
         foreach (var type in spec.Types)
         {
             var indexed = index.Type(type.Name)!;
@@ -64,13 +65,17 @@ public static class SpecLinker
             if (indexed.IsValid)
             {
                 owned.Add(Resolve(type, index));
+                if (indexed.Fields != QueryFields.None)
+                {
+                    fields.Add(new TypeFields(type.Name, indexed.Fields));
+                }
             }
         }
 
         if (replaced)
         {
             // A project's spec replaces the method; the types this one declares stay, for the specs that use them.
-            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, owner.TypePrefix, null, owned.ToEquatableArray());
+            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, owner.TypePrefix, null, owned.ToEquatableArray(), Fields: fields.ToEquatableArray());
         }
 
         var prefix = owner.TypePrefix;
@@ -146,6 +151,12 @@ public static class SpecLinker
             }
         }
 
+        var pagination = spec.Paged && spec.Paging == MethodPaging.Page ? Pagination(spec, Lookup) : null;
+        if (spec.Paged && spec.Paging == MethodPaging.Page && pagination is null)
+        {
+            check.Fail(SpecRules.PagePagingNotRest3List, root.Key("paging"), spec.Name, "a parameter pagination of an object type with integer properties page and limit");
+        }
+
         methodValid &= check.IsValid && check.Reached.All(name => index.Type(name)!.IsValid);
         var method = methodValid
             ? spec with
@@ -154,10 +165,22 @@ public static class SpecLinker
                 Result = spec.Result with { Type = Resolve(spec.Result.Type, index) },
                 Types = EquatableArray<TypeModel>.Empty,
                 FastPaging = fastPaging,
+                Pagination = pagination,
                 PageItems = pageItems is { Items: { } items } ? pageItems with { Items = Resolve(items, index) } : null,
             }
             : null;
-        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName, owner.ClientName);
+        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName, owner.ClientName, fields.ToEquatableArray());
+    }
+
+    // The pagination object of a REST 3.0 list: the walk over every page sets its page and limit.
+    private static PaginationModel? Pagination(MethodModel spec, Func<string, TypeModel?> lookup)
+    {
+        var parameter = spec.Parameters.FirstOrDefault(p => p.WireName == "pagination");
+        var type = parameter?.Type.Kind == WireKind.Named ? lookup(parameter.Type.Name!) : null;
+        PropertyModel? Integer(string name) => type?.Properties.FirstOrDefault(p => p.WireName == name && p.Type.Kind == WireKind.Integer);
+        return type?.Kind == TypeKind.Object && Integer("page") is { } page && Integer("limit") is { } limit
+            ? new PaginationModel(page.CSharpName, limit.CSharpName)
+            : null;
     }
 
     // The JSON context holds one wire form per .NET type: a set is an IList like an array but written as an object,

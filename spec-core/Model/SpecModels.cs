@@ -35,6 +35,7 @@ namespace Bitrix24.Generated.Specs.Model;
 /// </param>
 /// <param name="Api">Which version of the REST API serves the method.</param>
 /// <param name="Paging">With <paramref name="Paged"/>, how the method is asked for its next page.</param>
+/// <param name="Pagination">With <c>paging: page</c>, the C# names of the pagination object's page and limit; filled in by linking.</param>
 public sealed record MethodModel(
     string FilePath,
     string Name,
@@ -56,7 +57,14 @@ public sealed record MethodModel(
     bool Shipped = false,
     PageItemsModel? PageItems = null,
     MethodApi Api = MethodApi.Classic,
-    MethodPaging Paging = MethodPaging.Start);
+    MethodPaging Paging = MethodPaging.Start,
+    PaginationModel? Pagination = null);
+
+/// <summary>
+/// The <c>pagination</c> parameter of a REST 3.0 list (<c>paging: page</c>): the C# names of its object's integer
+/// properties <c>page</c> and <c>limit</c>, which the walk over every page sets.
+/// </summary>
+public sealed record PaginationModel(string PageCSharpName, string LimitCSharpName);
 
 /// <summary>How a paged method (<see cref="MethodModel.Paged"/>) is asked for its next page.</summary>
 public enum MethodPaging

@@ -87,6 +87,9 @@ public static class Names
     /// <summary>The name of a method's generated error enum, from its type prefix: <c>CalendarUserSettingsSetError</c>.</summary>
     public static string ErrorTypeName(string typePrefix) => typePrefix + "Error";
 
+    /// <summary>The class of an object type's fields for REST 3.0 filters and selects: <c>TasksTaskFields</c>.</summary>
+    public static string QueryFieldsTypeName(string typeName) => typeName + "Fields";
+
     /// <summary>The C# name of the method's last segment: <c>Set</c>, or the spec's <c>csharpName</c>.</summary>
     public static string MethodMemberName(MethodModel method) => MethodMemberName(method.Name, method.CSharpName);
 

@@ -28,10 +28,11 @@ public static class ReservedNames
 
         // Runtime types the generated code names, and the types it generates beside the specs' own.
         "Bitrix24ApiException", "Bitrix24Batch", "Bitrix24Client", "Bitrix24ClientBase", "Bitrix24ClientOptions",
-        "Bitrix24ClientServiceCollectionExtensions", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date", "Bitrix24DateTime",
-        "Bitrix24EmulatorExtensions", "Bitrix24EnumConverter", "Bitrix24ErrorMap", "Bitrix24Exception", "Bitrix24Fields", "Bitrix24File",
-        "Bitrix24JsonContext", "Bitrix24KeyFormat", "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter",
-        "Bitrix24Paging", "Bitrix24Response", "Bitrix24SerializerContext", "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
+        "Bitrix24ClientServiceCollectionExtensions", "Bitrix24Condition", "Bitrix24Connection", "Bitrix24Converters", "Bitrix24Date",
+        "Bitrix24DateTime", "Bitrix24EmulatorExtensions", "Bitrix24EnumConverter", "Bitrix24ErrorMap", "Bitrix24Exception",
+        "Bitrix24Fields", "Bitrix24File", "Bitrix24Filter", "Bitrix24FilterField", "Bitrix24JsonContext", "Bitrix24KeyFormat",
+        "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24QueryField",
+        "Bitrix24Response", "Bitrix24Select", "Bitrix24SerializerContext", "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
         "IBitrix24UserFields",
     };
 
