@@ -56,8 +56,16 @@ internal sealed class SpecYamlWriter
 
         if (method.Paged)
         {
-            Line(0, "paging: start");
-            Key(0, "pageItems", method.PageItems?.WireName);
+            if (method.Paging == MethodPaging.Page)
+            {
+                // A REST 3.0 list: its page is always the result's items.
+                Line(0, "paging: page");
+            }
+            else
+            {
+                Line(0, "paging: start");
+                Key(0, "pageItems", method.PageItems?.WireName);
+            }
         }
 
         if (method.FastPaging is { } fast)
@@ -104,6 +112,11 @@ internal sealed class SpecYamlWriter
             Key(inner, "description", property.Description);
             Key(inner, "default", property.Default);
             Key(inner, "example", property.Example);
+            if (property.Filterable)
+            {
+                Line(inner, "filterable: true");
+            }
+
             if (!property.Values.IsEmpty && property.Type.Kind != WireKind.Map)
             {
                 Line(inner, "values:");
@@ -122,7 +135,7 @@ internal sealed class SpecYamlWriter
         Key(depth, "type", Name(type));
         switch (type.Kind)
         {
-            case WireKind.Array or WireKind.Set:
+            case WireKind.Array or WireKind.Set or WireKind.Filter or WireKind.Select:
                 Element(depth, "items", type.Items!);
                 break;
             case WireKind.Map:
