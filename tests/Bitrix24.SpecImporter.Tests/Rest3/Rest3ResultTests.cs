@@ -38,7 +38,7 @@ public sealed class Rest3ResultTests
         Assert.Equal("item", item.WireName);
         Assert.Equal("ShopGadgetGetItem", item.Type.Name);
         Assert.Equal(["id", "title", "price"], Type(method, "ShopGadgetGetItem").Properties.Select(property => property.WireName));
-        Assert.True(Assert.Single(result.Outcomes).NestedResult);
+        Assert.Equal("item", Assert.Single(result.Outcomes).NestedResult);
     }
 
     [Fact]
@@ -59,6 +59,7 @@ public sealed class Rest3ResultTests
         var items = Property(holder, "items").Type;
         Assert.Equal(WireKind.Array, items.Kind);
         Assert.Equal("ShopGadgetListItem", items.Items!.Name);
+        Assert.Equal("items", Assert.Single(result.Outcomes).NestedResult);
         Assert.Equal(["id", "title", "price"], Type(method, "ShopGadgetListItem").Properties.Select(property => property.WireName));
     }
 
@@ -76,6 +77,21 @@ public sealed class Rest3ResultTests
         var method = Method(result, "shop/shop.gadget.delete.yaml");
         var flag = Assert.Single(Type(method, method.Result.Type.Name!).Properties);
         Assert.Equal(("result", WireKind.Boolean), (flag.WireName, flag.Type.Kind));
+        Assert.Contains("- 1 have a nested result: 0 an object holding `item` of an item type, 0 holding `items`, a list of one, 1 holding `result`", ImportReport.Write(result.Outcomes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_boolean_result_row_whose_answer_holds_result_result_is_read_as_the_answer_shows()
+    {
+        var page = Page("shop.gadget.delete", IdParameter, """{"result": {"result": true}}""", string.Empty)
+            .Replace("[`object`](../data-types.md) | Object with the answer", "[`boolean`](../data-types.md) | An object with the key `result`, true when deleted", StringComparison.Ordinal);
+        var result = new DocsFolder().Page("api-reference/shop/shop-gadget-delete.md", page).Import();
+
+        AssertReadBack(result);
+        var method = Method(result, "shop/shop.gadget.delete.yaml");
+        var flag = Assert.Single(Type(method, "ShopGadgetDeleteResult").Properties);
+        Assert.Equal(("result", WireKind.Boolean), (flag.WireName, flag.Type.Kind));
+        Assert.Equal("result", Assert.Single(result.Outcomes).NestedResult);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ internal sealed class DocsImporter
             {
                 RequestExample = examples.Any(example => example.Request is not null),
                 ResponseExample = examples.Any(example => example.Status < 300 && example.Response is not null),
-                NestedResult = method.Api == MethodApi.V3 && IsNested(method),
+                NestedResult = method.Api == MethodApi.V3 ? Nested(method) : null,
                 TypedFilters = method.Parameters.Count(parameter => parameter.Type.Kind == WireKind.Filter),
                 TypedSelects = method.Parameters.Count(parameter => parameter.Type.Kind == WireKind.Select),
                 PagePaging = method.Paged && method.Paging == MethodPaging.Page,
@@ -192,10 +192,21 @@ internal sealed class DocsImporter
         && holder.Properties.Any(property => property.WireName is "item" or "items"
             && (property.Type.Kind == WireKind.Json || property.Type.Kind == WireKind.Array && property.Type.Items!.Kind == WireKind.Json));
 
-    // A REST 3.0 result object holding item, items or result.
-    private static bool IsNested(MethodModel method) =>
-        Rest3ItemSharing.ItemTypeName(method) is not null
-        || method.Types.FirstOrDefault(type => type.Name == method.Result.Type.Name) is { Properties: [{ WireName: "result", Type.Kind: WireKind.Boolean }] };
+    // What a REST 3.0 result object holds: item or items of an item type, or result true or false.
+    private static string? Nested(MethodModel method)
+    {
+        if (method.Types.FirstOrDefault(type => type.Name == method.Result.Type.Name) is not { } holder)
+        {
+            return null;
+        }
+
+        if (holder.Properties is [{ WireName: "result", Type.Kind: WireKind.Boolean }])
+        {
+            return "result";
+        }
+
+        return Rest3ItemSharing.ItemTypeName(method) is null ? null : IsList(method) ? "items" : "item";
+    }
 
     // Every spec's types refined by the examples of all specs: a type declared by several specs changes in all of them
     // or in none. Returns each refined slot once.

@@ -32,8 +32,8 @@ internal sealed record ImportOutcome(
     int DroppedExamples = 0,
     bool Rest3 = false)
 {
-    /// <summary>Whether the spec's REST 3.0 result is an object holding item, items or result.</summary>
-    public bool NestedResult { get; init; }
+    /// <summary>What the spec's REST 3.0 result object holds (<c>item</c>, <c>items</c> or <c>result</c>), or null.</summary>
+    public string? NestedResult { get; init; }
 
     /// <summary>How many of the spec's parameters are typed filters over its item type.</summary>
     public int TypedFilters { get; init; }

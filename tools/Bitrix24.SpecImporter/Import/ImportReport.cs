@@ -69,7 +69,9 @@ internal static class ImportReport
     private static void Rest3(StringBuilder text, IReadOnlyList<ImportOutcome> specs)
     {
         text.Append("REST 3.0 answers one envelope: `result.item`, `result.items` or `result.result`. Of the REST 3.0 specs:\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.NestedResult)} have a nested result (an object holding `item`, `items` or `result`, of an item type);\n");
+        var nested = specs.Count(outcome => outcome.NestedResult is not null);
+        text.Append(CultureInfo.InvariantCulture, $"- {nested} have a nested result: {specs.Count(outcome => outcome.NestedResult == "item")} an object holding `item` of an item type, ");
+        text.Append(CultureInfo.InvariantCulture, $"{specs.Count(outcome => outcome.NestedResult == "items")} holding `items`, a list of one, {specs.Count(outcome => outcome.NestedResult == "result")} holding `result`, true or false;\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.PagePaging)} are lists paged by `pagination` (`paging: page`);\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Sum(outcome => outcome.TypedFilters)} filters and {specs.Sum(outcome => outcome.TypedSelects)} selects are typed over the item type (`type: filter`, `type: select`);\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.FilterWithoutFields)} lists have a filter whose page names no field it may filter by, so it stays untyped;\n");

@@ -14,7 +14,8 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <c>result</c> row, an <c>item</c> (or <c>items</c>, <c>items[]</c>) row typed object or array with no table of
 /// its own, then the item's fields. The result becomes an object holding <c>item</c> or <c>items</c>, of an item type
 /// declared from those fields; a field the documented answer shows beside the item, not in it, stays on the result
-/// object. A second <c>result</c> row typed boolean is <c>result.result</c>. The item type is named per method
+/// object. A second <c>result</c> row typed boolean is <c>result.result</c>, as is a lone boolean <c>result</c> row
+/// whose documented answer is <c>{"result": {"result": true}}</c>. The item type is named per method
 /// (<c>NoteDocumentAddItem</c>); <see cref="Rest3ItemSharing"/> gives one entity's items one name across methods.
 /// </summary>
 internal static class Rest3Result
@@ -32,10 +33,17 @@ internal static class Rest3Result
         var fields = rows.Where(row => !EnvelopeRows.Contains(row.Name)).ToList();
         if (fields.Count == 0)
         {
-            // result.result: a second result row of type boolean.
+            // result.result: a second result row of type boolean, or an answer that shows it under a boolean result row.
             if (rows.Where(row => row.Name == "result").Skip(1).FirstOrDefault() is { } inner && DocType.Parse(inner.Type)?.Name == "boolean")
             {
                 types.Add(new TypeModel(resultName, TypeKind.Object, types.Scope, null, types.Properties([inner], site, resultName, 1), default, default, default));
+                return Named(resultName);
+            }
+
+            if (rows.FirstOrDefault(row => row.Name == "result") is { } outer && DocType.Parse(outer.Type)?.Name == "boolean" && IsResultResult(answer))
+            {
+                var flag = new PropertyModel("result", "Result", TypeRef.Of(WireKind.Boolean), false, null, null, null, default);
+                types.Add(new TypeModel(resultName, TypeKind.Object, types.Scope, null, new([flag]), default, default, default));
                 return Named(resultName);
             }
 
@@ -79,6 +87,11 @@ internal static class Rest3Result
         types.Add(new TypeModel(resultName, TypeKind.Object, types.Scope, null, new([holder, .. others]), default, default, default));
         return Named(resultName);
     }
+
+    // An answer whose result is {"result": true} (or false).
+    private static bool IsResultResult(JsonElement? answer) =>
+        answer is { } json && json.TryGetProperty("result", out var value) && value.ValueKind == JsonValueKind.Object
+        && value.EnumerateObject().ToList() is [{ Name: "result", Value.ValueKind: JsonValueKind.True or JsonValueKind.False }];
 
     private static TypeRef Named(string name) => new(WireKind.Named, name, null, null);
 
