@@ -66,6 +66,17 @@ public sealed class Rest3QueryTests
     }
 
     [Fact]
+    public void A_list_whose_pagination_takes_a_cursor_does_not_page_by_page()
+    {
+        var page = List(string.Empty).Replace("- `page` — page number", "- `afterCursor` — where the next page starts", StringComparison.Ordinal);
+        var result = new DocsFolder().Page("api-reference/shop/shop-gadget-list.md", page).Import();
+
+        AssertReadBack(result);
+        Assert.False(Method(result, "shop/shop.gadget.list.yaml").Paged);
+        Assert.DoesNotContain("paging:", result.Files["shop/shop.gadget.list.yaml"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_filter_whose_fields_are_listed_is_typed_and_marks_them_filterable()
     {
         var result = Import("""

@@ -58,6 +58,7 @@ internal sealed class DocsImporter
                 {
                     FilterFields = spec.FilterFields.IsDefault ? [] : spec.FilterFields,
                     SelectOverItemPage = spec.SelectOverItemPage,
+                    PaginationByPage = spec.PaginationByPage,
                     Twin = Rest3Twin.IsTwinPage(path),
                 };
             }
@@ -174,7 +175,7 @@ internal sealed class DocsImporter
     {
         var entries = specs.Values.OrderBy(entry => entry.File, StringComparer.Ordinal).ToList();
         var (shared, _) = Rest3ItemSharing.Apply(entries.ConvertAll(entry => entry.Method));
-        var (typed, _) = Rest3Query.Apply(shared, index => entries[index].FilterFields, index => entries[index].SelectOverItemPage);
+        var (typed, _) = Rest3Query.Apply(shared, index => entries[index].FilterFields, index => entries[index].SelectOverItemPage, index => entries[index].PaginationByPage);
         for (var i = 0; i < entries.Count; i++)
         {
             var filter = typed[i].Parameters.FirstOrDefault(parameter => parameter.WireName == "filter");
@@ -348,6 +349,8 @@ internal sealed class DocsImporter
         public System.Collections.Immutable.ImmutableArray<string> FilterFields { get; init; } = [];
 
         public bool SelectOverItemPage { get; init; }
+
+        public bool PaginationByPage { get; init; }
 
         public bool Twin { get; init; }
 

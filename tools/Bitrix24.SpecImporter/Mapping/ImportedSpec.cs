@@ -21,4 +21,7 @@ internal sealed record ImportedSpec(
 {
     /// <summary>Whether a REST 3.0 page's <c>select</c> links the page of fields its item is described in (<see cref="Rest3Query"/>).</summary>
     public bool SelectOverItemPage { get; init; }
+
+    /// <summary>Whether a REST 3.0 page's <c>pagination</c> parameter takes a page number (<see cref="Rest3Query"/>).</summary>
+    public bool PaginationByPage { get; init; }
 }

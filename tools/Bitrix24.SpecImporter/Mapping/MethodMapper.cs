@@ -87,6 +87,7 @@ internal static partial class MethodMapper
         return new ImportedSpec(method, recased, ExampleShapes.Observe(method), added.Count, fromAnswer, dropped, rest3 ? Rest3Query.FilterFields(parameterRows) : [])
         {
             SelectOverItemPage = rest3 && Rest3Query.SelectOverItemPage(parameterRows, response, site),
+            PaginationByPage = rest3 && Rest3Query.PaginationByPage(parameterRows, parameters, types.Types),
         };
     }
 

@@ -12,7 +12,8 @@ namespace Bitrix24.SpecImporter.Mapping;
 /// <summary>
 /// The queries of a REST 3.0 method over its item type (the type its result holds in <c>item</c> or <c>items</c>):
 /// <list type="bullet">
-/// <item>a list with a <c>pagination</c> parameter and an <c>items</c> result pages by page (<c>paging: page</c>);</item>
+/// <item>a list with an <c>items</c> result and a <c>pagination</c> parameter that takes a <c>page</c> number pages by
+/// page (<c>paging: page</c>); one whose pagination takes a cursor or a limit only does not;</item>
 /// <item>its <c>filter</c> array parameter becomes <c>type: filter</c> over the item type when the page names the
 /// fields a filter may use (listed under the parameter, "filtering by the `id` field is supported", or "similar to
 /// those in `select`"), and those properties of the item type are marked <c>filterable</c> in every spec declaring
@@ -66,8 +67,26 @@ internal static partial class Rest3Query
             .Any(row => TypeMapping.LinkedPage(row, site) == page);
     }
 
+    /// <summary>Whether the <c>pagination</c> parameter takes a page number, as its row or its table says.</summary>
+    public static bool PaginationByPage(IReadOnlyList<FieldRow> parameters, EquatableArray<PropertyModel> mapped, IEnumerable<TypeModel> types)
+    {
+        if (parameters.FirstOrDefault(row => row.Name == "pagination") is not { } row)
+        {
+            return false;
+        }
+
+        if (Inline.CodeSpans(row.Description.Text).Contains("page", StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var type = mapped.FirstOrDefault(parameter => parameter.WireName == "pagination")?.Type;
+        return type is { Kind: WireKind.Named } && types.FirstOrDefault(declared => declared.Name == type.Name) is { } table
+            && table.Properties.Any(property => property.WireName == "page");
+    }
+
     /// <summary>The methods with their queries typed, and what changed.</summary>
-    public static (IReadOnlyList<MethodModel> Methods, Counts Counts) Apply(IReadOnlyList<MethodModel> methods, Func<int, ImmutableArray<string>> filterFields, Func<int, bool> selectOverItemPage)
+    public static (IReadOnlyList<MethodModel> Methods, Counts Counts) Apply(IReadOnlyList<MethodModel> methods, Func<int, ImmutableArray<string>> filterFields, Func<int, bool> selectOverItemPage, Func<int, bool> paginationByPage)
     {
         var result = methods.ToList();
         var marks = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -82,7 +101,7 @@ internal static partial class Rest3Query
 
             // A list pages by pagination whether or not the page describes its items.
             var list = IsList(method);
-            if (list && !method.Paged && method.Parameters.Any(parameter => parameter.WireName == "pagination"))
+            if (list && !method.Paged && paginationByPage(i) && method.Parameters.Any(parameter => parameter.WireName == "pagination"))
             {
                 method = method with { Paged = true, Paging = MethodPaging.Page, PageItems = null };
                 result[i] = method;
