@@ -4,6 +4,7 @@ using System.Linq;
 using System;
 using Bitrix24.Generated.Specs.Linking;
 using Bitrix24.Generated.Specs.Model;
+using Bitrix24.Generated.Specs.Naming;
 using Bitrix24.SpecImporter.Corrections;
 using Bitrix24.SpecImporter.Mapping;
 using Bitrix24.SpecImporter.Pages;
@@ -52,14 +53,23 @@ internal sealed class DocsImporter
             if (spec is not null)
             {
                 evidence.Merge(spec.Evidence!);
-                specs[spec.Method.Name] = new Entry(spec.Method, outcome.File!, outcomes.Count - 1);
+                var key = Rest3Twin.IsTwinPage(path) ? Names.MethodKey(spec.Method.Name, MethodApi.V3) : spec.Method.Name;
+                specs[key] = new Entry(spec.Method, outcome.File!, outcomes.Count - 1)
+                {
+                    FilterFields = spec.FilterFields.IsDefault ? [] : spec.FilterFields,
+                    SelectOverItemPage = spec.SelectOverItemPage,
+                    PaginationByPage = spec.PaginationByPage,
+                    Twin = Rest3Twin.IsTwinPage(path),
+                };
             }
         }
 
         var refinements = Refine(specs, evidence);
+        Rest3(specs);
 
         // Items and paging are decided on the refined specs, before the corrections, which have the last word.
-        var refined = specs.Values.ToDictionary(entry => entry.Method.Name, entry => entry.Method, StringComparer.OrdinalIgnoreCase);
+        // A REST 3.0 twin is keyed apart (Names.MethodKey): a sibling is looked up by the classic name.
+        var refined = specs.ToDictionary(pair => pair.Key, pair => pair.Value.Method, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in specs.Values)
         {
             entry.Method = SiblingItemsRule.Apply(entry.Method, name => refined.TryGetValue(name, out var sibling) ? sibling : null);
@@ -83,10 +93,18 @@ internal sealed class DocsImporter
         {
             entry.Text = Marker + "\n" + SpecYamlWriter.Write(new ImportedSpec(entry.Method));
             var examples = entry.Method.Examples;
+            var method = entry.Method;
             outcomes[entry.Outcome] = outcomes[entry.Outcome] with
             {
                 RequestExample = examples.Any(example => example.Request is not null),
                 ResponseExample = examples.Any(example => example.Status < 300 && example.Response is not null),
+                NestedResult = method.Api == MethodApi.V3 ? Nested(method) : null,
+                TypedFilters = method.Parameters.Count(parameter => parameter.Type.Kind == WireKind.Filter),
+                TypedSelects = method.Parameters.Count(parameter => parameter.Type.Kind == WireKind.Select),
+                PagePaging = method.Paged && method.Paging == MethodPaging.Page,
+                FilterWithoutFields = entry.FilterWithoutFields,
+                UndescribedItems = method.Api == MethodApi.V3 && IsUndescribed(method),
+                Twin = entry.Twin,
             };
         }
 
@@ -119,17 +137,14 @@ internal sealed class DocsImporter
         }
 
         var method = methodPage.Method;
-        if (path.EndsWith("-rest-v3.md", StringComparison.Ordinal))
+        var twin = Rest3Twin.IsTwinPage(path);
+        var key = twin ? Names.MethodKey(method, MethodApi.V3) : method;
+        if (keep.TryGetValue(key, out var own))
         {
-            return (new ImportOutcome(relative, scope, method + " (REST 3.0)", null, "a REST 3.0 page; specs for REST 3.0 calls are not imported yet"), null, method);
+            return (new ImportOutcome(relative, scope, key, own.File, null), null, method);
         }
 
-        if (keep.TryGetValue(method, out var own))
-        {
-            return (new ImportOutcome(relative, scope, method, own.File, null), null, method);
-        }
-
-        if (specs.TryGetValue(method, out var other))
+        if (specs.TryGetValue(key, out var other))
         {
             return (new ImportOutcome(relative, scope, method, null, "another page documents the same method: " + other.Method.Docs), null, method);
         }
@@ -137,15 +152,15 @@ internal sealed class DocsImporter
         ImportedSpec spec;
         try
         {
-            spec = MethodMapper.Map(methodPage, _pages, []);
+            spec = MethodMapper.Map(methodPage, _pages, [], twin);
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
         {
             return (new ImportOutcome(relative, scope, method, null, "the page cannot be mapped: " + exception.Message), null, method);
         }
 
-        var file = spec.Method.Scope + "/" + spec.Method.Name + ".yaml";
-        var outcome = new ImportOutcome(relative, scope, spec.Method.Name, file, null, RecasedKeys: spec.RecasedKeys)
+        var file = twin ? Rest3Twin.File(spec.Method.Scope, spec.Method.Name) : spec.Method.Scope + "/" + spec.Method.Name + ".yaml";
+        var outcome = new ImportOutcome(relative, scope, key, file, null, RecasedKeys: spec.RecasedKeys)
         {
             AddedParameters = spec.AddedParameters,
             ResultFromAnswer = spec.ResultFromAnswer,
@@ -153,6 +168,45 @@ internal sealed class DocsImporter
             Rest3 = spec.Method.Api == MethodApi.V3,
         };
         return (outcome, spec, method);
+    }
+
+    // REST 3.0 items shared by entity, then lists paged by page and filters and selects typed over their items.
+    private static void Rest3(Dictionary<string, Entry> specs)
+    {
+        var entries = specs.Values.OrderBy(entry => entry.File, StringComparer.Ordinal).ToList();
+        var (shared, _) = Rest3ItemSharing.Apply(entries.ConvertAll(entry => entry.Method));
+        var (typed, _) = Rest3Query.Apply(shared, index => entries[index].FilterFields, index => entries[index].SelectOverItemPage, index => entries[index].PaginationByPage);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var filter = typed[i].Parameters.FirstOrDefault(parameter => parameter.WireName == "filter");
+            entries[i].FilterWithoutFields = typed[i].Api == MethodApi.V3 && filter is not null && filter.Type.Kind != WireKind.Filter
+                && Rest3ItemSharing.ItemTypeName(typed[i]) is not null && IsList(typed[i]);
+            entries[i].Method = typed[i];
+        }
+    }
+
+    private static bool IsList(MethodModel method) => Rest3Query.IsList(method);
+
+    // A REST 3.0 result object whose item or items the page does not describe (raw JSON).
+    private static bool IsUndescribed(MethodModel method) =>
+        method.Types.FirstOrDefault(type => type.Name == method.Result.Type.Name) is { } holder
+        && holder.Properties.Any(property => property.WireName is "item" or "items"
+            && (property.Type.Kind == WireKind.Json || property.Type.Kind == WireKind.Array && property.Type.Items!.Kind == WireKind.Json));
+
+    // What a REST 3.0 result object holds: item or items of an item type, or result true or false.
+    private static string? Nested(MethodModel method)
+    {
+        if (method.Types.FirstOrDefault(type => type.Name == method.Result.Type.Name) is not { } holder)
+        {
+            return null;
+        }
+
+        if (holder.Properties is [{ WireName: "result", Type.Kind: WireKind.Boolean }])
+        {
+            return "result";
+        }
+
+        return Rest3ItemSharing.ItemTypeName(method) is null ? null : IsList(method) ? "items" : "item";
     }
 
     // Every spec's types refined by the examples of all specs: a type declared by several specs changes in all of them
@@ -291,6 +345,16 @@ internal sealed class DocsImporter
         public int Outcome { get; } = outcome;
 
         public string Text { get; set; } = string.Empty;
+
+        public System.Collections.Immutable.ImmutableArray<string> FilterFields { get; init; } = [];
+
+        public bool SelectOverItemPage { get; init; }
+
+        public bool PaginationByPage { get; init; }
+
+        public bool Twin { get; init; }
+
+        public bool FilterWithoutFields { get; set; }
     }
 }
 

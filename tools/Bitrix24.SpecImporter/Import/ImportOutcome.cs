@@ -32,6 +32,27 @@ internal sealed record ImportOutcome(
     int DroppedExamples = 0,
     bool Rest3 = false)
 {
+    /// <summary>What the spec's REST 3.0 result object holds (<c>item</c>, <c>items</c> or <c>result</c>), or null.</summary>
+    public string? NestedResult { get; init; }
+
+    /// <summary>How many of the spec's parameters are typed filters over its item type.</summary>
+    public int TypedFilters { get; init; }
+
+    /// <summary>How many of the spec's parameters are typed selects over its item type.</summary>
+    public int TypedSelects { get; init; }
+
+    /// <summary>Whether the spec pages by REST 3.0 pagination (<c>paging: page</c>).</summary>
+    public bool PagePaging { get; init; }
+
+    /// <summary>Whether a REST 3.0 page's filter names no field it may filter by, so the filter stays untyped.</summary>
+    public bool FilterWithoutFields { get; init; }
+
+    /// <summary>Whether a REST 3.0 result holds an item or items the page does not describe (raw JSON).</summary>
+    public bool UndescribedItems { get; init; }
+
+    /// <summary>Whether the spec is the REST 3.0 twin of a classic method (<c>method.v3.yaml</c>).</summary>
+    public bool Twin { get; init; }
+
     /// <summary>Whether the page documents a method (imported or not).</summary>
     public bool IsMethod => Method is not null;
 

@@ -37,6 +37,7 @@ internal static class ImportReport
         text.Append(CultureInfo.InvariantCulture, $"**{specs} of {methods.Count} method pages ({Percent(specs, methods.Count)}) have a spec.**\n\n");
         var rest3 = methods.Count(outcome => outcome.Rest3);
         text.Append(CultureInfo.InvariantCulture, $"{rest3} of the specs are methods of REST 3.0 (`api: v3`): their pages say so in a note linking the version's overview.\n\n");
+        Rest3(text, methods.Where(outcome => outcome.File is not null).ToList());
         text.Append("| Scope folder | Pages | Method pages | Specs | Left out | Share | Requests | Answers | Keys recased | Params from requests | Results from answers | Examples left out | Corrected |\n");
         text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var scope in outcomes.GroupBy(outcome => outcome.Scope).OrderBy(group => group.Key, StringComparer.Ordinal))
@@ -62,6 +63,20 @@ internal static class ImportReport
         }
 
         return text.ToString();
+    }
+
+    // What the REST 3.0 rules made of those specs.
+    private static void Rest3(StringBuilder text, IReadOnlyList<ImportOutcome> specs)
+    {
+        text.Append("REST 3.0 answers one envelope: `result.item`, `result.items` or `result.result`. Of the REST 3.0 specs:\n\n");
+        var nested = specs.Count(outcome => outcome.NestedResult is not null);
+        text.Append(CultureInfo.InvariantCulture, $"- {nested} have a nested result: {specs.Count(outcome => outcome.NestedResult == "item")} an object holding `item` of an item type, ");
+        text.Append(CultureInfo.InvariantCulture, $"{specs.Count(outcome => outcome.NestedResult == "items")} holding `items`, a list of one, {specs.Count(outcome => outcome.NestedResult == "result")} holding `result`, true or false;\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.PagePaging)} are lists paged by `pagination` (`paging: page`);\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Sum(outcome => outcome.TypedFilters)} filters and {specs.Sum(outcome => outcome.TypedSelects)} selects are typed over the item type (`type: filter`, `type: select`);\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.FilterWithoutFields)} lists have a filter whose page names no field it may filter by, so it stays untyped;\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.UndescribedItems)} hold an `item` or `items` whose fields the page does not describe, left raw (their filter and select stay untyped);\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.Twin)} are the REST 3.0 twins of classic methods (`<method>.v3.yaml`, from the `*-rest-v3.md` pages).\n\n");
     }
 
     private static void Row(StringBuilder text, string scope, IReadOnlyList<ImportOutcome> outcomes)

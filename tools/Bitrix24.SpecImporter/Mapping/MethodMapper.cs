@@ -35,10 +35,11 @@ internal static partial class MethodMapper
     public static bool IsIdempotent(string method) => IdempotentVerbs.Contains(method[(method.LastIndexOf('.') + 1)..]);
 
     /// <summary>Maps a page; <paramref name="notes"/> gets what was left out.</summary>
-    public static ImportedSpec Map(MethodPage page, PageSet pages, List<string> notes)
+    public static ImportedSpec Map(MethodPage page, PageSet pages, List<string> notes, bool twin = false)
     {
         var scope = page.Scopes[0];
-        var prefix = Names.MethodTypePrefix(page.Method, null);
+        var rest3 = page.Rest3 || twin;
+        var prefix = twin ? Rest3Twin.Prefix(page.Method) : Names.MethodTypePrefix(page.Method, null);
         var site = new TableSite(page.Page.Path, page.Outline, prefix);
         var types = new TypeMapping(pages, scope);
 
@@ -58,7 +59,7 @@ internal static partial class MethodMapper
             dropped++;
         }
 
-        var (result, fromAnswer) = Result(response, answer, types, site, prefix);
+        var (result, fromAnswer) = Result(response, answer, types, site, prefix, rest3);
 
         var errorBlocks = page.Outline.Section(ErrorSections);
         var errors = ErrorTable.Read(errorBlocks, 400);
@@ -82,10 +83,14 @@ internal static partial class MethodMapper
             Examples: new(examples),
             Docs: pages.PublishedUrl(page.Page.Path),
             Deprecated: page.Deprecated,
-            Api: page.Rest3 ? MethodApi.V3 : MethodApi.Classic);
+            Api: rest3 ? MethodApi.V3 : MethodApi.Classic);
 
         // The examples' evidence only: types change once every method sharing them is mapped (DocsImporter).
-        return new ImportedSpec(method, recased, ExampleShapes.Observe(method), added.Count, fromAnswer, dropped);
+        return new ImportedSpec(method, recased, ExampleShapes.Observe(method), added.Count, fromAnswer, dropped, rest3 ? Rest3Query.FilterFields(parameterRows) : [])
+        {
+            SelectOverItemPage = rest3 && Rest3Query.SelectOverItemPage(parameterRows, response, site),
+            PaginationByPage = rest3 && Rest3Query.PaginationByPage(parameterRows, parameters, types.Types),
+        };
     }
 
     // The documented requests with their top-level keys in the parameter table's case.
@@ -106,11 +111,16 @@ internal static partial class MethodMapper
     }
 
     // The result type, and whether it is the answer's shape because the answer contradicts the table.
-    private static (ResultModel Result, bool FromAnswer) Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix)
+    private static (ResultModel Result, bool FromAnswer) Result(ImmutableArray<YfmBlock> response, JsonElement? answer, TypeMapping types, TableSite site, string prefix, bool rest3)
     {
         foreach (var table in response.OfType<YfmTable>().Where(FieldRow.IsFieldTable))
         {
             var rows = FieldRow.Read(table);
+            if (rest3 && Rest3Result.Type(rows, answer, types, site, prefix) is { } nested)
+            {
+                return (new ResultModel(nested, null), false);
+            }
+
             if (rows.FirstOrDefault(row => row.Name == "result") is { } result)
             {
                 var values = FieldFacts.Values(result.Description);

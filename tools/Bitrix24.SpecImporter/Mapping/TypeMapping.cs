@@ -37,6 +37,19 @@ internal sealed class TypeMapping
     /// <summary>What was left out, for the report: rows without a usable name, structures without a table.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>The scope the declared types belong to.</summary>
+    public string Scope => _scope;
+
+    /// <summary>Declares a type built elsewhere (once; a second call keeps the first declaration).</summary>
+    public void Add(TypeModel type)
+    {
+        if (!_types.ContainsKey(type.Name))
+        {
+            _order.Add(type.Name);
+            _types[type.Name] = type;
+        }
+    }
+
     /// <summary>The object types declared so far, in the order first met.</summary>
     public IEnumerable<TypeModel> Types => _order.Select(name => _types[name]).OfType<TypeModel>();
 
@@ -271,6 +284,36 @@ internal sealed class TypeMapping
         }
     }
 
+    /// <summary>
+    /// The object type of the first anchored table on a page a row's description links without an anchor (an item
+    /// "described in" a page of fields), else null.
+    /// </summary>
+    public TypeRef? Linked(FieldRow row, TableSite site)
+    {
+        foreach (var link in FieldFacts.Links(row.Description).Where(link => PageSet.Anchor(link) is null && link.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            var path = PageSet.Resolve(site.PagePath, link);
+            if (_pages.Get(path) is { } page && page.Outline.FirstAnchoredTable() is { } anchor && Anchored(path, anchor) is { } found)
+            {
+                if (!_types.ContainsKey(found.Name))
+                {
+                    _types[found.Name] = null;
+                    _order.Add(found.Name);
+                    _types[found.Name] = Object(found.Name, FieldRow.Read(found.Table), found.Site, 1, found.Note);
+                }
+
+                return new TypeRef(WireKind.Named, found.Name, null, null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The other page a row's description links (with or without an anchor), resolved, or null.</summary>
+    public static string? LinkedPage(FieldRow row, TableSite site) =>
+        FieldFacts.Links(row.Description).Where(link => link.Split('#')[0].EndsWith(".md", StringComparison.Ordinal))
+            .Select(link => PageSet.Resolve(site.PagePath, link)).FirstOrDefault();
+
     private (YfmTable Table, TableSite Site, string Name, string? Note)? Anchored(string pagePath, string anchor)
     {
         if (_pages.Get(pagePath) is not { } page)
@@ -285,8 +328,15 @@ internal sealed class TypeMapping
             return null;
         }
 
-        var prefix = MethodPage.From(page.Page, out _) is { } method ? Names.MethodTypePrefix(method.Method, null) : PagePrefix(pagePath);
+        var twin = Rest3Twin.IsTwinPage(pagePath);
+        var prefix = MethodPage.From(page.Page, out _) is { } method ? (twin ? Rest3Twin.Prefix(method.Method) : Names.MethodTypePrefix(method.Method, null)) : PagePrefix(pagePath);
         var name = Names.ToPascalCase(anchor);
+        if (twin && name.Length > 3 && name.EndsWith("dto", StringComparison.OrdinalIgnoreCase))
+        {
+            // "Task Object {#taskdto}": the object, not its transfer class.
+            name = name[..^3];
+        }
+
         return (table, new TableSite(pagePath, page.Outline, prefix), name.StartsWith(prefix, StringComparison.Ordinal) ? name : prefix + name, ConditionalRequirement.TextAfter(blocks, table));
     }
 
@@ -301,7 +351,8 @@ internal sealed class TypeMapping
         if (below.Count > 0)
         {
             var file = Path.GetFileNameWithoutExtension(below[^1]);
-            below[^1] = file is "index" or "data-types" ? string.Empty : file;
+            // A REST 3.0 page of fields (tasks/fields-rest-v3.md) names the version: TasksV3User.
+            below[^1] = file is "index" or "data-types" ? string.Empty : file.EndsWith("-rest-v3", StringComparison.Ordinal) ? "V3" : file;
         }
 
         return Names.ScopeNamespace(_scope) + string.Concat(below.Where(part => part.Length > 0).Select(Names.ToPascalCase));

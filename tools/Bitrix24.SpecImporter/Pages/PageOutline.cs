@@ -47,6 +47,20 @@ internal sealed partial class PageOutline
         return [];
     }
 
+    /// <summary>The written anchor of the first heading whose part holds a table, or null.</summary>
+    public string? FirstAnchoredTable()
+    {
+        foreach (var heading in _blocks.OfType<YfmHeading>().Where(heading => heading.Anchor is not null))
+        {
+            if (Anchored(heading.Anchor!).OfType<YfmTable>().Any())
+            {
+                return heading.Anchor;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The anchor the site gives a heading without one: lower case, words joined by hyphens.</summary>
     public static string Slug(string heading) =>
         NotSlug().Replace(Inline.Plain(heading).ToLowerInvariant().Replace(' ', '-'), string.Empty);
