@@ -199,7 +199,9 @@ internal static class MethodEmitter
         writer.Line("Bitrix24Paging.EnumerateRest3Async(");
         writer.Indent();
         writer.Line("request,");
-        var page = "static (r, page, size) => r." + parameter.CSharpName + " = new() { " + pagination.PageCSharpName + " = page, " + pagination.LimitCSharpName + " = size },";
+        var page = "static (r, page, size) => r." + parameter.CSharpName + (pagination.IsJson
+            ? " = new JsonObject { [\"page\"] = page, [\"limit\"] = size },"
+            : " = new() { " + pagination.PageCSharpName + " = page, " + pagination.LimitCSharpName + " = size },");
         writer.Line(page);
         writer.Line(name + ",");
         writer.Line("static result => result." + items.CSharpName + ",");

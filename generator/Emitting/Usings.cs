@@ -14,7 +14,7 @@ internal static class Usings
         ("System.CodeDom.Compiler", new[] { "[GeneratedCode(" }),
         ("System.Collections.Generic", new[] { "IList<", "IDictionary<", "Dictionary<", "IAsyncEnumerable<" }),
         ("System.Text.Json", new[] { "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType", "JsonSerializerOptions" }),
-        ("System.Text.Json.Nodes", new[] { "JsonNode" }),
+        ("System.Text.Json.Nodes", new[] { "JsonNode", "JsonObject" }),
         ("System.Text.Json.Serialization", new[] { "JsonConverter" }),
         ("System.Text.Json.Serialization.Metadata", new[] { "JsonTypeInfo" }),
         ("System.Threading", new[] { "CancellationToken" }),

@@ -154,7 +154,7 @@ public static class SpecLinker
         var pagination = spec.Paged && spec.Paging == MethodPaging.Page ? Pagination(spec, Lookup) : null;
         if (spec.Paged && spec.Paging == MethodPaging.Page && pagination is null)
         {
-            check.Fail(SpecRules.PagePagingNotRest3List, root.Key("paging"), spec.Name, "a parameter pagination of an object type with integer properties page and limit");
+            check.Fail(SpecRules.PagePagingNotRest3List, root.Key("paging"), spec.Name, "a parameter pagination of type any or of an object type with integer properties page and limit");
         }
 
         methodValid &= check.IsValid && check.Reached.All(name => index.Type(name)!.IsValid);
@@ -176,6 +176,11 @@ public static class SpecLinker
     private static PaginationModel? Pagination(MethodModel spec, Func<string, TypeModel?> lookup)
     {
         var parameter = spec.Parameters.FirstOrDefault(p => p.WireName == "pagination");
+        if (parameter?.Type.Kind == WireKind.Json)
+        {
+            return new PaginationModel(null, null);
+        }
+
         var type = parameter?.Type.Kind == WireKind.Named ? lookup(parameter.Type.Name!) : null;
         PropertyModel? Integer(string name) => type?.Properties.FirstOrDefault(p => p.WireName == name && p.Type.Kind == WireKind.Integer);
         return type?.Kind == TypeKind.Object && Integer("page") is { } page && Integer("limit") is { } limit

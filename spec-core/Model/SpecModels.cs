@@ -62,9 +62,14 @@ public sealed record MethodModel(
 
 /// <summary>
 /// The <c>pagination</c> parameter of a REST 3.0 list (<c>paging: page</c>): the C# names of its object's integer
-/// properties <c>page</c> and <c>limit</c>, which the walk over every page sets.
+/// properties <c>page</c> and <c>limit</c>, which the walk over every page sets; both null when the parameter is
+/// untyped JSON (<c>any</c>), which the walk sets to <c>{"page": n, "limit": size}</c>.
 /// </summary>
-public sealed record PaginationModel(string PageCSharpName, string LimitCSharpName);
+public sealed record PaginationModel(string? PageCSharpName, string? LimitCSharpName)
+{
+    /// <summary>Whether the parameter is untyped JSON.</summary>
+    public bool IsJson => PageCSharpName is null;
+}
 
 /// <summary>How a paged method (<see cref="MethodModel.Paged"/>) is asked for its next page.</summary>
 public enum MethodPaging

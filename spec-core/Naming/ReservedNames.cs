@@ -17,7 +17,7 @@ public static class ReservedNames
         // .NET types the generated code names.
         "Action", "ArgumentNullException", "CancellationToken", "DateTimeOffset", "Dictionary", "FormatException", "GeneratedCode",
         "GeneratedCodeAttribute", "HttpClient", "IAsyncEnumerable", "IDictionary", "IHttpClientBuilder", "IList", "IServiceCollection",
-        "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonNode", "JsonSerializerOptions", "JsonTokenType", "JsonTypeInfo",
+        "JsonConverter", "JsonConverterAttribute", "JsonElement", "JsonNode", "JsonObject", "JsonSerializerOptions", "JsonTokenType", "JsonTypeInfo",
         "Task", "Type", "Utf8JsonReader", "Utf8JsonWriter",
 
         // The other node types: code that builds a value of type any imports their namespace beside a scope's.

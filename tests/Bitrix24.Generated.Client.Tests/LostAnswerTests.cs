@@ -27,7 +27,7 @@ public sealed class LostAnswerTests
         Assert.False(second.Replayed);
         Assert.Equal(3, portal.Requests.Count(request => request.Method == "note.document.add"));
         // One document was made by the two attempts of the first call: the next one takes the following id.
-        Assert.Equal((int)first.Value.Item!["id"]! + 1, (int)second.Value.Item!["id"]!);
+        Assert.Equal((int)first.Value.Item!.Id! + 1, (int)second.Value.Item!.Id!);
     }
 
     [Fact]

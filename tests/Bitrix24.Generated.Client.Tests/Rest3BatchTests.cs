@@ -28,10 +28,10 @@ public sealed class Rest3BatchTests
         Assert.False(read.Task.IsCompleted);
         await batch.ExecuteAsync();
 
-        var id = (int)(await doc).Value.Item!["id"]!;
-        Assert.Equal(id, (int)(await read).Value.Item!["id"]!);
-        Assert.Equal("Plan", (string)(await read).Value.Item!["title"]!);
-        Assert.Equal(id, (int)(await child).Value.Item!["parentId"]!);
+        var id = (int)(await doc).Value.Item!.Id!;
+        Assert.Equal(id, (int)(await read).Value.Item!.Id!);
+        Assert.Equal("Plan", (string)(await read).Value.Item!.Title!);
+        Assert.Equal(id, (int)(await child).Value.Item!.ParentId!);
         Assert.NotNull((await read).Time);
         var request = Assert.Single(portal.Requests);
         Assert.Equal("batch", request.Method);
@@ -51,7 +51,7 @@ public sealed class Rest3BatchTests
         var doc = batch.Add(c => c.Note.Document.AddAsync(new NoteDocumentAddFields { CollectionId = 3, Title = "Plan" }), "doc");
         var read = batch.Add(c => c.Note.Document.GetAsync(0), references: q => q.Set("id", doc.Ref("item.id")));
         await batch.ExecuteAsync();
-        string title = (string)(await read).Value.Item!["title"]!;
+        string title = (string)(await read).Value.Item!.Title!;
 
         Assert.Equal("Plan", title);
     }
@@ -167,7 +167,7 @@ public sealed class Rest3BatchTests
         Assert.True((await read).Replayed);
         Assert.Equal(2, portal.Requests.Count(request => request.Method == "batch"));
         // The two attempts made one document: the next one takes the following id.
-        Assert.Equal((int)(await doc).Value.Item!["id"]! + 1, (int)next.Value.Item!["id"]!);
+        Assert.Equal((int)(await doc).Value.Item!.Id! + 1, (int)next.Value.Item!.Id!);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class Rest3BatchTests
         var doc = batch.Add(c => c.Note.Document.AddAsync(new NoteDocumentAddFields { CollectionId = 1, Title = "App" }));
         await batch.ExecuteAsync();
 
-        Assert.Equal("App", (string)(await doc).Value.Item!["title"]!);
+        Assert.Equal("App", (string)(await doc).Value.Item!.Title!);
         // The portal records the body with the token masked.
         Assert.StartsWith("""{"auth":"***","0":{"method":"note.document.add",""", portal.Requests.Single().Body, StringComparison.Ordinal);
     }

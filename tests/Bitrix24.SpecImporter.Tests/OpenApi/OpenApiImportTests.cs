@@ -174,7 +174,7 @@ public sealed class OpenApiImportTests : IDisposable
                   "post": {
                     "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
                       "filter": {"type": "array", "items": {"type": "array", "TUPLE": [{"type": "string", "enum": ["id", "name", "colour"]}, {"type": "string"}, {}]}},
-                      "pagination": {"type": "object", "properties": {"page": {"type": "integer"}}}
+                      "pagination": {"type": "object", "properties": {"page": {"type": "integer"}, "limit": {"type": "integer"}}}
                     }}}}},
                     "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
                       "result": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ThingDto"}}}}

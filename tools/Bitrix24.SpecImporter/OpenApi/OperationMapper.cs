@@ -177,12 +177,17 @@ internal sealed class OperationMapper
         return entity is null ? null : _schemas.Declared(entity.Name!);
     }
 
-    // A REST 3.0 list: a pagination object among the parameters, and a result object whose items is the page.
+    // A REST 3.0 list: a pagination the walk can set (untyped, or an object with integer page and limit) among the
+    // parameters, and a result object whose items is the page.
     private bool IsPagedList(List<PropertyModel> parameters, TypeRef result) =>
-        parameters.Any(parameter => parameter.WireName == "pagination" && parameter.Type.Kind is WireKind.Named or WireKind.Json)
+        parameters.Any(parameter => parameter.WireName == "pagination" && (parameter.Type.Kind == WireKind.Json || IsPageAndLimit(parameter.Type)))
         && result.Kind == WireKind.Named
         && _schemas.Declared(result.Name!) is { } answer
         && answer.Properties.Any(property => property.WireName == PageItems && property.Type.Kind == WireKind.Array);
+
+    private bool IsPageAndLimit(TypeRef type) =>
+        type.Kind == WireKind.Named && _schemas.Declared(type.Name!) is { } pagination
+        && new[] { "page", "limit" }.All(name => pagination.Properties.Any(property => property.WireName == name && property.Type.Kind == WireKind.Integer));
 
     // filter and select over the object the call is about: a filter when the document says which of its fields are filterable.
     private void Queries(List<PropertyModel> parameters, List<(string Name, JsonNode? Schema)> sources, TypeModel? entity)

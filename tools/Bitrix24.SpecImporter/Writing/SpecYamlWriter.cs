@@ -62,16 +62,8 @@ internal sealed class SpecYamlWriter
         }
         else if (method.Paged)
         {
-            if (method.Paging == MethodPaging.Page)
-            {
-                // A REST 3.0 list: its page is always the result's items.
-                Line(0, "paging: page");
-            }
-            else
-            {
-                Line(0, "paging: start");
-                Key(0, "pageItems", method.PageItems?.WireName);
-            }
+            Line(0, "paging: start");
+            Key(0, "pageItems", method.PageItems?.WireName);
         }
 
         if (method.FastPaging is { } fast)
@@ -123,10 +115,6 @@ internal sealed class SpecYamlWriter
             Key(inner, "description", property.Description);
             Key(inner, "default", property.Default);
             Key(inner, "example", property.Example);
-            if (property.Filterable)
-            {
-                Line(inner, "filterable: true");
-            }
 
             if (!property.Values.IsEmpty && property.Type.Kind != WireKind.Map)
             {
