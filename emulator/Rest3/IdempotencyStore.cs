@@ -34,6 +34,11 @@ internal sealed class IdempotencyStore
     /// <summary>How long an answer is kept.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    // Keys are many and each is used for a day: every so many new keys, the expired ones go.
+    private const int SweepEvery = 256;
+
+    private int _created;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
@@ -53,8 +58,7 @@ internal sealed class IdempotencyStore
     /// <param name="cancellationToken">Stops waiting for a call in flight with the same key.</param>
     public async Task<(IdempotentRun Run, StoredAnswer? Answer)> RunOnceAsync(string key, string fingerprint, Func<Task<StoredAnswer>> run, CancellationToken cancellationToken)
     {
-        var entry = _entries.GetOrAdd(key, _ => new Entry());
-        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entry = await EnterAsync(key, cancellationToken).ConfigureAwait(false);
         try
         {
             var now = _time.GetUtcNow();
@@ -76,9 +80,68 @@ internal sealed class IdempotencyStore
         }
     }
 
+    /// <summary>How many keys are kept, expired or not.</summary>
+    internal int Count => _entries.Count;
+
+    // The key's entry, its gate taken; one swept away meanwhile is not used, so that what runs is stored where the
+    // next call with the key looks.
+    private async Task<Entry> EnterAsync(string key, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var entry = _entries.GetOrAdd(key, static (_, store) => store.Created(), this);
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!entry.Removed)
+            {
+                return entry;
+            }
+
+            entry.Gate.Release();
+        }
+    }
+
+    private Entry Created()
+    {
+        if (Interlocked.Increment(ref _created) % SweepEvery == 0)
+        {
+            Sweep();
+        }
+
+        return new Entry();
+    }
+
+    // Removes the entries whose time is up and that no call holds.
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var pair in _entries)
+        {
+            var entry = pair.Value;
+            if (entry.Expires == default || entry.Expires > now || !entry.Gate.Wait(0))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (entry.Expires <= now && _entries.TryRemove(pair))
+                {
+                    entry.Removed = true;
+                }
+            }
+            finally
+            {
+                entry.Gate.Release();
+            }
+        }
+    }
+
     private sealed class Entry
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        // Swept away: a call that waited for it looks the key up again.
+        public bool Removed { get; set; }
 
         public StoredAnswer? Answer { get; set; }
 

@@ -190,4 +190,31 @@ public class IdempotencyTests
     }
 
     internal sealed record Answer(HttpStatusCode Status, string Body, string? Key, string? Replayed);
+    [Fact]
+    public async Task Expired_keys_are_swept_away_and_a_key_kept_in_time_still_replays()
+    {
+        var clock = new ManualClock();
+        var store = new Bitrix24.Emulator.Rest3.IdempotencyStore(clock);
+        var runs = 0;
+        Task<Bitrix24.Emulator.Rest3.StoredAnswer> Run() => Task.FromResult(new Bitrix24.Emulator.Rest3.StoredAnswer(200, "{\"result\":" + ++runs + "}"));
+
+        for (var i = 0; i < 300; i++)
+        {
+            await store.RunOnceAsync("old-" + i, "{}", Run, default);
+        }
+
+        clock.Advance(TimeSpan.FromHours(23));
+        await store.RunOnceAsync("kept", "{}", Run, default);
+        clock.Advance(TimeSpan.FromHours(1));
+        for (var i = 0; i < 300; i++)
+        {
+            await store.RunOnceAsync("new-" + i, "{}", Run, default);
+        }
+
+        // The 300 keys of a day ago are gone; the one stored an hour ago still answers for itself.
+        Assert.InRange(store.Count, 301, 345);
+        var (replay, answer) = await store.RunOnceAsync("kept", "{}", Run, default);
+        Assert.Equal(Bitrix24.Emulator.Rest3.IdempotentRun.Replayed, replay);
+        Assert.Equal("{\"result\":301}", answer!.Body);
+    }
 }
