@@ -37,6 +37,25 @@ public sealed class TypedQueryEndToEndTests
     }
 
     [Fact]
+    public async Task The_readme_example_sends_the_json_the_readme_shows()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        using var test = TestClient.WithoutRetries(portal);
+
+        // As in the README's REST 3.0 section.
+        var page = await test.Client.Tasks.Task.V3.ListAsync(new TasksTaskV3ListRequest
+        {
+            Select = new(TasksV3TaskFields.Id, TasksV3TaskFields.Title, TasksV3TaskFields.Responsible.Name),
+            Filter = new(TasksV3TaskFields.Id.In(1, 2) | TasksV3TaskFields.Id.GreaterThan(1000)),
+        });
+
+        Assert.Empty(page.Value.Items!);
+        JsonAssert.Equal(
+            """{"select":["id","title","responsible.name"],"filter":[{"logic":"or","conditions":[["id","in",[1,2]],["id",">",1000]]}]}""",
+            portal.Requests.Single(request => request.Method == "tasks.task.list").Body);
+    }
+
+    [Fact]
     public async Task Every_page_of_a_rest3_list_is_walked_by_page_number()
     {
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
