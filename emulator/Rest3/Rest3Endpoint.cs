@@ -17,13 +17,10 @@ namespace Bitrix24.Emulator.Rest3;
 /// </summary>
 internal sealed class Rest3Endpoint
 {
-    private const string KeyHeader = "Idempotency-Key";
-    private const string ReplayedHeader = "Idempotent-Replayed";
-
     private readonly RequestReader _reader;
     private readonly FaultInjector _faults;
     private readonly MethodDispatcher _dispatcher;
-    private readonly IdempotencyStore _answers;
+    private readonly Rest3Answers _answers;
     private readonly TimeProvider _time;
     private readonly Rest3BatchEndpoint _batch;
 
@@ -32,7 +29,7 @@ internal sealed class Rest3Endpoint
         _reader = reader;
         _faults = faults;
         _dispatcher = dispatcher;
-        _answers = new IdempotencyStore(time);
+        _answers = new Rest3Answers(time);
         _time = time;
         _batch = new Rest3BatchEndpoint(reader, faults, dispatcher, _answers, time);
     }
@@ -94,51 +91,23 @@ internal sealed class Rest3Endpoint
 
         var spec = _dispatcher.Spec(method, rest3: true);
         StoredAnswer Run() => Answer(request, spec, started);
-        var key = context.Request.Headers[KeyHeader].ToString();
-        if (context.Request.Headers.ContainsKey(KeyHeader) && spec is not null && Rest3Methods.IsWrite(spec))
+        if (Rest3Answers.HasKey(context) && spec is not null && Rest3Methods.IsWrite(spec))
         {
-            if (!IdempotencyStore.IsValidKey(key))
-            {
-                await WriteErrorAsync(context, 400, "BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION", "The idempotency key must be 1 to 255 printable ASCII characters").ConfigureAwait(false);
-                return;
-            }
-
-            context.Response.Headers[KeyHeader] = key;
-            // A key is unique within one webhook or application, one user and one method.
-            var scope = (request.Caller.Token is null ? "webhook" : "application") + "/" + request.Caller.UserId + "/" + method + "/" + key;
-            var (run, stored) = await _answers.RunOnceAsync(scope, request.Parameters.ToJsonString(), () => Task.FromResult(Run()), context.RequestAborted).ConfigureAwait(false);
-            if (run == IdempotentRun.KeyReused)
-            {
-                await WriteErrorAsync(context, 422, "BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION", "The idempotency key was already used with another request body").ConfigureAwait(false);
-                return;
-            }
-
-            if (run == IdempotentRun.Replayed)
-            {
-                context.Response.Headers[ReplayedHeader] = "true";
-            }
-
-            await WriteAsync(context, stored!).ConfigureAwait(false);
+            await _answers.WriteOnceAsync(context, request.Caller, method, request.Parameters.ToJsonString(), Run).ConfigureAwait(false);
             return;
         }
 
-        await WriteAsync(context, Run()).ConfigureAwait(false);
+        await Rest3Answers.WriteAsync(context, Run()).ConfigureAwait(false);
     }
 
     private StoredAnswer Answer(RestRequest request, MethodModel? spec, DateTimeOffset started)
     {
         var outcome = _dispatcher.Execute(request.Method, request.Caller.UserId, request.Parameters, rest3: true);
         // A spec whose result is a plain value is served as it says, so that its client reads what it was made for.
-        var plain = spec?.Result.Type.Kind is WireKind.String or WireKind.Boolean or WireKind.Flag or WireKind.Integer
-            or WireKind.IntegerString or WireKind.Number or WireKind.Date or WireKind.DateTime or WireKind.UnixTime or WireKind.UnixTimeString;
-        var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, plain);
+        var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, Rest3Answers.IsPlain(spec));
         return new StoredAnswer(outcome.IsError ? Rest3EnvelopeWriter.ErrorStatus(outcome) : outcome.Status, EnvelopeWriter.ToWire(envelope));
     }
 
-    // The call has run: a fault may still drop its answer.
-    private static Task WriteAsync(HttpContext context, StoredAnswer answer) =>
-        FaultInjector.TryDropAnswer(context) ? Task.CompletedTask : EnvelopeWriter.WriteAsync(context, answer.Status, answer.Body);
-
     private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
-        EnvelopeWriter.WriteAsync(context, status, Rest3EnvelopeWriter.Error(code, message));
+        Rest3Answers.WriteErrorAsync(context, status, code, message);
 }

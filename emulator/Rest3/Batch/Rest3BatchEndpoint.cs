@@ -21,16 +21,13 @@ namespace Bitrix24.Emulator.Rest3.Batch;
 /// </summary>
 internal sealed class Rest3BatchEndpoint
 {
-    private const string KeyHeader = "Idempotency-Key";
-    private const string ReplayedHeader = "Idempotent-Replayed";
-
     private readonly RequestReader _reader;
     private readonly FaultInjector _faults;
     private readonly MethodDispatcher _dispatcher;
-    private readonly IdempotencyStore _answers;
+    private readonly Rest3Answers _answers;
     private readonly TimeProvider _time;
 
-    public Rest3BatchEndpoint(RequestReader reader, FaultInjector faults, MethodDispatcher dispatcher, IdempotencyStore answers, TimeProvider time)
+    public Rest3BatchEndpoint(RequestReader reader, FaultInjector faults, MethodDispatcher dispatcher, Rest3Answers answers, TimeProvider time)
     {
         _reader = reader;
         _faults = faults;
@@ -96,36 +93,15 @@ internal sealed class Rest3BatchEndpoint
         }
 
         StoredAnswer Run() => Answer(commands, request.Caller.UserId, started);
-        var hasWrite = commands.Any(command => _dispatcher.Spec(command.Method) is { } spec && Rest3Methods.IsWrite(spec));
-        if (context.Request.Headers.ContainsKey(KeyHeader) && hasWrite)
+        var hasWrite = commands.Any(command => _dispatcher.Spec(command.Method, rest3: true) is { } spec && Rest3Methods.IsWrite(spec));
+        if (Rest3Answers.HasKey(context) && hasWrite)
         {
-            var key = context.Request.Headers[KeyHeader].ToString();
-            if (!IdempotencyStore.IsValidKey(key))
-            {
-                await WriteErrorAsync(context, 400, "BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION", "The idempotency key must be 1 to 255 printable ASCII characters").ConfigureAwait(false);
-                return;
-            }
-
-            context.Response.Headers[KeyHeader] = key;
-            // As for a single write: unique within one webhook or application, one user and the method, here batch.
-            var scope = (request.Caller.Token is null ? "webhook" : "application") + "/" + request.Caller.UserId + "/" + method + "/" + key;
-            var (run, stored) = await _answers.RunOnceAsync(scope, Fingerprint(root!), () => Task.FromResult(Run()), context.RequestAborted).ConfigureAwait(false);
-            if (run == IdempotentRun.KeyReused)
-            {
-                await WriteErrorAsync(context, 422, "BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION", "The idempotency key was already used with another request body").ConfigureAwait(false);
-                return;
-            }
-
-            if (run == IdempotentRun.Replayed)
-            {
-                context.Response.Headers[ReplayedHeader] = "true";
-            }
-
-            await WriteAsync(context, stored!).ConfigureAwait(false);
+            // As for a single write, with batch as the method.
+            await _answers.WriteOnceAsync(context, request.Caller, method, Fingerprint(root!), Run).ConfigureAwait(false);
             return;
         }
 
-        await WriteAsync(context, Run()).ConfigureAwait(false);
+        await Rest3Answers.WriteAsync(context, Run()).ConfigureAwait(false);
     }
 
     // Each command in order; the first that fails (or whose reference cannot be resolved) answers for the batch.
@@ -149,7 +125,7 @@ internal sealed class Rest3BatchEndpoint
 
             var commandStarted = _time.GetUtcNow();
             var outcome = _dispatcher.Execute(command.Method, userId, query, rest3: true);
-            var envelope = Rest3EnvelopeWriter.Envelope(outcome, commandStarted, _time.GetUtcNow() - commandStarted, IsPlain(_dispatcher.Spec(command.Method)));
+            var envelope = Rest3EnvelopeWriter.Envelope(outcome, commandStarted, _time.GetUtcNow() - commandStarted, Rest3Answers.IsPlain(_dispatcher.Spec(command.Method, rest3: true)));
             if (outcome.IsError || outcome.Problem is not null)
             {
                 return new StoredAnswer(Rest3EnvelopeWriter.ErrorStatus(outcome), EnvelopeWriter.ToWire(envelope));
@@ -185,18 +161,10 @@ internal sealed class Rest3BatchEndpoint
         return commands.ToJsonString();
     }
 
-    // As a single call: a spec whose result is a plain value is served plain.
-    private static bool IsPlain(MethodModel? spec) =>
-        spec?.Result.Type.Kind is WireKind.String or WireKind.Boolean or WireKind.Flag or WireKind.Integer
-            or WireKind.IntegerString or WireKind.Number or WireKind.Date or WireKind.DateTime or WireKind.UnixTime or WireKind.UnixTimeString;
 
     private static StoredAnswer Error(int status, string code, string message) =>
         new(status, EnvelopeWriter.ToWire(Rest3EnvelopeWriter.Error(code, message)));
 
-    // The batch has run: a fault may still drop its answer.
-    private static Task WriteAsync(HttpContext context, StoredAnswer answer) =>
-        FaultInjector.TryDropAnswer(context) ? Task.CompletedTask : EnvelopeWriter.WriteAsync(context, answer.Status, answer.Body);
-
     private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
-        EnvelopeWriter.WriteAsync(context, status, Rest3EnvelopeWriter.Error(code, message));
+        Rest3Answers.WriteErrorAsync(context, status, code, message);
 }
