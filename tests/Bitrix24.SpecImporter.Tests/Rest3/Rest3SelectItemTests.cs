@@ -158,6 +158,48 @@ public sealed class Rest3SelectItemTests
         Assert.False(Assert.Single(result.Outcomes).ItemFromSelect);
     }
 
+    [Fact]
+    public void A_select_over_the_object_a_linked_page_of_fields_describes_takes_that_object_as_the_item()
+    {
+        const string fields = """
+            # Gadget fields
+
+            ## Root object {#root-object}
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **id**
+            [`integer`](../data-types.md) | Gadget identifier ||
+            || **title**
+            [`string`](../data-types.md) | Gadget title ||
+            |#
+            """;
+        var page = Page(
+            "shop.gadget.get",
+            """
+            || **id***
+            [`integer`](../data-types.md) | Gadget identifier ||
+            || **select**
+            [`array`](../data-types.md) | Fields to return; without it, all fields of the [Root object](./gadget-fields.md#root-object) ||
+            """,
+            GetAnswer.Replace(", \"price\": 9.5", string.Empty, StringComparison.Ordinal),
+            "|| **item**\n[`object`](../data-types.md) | The gadget; the fields depend on `select` ||");
+        var result = new DocsFolder()
+            .Page("api-reference/shop/shop-gadget-get.md", page)
+            .Page("api-reference/shop/gadget-fields.md", fields)
+            .Import();
+
+        AssertReadBack(result);
+        var method = Method(result, "shop/shop.gadget.get.yaml");
+        var select = method.Parameters.Single(parameter => parameter.WireName == "select");
+        Assert.Equal(WireKind.Select, select.Type.Kind);
+        var linked = select.Type.Items!.Name!;
+        Assert.Equal(linked, Property(Type(method, "ShopGadgetGetResult"), "item").Type.Name);
+        Assert.Equal(["id", "title"], Type(method, linked).Properties.Select(property => property.WireName));
+        Assert.True(result.Outcomes.Single(outcome => outcome.IsMethod).ItemFromSelect);
+    }
+
     [Theory]
     [InlineData("[1, 2]", WireKind.Integer)]
     [InlineData("[1, 2.5]", WireKind.Number)]
