@@ -104,6 +104,7 @@ internal sealed class DocsImporter
                 PagePaging = method.Paged && method.Paging == MethodPaging.Page,
                 FilterWithoutFields = entry.FilterWithoutFields,
                 UndescribedItems = method.Api == MethodApi.V3 && IsUndescribed(method),
+                ItemFromSelect = entry.ItemFromSelect,
                 Twin = entry.Twin,
             };
         }
@@ -170,11 +171,13 @@ internal sealed class DocsImporter
         return (outcome, spec, method);
     }
 
-    // REST 3.0 items shared by entity, then lists paged by page and filters and selects typed over their items.
+    // REST 3.0 items declared from their selects where the page does not describe them, shared by entity, then lists
+    // paged by page and filters and selects typed over their items.
     private static void Rest3(Dictionary<string, Entry> specs)
     {
         var entries = specs.Values.OrderBy(entry => entry.File, StringComparer.Ordinal).ToList();
-        var (shared, _) = Rest3ItemSharing.Apply(entries.ConvertAll(entry => entry.Method));
+        var (declared, fromSelect) = Rest3SelectItem.Apply(entries.ConvertAll(entry => entry.Method));
+        var (shared, _) = Rest3ItemSharing.Apply(declared);
         var (typed, _) = Rest3Query.Apply(shared, index => entries[index].FilterFields, index => entries[index].SelectOverItemPage, index => entries[index].PaginationByPage);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -182,6 +185,7 @@ internal sealed class DocsImporter
             entries[i].FilterWithoutFields = typed[i].Api == MethodApi.V3 && filter is not null && filter.Type.Kind != WireKind.Filter
                 && Rest3ItemSharing.ItemTypeName(typed[i]) is not null && IsList(typed[i]);
             entries[i].Method = typed[i];
+            entries[i].ItemFromSelect = fromSelect.Contains(i);
         }
     }
 
@@ -355,6 +359,8 @@ internal sealed class DocsImporter
         public bool Twin { get; init; }
 
         public bool FilterWithoutFields { get; set; }
+
+        public bool ItemFromSelect { get; set; }
     }
 }
 

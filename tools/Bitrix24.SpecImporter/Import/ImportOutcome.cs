@@ -50,6 +50,9 @@ internal sealed record ImportOutcome(
     /// <summary>Whether a REST 3.0 result holds an item or items the page does not describe (raw JSON).</summary>
     public bool UndescribedItems { get; init; }
 
+    /// <summary>Whether a REST 3.0 item the page does not describe was declared from the method's <c>select</c>.</summary>
+    public bool ItemFromSelect { get; init; }
+
     /// <summary>Whether the spec is the REST 3.0 twin of a classic method (<c>method.v3.yaml</c>).</summary>
     public bool Twin { get; init; }
 

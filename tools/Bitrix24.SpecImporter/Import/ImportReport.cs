@@ -75,6 +75,7 @@ internal static class ImportReport
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.PagePaging)} are lists paged by `pagination` (`paging: page`);\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Sum(outcome => outcome.TypedFilters)} filters and {specs.Sum(outcome => outcome.TypedSelects)} selects are typed over the item type (`type: filter`, `type: select`);\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.FilterWithoutFields)} lists have a filter whose page names no field it may filter by, so it stays untyped;\n");
+        text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.ItemFromSelect)} hold an `item` or `items` the page does not describe but declared from the fields their `select` lists (typed as the documented answers show them) or the linked object it selects;\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.UndescribedItems)} hold an `item` or `items` whose fields the page does not describe, left raw (their filter and select stay untyped);\n");
         text.Append(CultureInfo.InvariantCulture, $"- {specs.Count(outcome => outcome.Twin)} are the REST 3.0 twins of classic methods (`<method>.v3.yaml`, from the `*-rest-v3.md` pages).\n\n");
     }
