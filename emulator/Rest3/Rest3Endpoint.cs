@@ -21,6 +21,7 @@ internal sealed class Rest3Endpoint
     private readonly FaultInjector _faults;
     private readonly MethodDispatcher _dispatcher;
     private readonly Rest3Answers _answers;
+    private readonly Rest3Admission _admission;
     private readonly TimeProvider _time;
     private readonly Rest3BatchEndpoint _batch;
 
@@ -30,8 +31,9 @@ internal sealed class Rest3Endpoint
         _faults = faults;
         _dispatcher = dispatcher;
         _answers = new Rest3Answers(time);
+        _admission = new Rest3Admission(faults, dispatcher);
         _time = time;
-        _batch = new Rest3BatchEndpoint(reader, faults, dispatcher, _answers, time);
+        _batch = new Rest3BatchEndpoint(reader, _admission, dispatcher, _answers, time);
     }
 
     // The classic address's order: a moved portal only redirects, a fault hits any call, a canned answer stands in
@@ -59,35 +61,14 @@ internal sealed class Rest3Endpoint
             return;
         }
 
-        var request = _reader.ReadJson(context.Request, method, body);
-        if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))
+        var read = _reader.ReadJson(context.Request, method, body);
+        if (!await _admission.AdmitAsync(context, method, read?.Caller, "The request body is not a JSON object", () => _reader.RecordUnread(context.Request, method)).ConfigureAwait(false))
         {
             return;
         }
 
-        if (request is null)
-        {
-            _reader.RecordUnread(context.Request, method);
-            await WriteErrorAsync(context, 400, Rest3EnvelopeWriter.InvalidJson, "The request body is not a JSON object").ConfigureAwait(false);
-            return;
-        }
-
-        if (request.Caller.Error is { } authError)
-        {
-            await WriteErrorAsync(context, 401, authError, request.Caller.ErrorDescription).ConfigureAwait(false);
-            return;
-        }
-
-        if (await _faults.TryAnswerCannedAsync(context, method).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (!_dispatcher.TryTakeRequest())
-        {
-            await WriteErrorAsync(context, 503, "QUERY_LIMIT_EXCEEDED", "Too many requests").ConfigureAwait(false);
-            return;
-        }
+        // Admitted, so its body was read.
+        var request = read!;
 
         var spec = _dispatcher.Spec(method, rest3: true);
         StoredAnswer Run() => Answer(request, spec, started);
@@ -107,7 +88,4 @@ internal sealed class Rest3Endpoint
         var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, Rest3Answers.IsPlain(spec));
         return new StoredAnswer(outcome.IsError ? Rest3EnvelopeWriter.ErrorStatus(outcome) : outcome.Status, EnvelopeWriter.ToWire(envelope));
     }
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
-        Rest3Answers.WriteErrorAsync(context, status, code, message);
 }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Dispatch;
-using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Requests;
 using Bitrix24.Generated.Specs.Model;
 using Microsoft.AspNetCore.Http;
@@ -22,15 +21,15 @@ namespace Bitrix24.Emulator.Rest3.Batch;
 internal sealed class Rest3BatchEndpoint
 {
     private readonly RequestReader _reader;
-    private readonly FaultInjector _faults;
+    private readonly Rest3Admission _admission;
     private readonly MethodDispatcher _dispatcher;
     private readonly Rest3Answers _answers;
     private readonly TimeProvider _time;
 
-    public Rest3BatchEndpoint(RequestReader reader, FaultInjector faults, MethodDispatcher dispatcher, Rest3Answers answers, TimeProvider time)
+    public Rest3BatchEndpoint(RequestReader reader, Rest3Admission admission, MethodDispatcher dispatcher, Rest3Answers answers, TimeProvider time)
     {
         _reader = reader;
-        _faults = faults;
+        _admission = admission;
         _dispatcher = dispatcher;
         _answers = answers;
         _time = time;
@@ -57,38 +56,15 @@ internal sealed class Rest3BatchEndpoint
         var credentials = root is JsonObject { } keyed ? (JsonObject)keyed.DeepClone() : new JsonObject();
 
         var request = _reader.Record(context.Request, method, readable ? body : string.Empty, credentials);
-        if (await _faults.TryPlayFaultAsync(context, method).ConfigureAwait(false))
+        if (!await _admission.AdmitAsync(context, method, readable ? request.Caller : null, "The request body is not JSON").ConfigureAwait(false))
         {
-            return;
-        }
-
-        if (!readable)
-        {
-            await WriteErrorAsync(context, 400, Rest3EnvelopeWriter.InvalidJson, "The request body is not JSON").ConfigureAwait(false);
-            return;
-        }
-
-        if (request.Caller.Error is { } authError)
-        {
-            await WriteErrorAsync(context, 401, authError, request.Caller.ErrorDescription).ConfigureAwait(false);
-            return;
-        }
-
-        if (await _faults.TryAnswerCannedAsync(context, method).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (!_dispatcher.TryTakeRequest())
-        {
-            await WriteErrorAsync(context, 503, "QUERY_LIMIT_EXCEEDED", "Too many requests").ConfigureAwait(false);
             return;
         }
 
         var (commands, code, message) = Rest3BatchCommand.Read(root);
         if (commands is null)
         {
-            await WriteErrorAsync(context, 400, code!, message!).ConfigureAwait(false);
+            await Rest3Answers.WriteErrorAsync(context, 400, code!, message!).ConfigureAwait(false);
             return;
         }
 
@@ -164,7 +140,4 @@ internal sealed class Rest3BatchEndpoint
 
     private static StoredAnswer Error(int status, string code, string message) =>
         new(status, EnvelopeWriter.ToWire(Rest3EnvelopeWriter.Error(code, message)));
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
-        Rest3Answers.WriteErrorAsync(context, status, code, message);
 }
