@@ -87,6 +87,14 @@ public static class SpecReader
 
         var what = "event '" + name + "'";
         var typeName = csharpName ?? Names.EventTypeName(name);
+        foreach (var generated in new[] { typeName, Names.EventDataTypeName(typeName) })
+        {
+            if (ReservedNames.TypeNameProblem(generated, TypeKind.Object) is { } problem)
+            {
+                reader.Report(SpecRules.ReservedTypeName, reader.LocationOf(root, csharpName is null ? "event" : "csharpName"), generated, problem);
+            }
+        }
+
         var data = ReadProperties(reader, reader.Sequence(root, "data"), "Field", what, Names.EventDataTypeName(typeName));
         var types = ReadTypes(reader, root, scope);
         var examples = new List<EventExampleModel>();
