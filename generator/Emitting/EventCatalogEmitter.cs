@@ -29,7 +29,7 @@ internal static class EventCatalogEmitter
         writer.Lines($$"""
             /// <summary>
             /// The generated event classes by the name the portal sends (any case): find the class of a received
-            /// <c>event</c> and read its payload with <see cref="Bitrix24EventTypeInfo.Deserialize(System.Text.Json.JsonElement, System.Text.Json.JsonSerializerOptions?)"/>.
+            /// <c>event</c> and read its payload with <c>Bitrix24EventTypeInfo.Deserialize</c>.
             /// </summary>
             {{Attributes.GeneratedCode}}
             public static class Bitrix24Events
@@ -43,7 +43,8 @@ internal static class EventCatalogEmitter
 
                 // Read through the given options, or the generated context's: no reflection.
                 private static Bitrix24EventTypeInfo Of<T>(string name)
-                    where T : Bitrix24Event => new(name, typeof(T), static options => (options ?? Bitrix24JsonContext.Default.Options).GetTypeInfo(typeof(T)));
+                    where T : Bitrix24Event =>
+                    new(name, typeof(T), static options => (options ?? Bitrix24JsonContext.Default.Options).GetTypeInfo(typeof(T)));
             }
             """);
         yield return new GeneratedSource(rootNamespace + ".Bitrix24Events.g.cs", SpecEmitter.Compose(rootNamespace, new[] { (rootNamespace, writer.ToString()) }));
