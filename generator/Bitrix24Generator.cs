@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Bitrix24.Generated.Generator;
 
 /// <summary>
-/// Generates a typed Bitrix24 client from the YAML method specs among a project's AdditionalFiles:
+/// Generates a typed Bitrix24 client (and the classes of the events it receives) from the YAML specs among a project's AdditionalFiles:
 /// spec file → read → index of all → link each → emit each, plus the client tree and the JSON context.
 /// Every spec has an output of its own, so an edit re-emits the spec it touches and nothing else; the shared
 /// outputs name methods and types only, and change only when those names do.
@@ -32,23 +32,32 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) =>
             {
                 var (file, shipped) = pair;
-                var method = SpecDocumentCache.Shared.Get(file, cancellationToken).Method;
-                return new ReadSpec(file.Path, method is not null && SpecFiles.IsShipped(file.Path, shipped) ? method with { Shipped = true } : method);
+                var document = SpecDocumentCache.Shared.Get(file, cancellationToken);
+                var isShipped = SpecFiles.IsShipped(file.Path, shipped);
+                var method = document.Method;
+                var @event = document.Event;
+                return new ReadSpec(
+                    file.Path,
+                    method is not null && isShipped ? method with { Shipped = true } : method,
+                    @event is not null && isShipped ? @event with { Shipped = true } : @event);
             })
             .WithTrackingName(TrackingNames.Read);
 
         var index = read
-            .Where(static spec => spec.Method is not null)
-            .Select(static (spec, _) => spec.Method!)
+            .Where(static spec => spec.Method is not null || spec.Event is not null)
             .Collect()
-            .Select(static (methods, _) => Guard(string.Empty, () => SpecIndex.Build(methods)))
+            .Select(static (specs, _) => Guard(string.Empty, () => SpecIndex.Build(
+                specs.Where(s => s.Method is not null).Select(s => s.Method!),
+                specs.Where(s => s.Event is not null).Select(s => s.Event!))))
             .WithTrackingName(TrackingNames.Index);
 
         var linked = read
             .Combine(index)
             .Select(static (pair, _) => pair.Right.Failure is { } failure
                 ? new Guarded<LinkedSpec>(pair.Left.FilePath, null, failure)
-                : Guard(pair.Left.FilePath, () => pair.Left.Method is { } method ? SpecLinker.Link(method, pair.Right.Value!) : null))
+                : Guard(pair.Left.FilePath, () => pair.Left.Method is { } method ? SpecLinker.Link(method, pair.Right.Value!)
+                    : pair.Left.Event is { } @event ? SpecLinker.LinkEvent(@event, pair.Right.Value!)
+                    : null))
             .WithTrackingName(TrackingNames.Linked);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider
@@ -82,7 +91,10 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
                 return;
             }
 
-            Emit(output, null, () => ClientTreeEmitter.Emit(root, set.Methods).Append(JsonContextEmitter.Emit(root, set.Types, set.Methods)).ToList());
+            Emit(output, null, () => ClientTreeEmitter.Emit(root, set.Methods)
+                .Append(JsonContextEmitter.Emit(root, set.Types, set.Methods, set.Events))
+                .Concat(EventCatalogEmitter.Emit(root, set.Events))
+                .ToList());
         });
 
         // portal.CreateClient() for a project that references the emulator and gets a client. The compilation
@@ -157,13 +169,14 @@ public sealed class Bitrix24Generator : IIncrementalGenerator
         where T : class;
 
     /// <summary>A spec file's model, or null when the file has errors of its own.</summary>
-    private sealed record ReadSpec(string FilePath, MethodModel? Method);
+    private sealed record ReadSpec(string FilePath, MethodModel? Method, EventModel? Event);
 
-    /// <summary>Every generated method and type name, sorted: what the shared outputs are made of.</summary>
-    private sealed record NameSet(EquatableArray<MethodName> Methods, EquatableArray<TypeName> Types)
+    /// <summary>Every generated method, type and event name, sorted: what the shared outputs are made of.</summary>
+    private sealed record NameSet(EquatableArray<MethodName> Methods, EquatableArray<TypeName> Types, EquatableArray<EventName> Events)
     {
         public static NameSet From(ImmutableArray<SpecNames> all) => new(
             all.Where(n => n.Method is not null).Select(n => n.Method!).OrderBy(m => m.Name, System.StringComparer.Ordinal).ToEquatableArray(),
-            all.SelectMany(n => n.Types).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray());
+            all.SelectMany(n => n.Types).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray(),
+            all.Where(n => n.Event is not null).Select(n => n.Event!).OrderBy(e => e.Name, System.StringComparer.Ordinal).ToEquatableArray());
     }
 }

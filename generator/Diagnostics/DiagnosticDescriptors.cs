@@ -163,12 +163,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterableParameter = new(
         "B24048", SpecRules.FilterableParameter.Title, SpecRules.FilterableParameter.MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>B24049: a spec with both method and event.</summary>
+    public static readonly DiagnosticDescriptor MethodAndEvent = new(
+        "B24049", SpecRules.MethodAndEvent.Title, SpecRules.MethodAndEvent.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24050: invalid event name.</summary>
+    public static readonly DiagnosticDescriptor InvalidEventName = new(
+        "B24050", SpecRules.InvalidEventName.Title, SpecRules.InvalidEventName.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24051: event specified twice.</summary>
+    public static readonly DiagnosticDescriptor DuplicateEvent = new(
+        "B24051", SpecRules.DuplicateEvent.Title, SpecRules.DuplicateEvent.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>B24052: event's class name taken.</summary>
+    public static readonly DiagnosticDescriptor EventNameTaken = new(
+        "B24052", SpecRules.EventNameTaken.Title, SpecRules.EventNameTaken.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnexpectedFailure = new(
         "B24099", SpecRules.UnexpectedFailure.Title, SpecRules.UnexpectedFailure.MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every descriptor, as the analyzer declares them.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType, DuplicateMethod, WrongValueForm, InvalidIdentifier, MissingElementType, DuplicateValue, InvalidExampleJson, PropertyNameClash, OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns, UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId, PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType, NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter, UnexpectedFailure);
+        InvalidYaml, MissingRequiredKey, UnknownKey, UnknownType, DuplicateName, ValueNotAllowed, InvalidMethodName, ConflictingType, DuplicateMethod, WrongValueForm, InvalidIdentifier, MissingElementType, DuplicateValue, InvalidExampleJson, PropertyNameClash, OverlappingVariants, NestedCollectionShorthand, UnionNeedsVariants, EnumNeedsValues, InvalidKeyFormat, KeyNeedsPatterns, UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId, PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType, NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList, InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter, MethodAndEvent, InvalidEventName, DuplicateEvent, EventNameTaken, UnexpectedFailure);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(descriptor => descriptor.Id);
 

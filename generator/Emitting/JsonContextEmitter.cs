@@ -13,16 +13,18 @@ namespace Bitrix24.Generated.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    public static GeneratedSource Emit(string rootNamespace, IEnumerable<TypeName> types, IEnumerable<MethodName> methods)
+    public static GeneratedSource Emit(string rootNamespace, IEnumerable<TypeName> types, IEnumerable<MethodName> methods, IEnumerable<EventName>? events = null)
     {
+        // An event class is read by the event converter over its data class (Data: the data class's name).
         var entries = types.Where(t => t.Kind != TypeKind.Key)
-            .Select(t => (Name: t.Name, Scope: t.Scope, t.Kind))
-            .Concat(methods.Where(m => m.HasRequest).Select(m => (Name: Names.RequestTypeName(m.TypePrefix), m.Scope, Kind: TypeKind.Object)))
+            .Select(t => (Name: t.Name, Scope: t.Scope, t.Kind, Data: (string?)null))
+            .Concat(methods.Where(m => m.HasRequest).Select(m => (Name: Names.RequestTypeName(m.TypePrefix), m.Scope, Kind: TypeKind.Object, Data: (string?)null)))
+            .Concat((events ?? Enumerable.Empty<EventName>()).Select(e => (Name: e.TypeName, e.Scope, Kind: TypeKind.Object, Data: (string?)e.DataTypeName)))
             .OrderBy(e => e.Name, System.StringComparer.Ordinal)
             .ToList();
         var properties = new SourceWriter().Indent();
         var resolver = new SourceWriter().Indent().Indent();
-        foreach (var (name, scope, kind) in entries)
+        foreach (var (name, scope, kind, data) in entries)
         {
             // By its scope's namespace, which the root namespace holds: a simple name could also be a namespace there, or
             // a type of a namespace the file imports.
@@ -32,7 +34,9 @@ internal static class JsonContextEmitter
             properties.LineOrWrap("public JsonTypeInfo<" + type + "> " + name + " =>", "Info<" + type + ">();");
 
             // In an expression the context's own members come first, and it has one of each type's name: fully qualified.
-            var create = kind == TypeKind.Object
+            var create = data is not null
+                ? "Event<" + type + ", " + Names.ScopeNamespace(scope) + "." + data + ">(options)"
+                : kind == TypeKind.Object
                 ? "Object<" + type + ">(options)"
                 : "Value(options, global::" + rootNamespace + "." + type + "JsonConverter.Instance)";
             var test = "if (type == typeof(" + type + "))";

@@ -86,6 +86,12 @@ internal static class SpecEmitter
             }
         }
 
+        if (spec.Event is { } received)
+        {
+            Separate();
+            EventEmitter.Emit(types, received);
+        }
+
         if (!first)
         {
             sections.Add((scopeNamespace, types.ToString()));
@@ -101,7 +107,7 @@ internal static class SpecEmitter
 
         // Types alone (a method with errors, or a shipped method a project's spec replaces) get a name of their own,
         // apart from the file of the method's spec that does generate.
-        var hintName = scopeNamespace + "." + (spec.OutputName ?? spec.TypePrefix) + (spec.Method is null ? ".Types" : string.Empty) + ".g.cs";
+        var hintName = scopeNamespace + "." + (spec.OutputName ?? spec.TypePrefix) + (spec.Method is null && spec.Event is null ? ".Types" : string.Empty) + ".g.cs";
         return new GeneratedSource(hintName, Compose(rootNamespace, sections));
     }
 

@@ -31,6 +31,8 @@ internal static class Usings
         "IBitrix24Key", "Bitrix24Wire", "Bitrix24SerializerContext",
     };
 
+    private static readonly string[] EventMarkers = { "Bitrix24Event" };
+
     public static IEnumerable<string> For(string rootNamespace, string code)
     {
         foreach (var (ns, markers) in Imports)
@@ -50,6 +52,11 @@ internal static class Usings
         if (ContainsAny(code, SerializationMarkers))
         {
             yield return "Bitrix24.Generated.Serialization";
+        }
+
+        if (ContainsAny(code, EventMarkers))
+        {
+            yield return "Bitrix24.Generated.Events";
         }
     }
 

@@ -104,6 +104,13 @@ public abstract class Bitrix24SerializerContext : JsonSerializerContext, IJsonTy
     protected static JsonTypeInfo<T> Object<T>(JsonSerializerOptions options)
         where T : Bitrix24Object, IBitrix24Object, new() => JsonMetadataServices.CreateValueInfo<T>(options, Bitrix24ObjectConverter<T>.Instance);
 
+    /// <summary>The metadata of a generated event class.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static JsonTypeInfo<TEvent> Event<TEvent, TData>(JsonSerializerOptions options)
+        where TEvent : Events.Bitrix24Event<TData>, new()
+        where TData : Bitrix24Object, IBitrix24Object, new() =>
+        JsonMetadataServices.CreateValueInfo<TEvent>(options, Events.Bitrix24EventConverter<TEvent, TData>.Instance);
+
     /// <summary>The metadata of a type read and written by <paramref name="converter"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected static JsonTypeInfo<T> Value<T>(JsonSerializerOptions options, JsonConverter<T> converter) =>

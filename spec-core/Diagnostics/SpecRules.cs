@@ -185,6 +185,21 @@ public static class SpecRules
     public static readonly SpecRule FilterableParameter = Warning(
         "B24048", "filterable on a parameter", "Parameter '{0}' is marked filterable; filterable marks properties of object types, which filters name");
 
+    /// <summary>A spec with both <c>method</c> and <c>event</c>: a spec describes one or the other.</summary>
+    public static readonly SpecRule MethodAndEvent = Error(
+        "B24049", "Spec is both a method and an event", "The spec has both 'method' and 'event'; a spec describes a method or an event, not both");
+
+    /// <summary>An event name that is not the portal's upper-case form.</summary>
+    public static readonly SpecRule InvalidEventName = Error(
+        "B24050", "Invalid event name", "'{0}' is not a valid Bitrix24 event name; expected upper case such as 'ONCALENDARENTRYADD' or 'CATALOG.PRICE.ON.ADD'");
+
+    /// <summary>Two specs describe the same event.</summary>
+    public static readonly SpecRule DuplicateEvent = Error("B24051", "Event specified twice", "Event '{0}' is also specified in '{1}'");
+
+    /// <summary>Two events get the same class name, or an event's class takes a name a type or a method already has.</summary>
+    public static readonly SpecRule EventNameTaken = Error(
+        "B24052", "Event's class name taken", "Event '{0}' becomes the class '{1}', which {2} already takes; set csharpName");
+
     /// <summary>Anything unforeseen: reading a spec never throws, it reports this instead.</summary>
     public static readonly SpecRule UnexpectedFailure = Error("B24099", "Spec could not be processed", "The spec could not be processed: {0}");
 
@@ -197,7 +212,8 @@ public static class SpecRules
         UnsupportedResultType, PagedResultNotArray, PagedMethodWithoutStart, FastPagingWithoutPaging, FastPagingParameter, FastPagingId,
         PropertyNamedLikeType, VariantNameClash, EnumMemberClash, GeneratedNameTaken, ReservedTypeName, KeyTypeAsValue, SetMemberType,
         NestedUnion, InvalidMapKey, ReservedMemberName, AnyVariant, InvalidDocsUrl, InvalidDeprecated, ShippedSpecReplaced, PageItemsNotAList,
-        InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter, UnexpectedFailure,
+        InvalidUserFields, ClientNameClash, MisplacedQuery, QueryOfNonObject, PagePagingNotRest3List, FilterableParameter,
+        MethodAndEvent, InvalidEventName, DuplicateEvent, EventNameTaken, UnexpectedFailure,
     };
 
     private static SpecRule Error(string id, string title, string message) => new(id, title, message, SpecSeverity.Error);

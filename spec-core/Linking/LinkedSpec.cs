@@ -24,6 +24,10 @@ namespace Bitrix24.Generated.Specs.Linking;
 /// <param name="Fields">
 /// Of <paramref name="Types"/>, those REST 3.0 filters and selects reach, and which classes of their fields they need.
 /// </param>
+/// <param name="Event">
+/// For an event spec, the event with resolved references (its data class is the first of <paramref name="Types"/>), or
+/// null when it cannot be generated; <paramref name="Method"/> is then null.
+/// </param>
 public sealed record LinkedSpec(
     string FilePath,
     string Name,
@@ -33,25 +37,30 @@ public sealed record LinkedSpec(
     EquatableArray<TypeModel> Types,
     string? OutputName = null,
     string? ClientName = null,
-    EquatableArray<TypeFields> Fields = default)
+    EquatableArray<TypeFields> Fields = default,
+    EventModel? Event = null)
 {
     /// <summary>The dotted name the client places the method by.</summary>
     public string ClientPath => ClientName ?? Name;
 
     /// <summary>Whether the spec contributes nothing.</summary>
-    public bool IsEmpty => Method is null && Types.IsEmpty;
+    public bool IsEmpty => Method is null && Event is null && Types.IsEmpty;
 
     /// <summary>The names this spec adds to the shared outputs (the client tree and the JSON context).</summary>
     public SpecNames Names() => new(
         Method is null ? null : new MethodName(ClientPath, Method.Scope, TypePrefix, !Method.Parameters.IsEmpty),
-        Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray());
+        Types.Select(t => new TypeName(t.Name, t.Scope, t.Kind)).ToEquatableArray(),
+        Event is null ? null : new EventName(Event.Name, Event.Scope, Event.TypeName, Event.DataTypeName));
 }
 
 /// <summary>An object type whose fields REST 3.0 filters and selects name, and which classes of them it needs.</summary>
 public sealed record TypeFields(string TypeName, QueryFields Fields);
 
 /// <summary>The names of one spec's generated parts: what the client tree and the JSON context are built from.</summary>
-public sealed record SpecNames(MethodName? Method, EquatableArray<TypeName> Types);
+public sealed record SpecNames(MethodName? Method, EquatableArray<TypeName> Types, EventName? Event = null);
+
+/// <summary>A generated event class: the event's name, scope, class and the class of its data.</summary>
+public sealed record EventName(string Name, string Scope, string TypeName, string DataTypeName);
 
 /// <summary>
 /// A generated method: the dotted name the client places it by (its REST name, but for a REST 3.0 twin), scope, C#

@@ -57,6 +57,13 @@ public sealed record IndexedMethod(
     public string ClientPath => ClientName ?? Name;
 }
 
+/// <summary>An event as the whole set of specs sees it: the file that specifies it first, and its class name.</summary>
+/// <param name="Name">The event's name, e.g. <c>ONCALENDARENTRYADD</c>.</param>
+/// <param name="Owner">The spec file that specifies it: a project's own before a shipped one, then the first by path.</param>
+/// <param name="Scope">The owner's scope.</param>
+/// <param name="TypeName">The C# name of its class.</param>
+public sealed record IndexedEvent(string Name, string Owner, string Scope, string TypeName);
+
 /// <summary>
 /// What linking one spec needs to know of all the others: every method's owner and every type's first declaration
 /// and validity. Location-free and value-equatable, so that an incremental generator re-links specs only when it
@@ -70,10 +77,14 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     private readonly Lazy<(Dictionary<string, ClientClash> Clashes, Dictionary<string, string> OutputNames)> _layout;
     private readonly Lazy<Dictionary<string, string>> _generatedTypeNames;
 
-    private SpecIndex(EquatableArray<IndexedMethod> methods, EquatableArray<IndexedType> types)
+    private readonly Lazy<Dictionary<string, IndexedEvent>> _events;
+
+    private SpecIndex(EquatableArray<IndexedMethod> methods, EquatableArray<IndexedType> types, EquatableArray<IndexedEvent> events)
     {
         Methods = methods;
         Types = types;
+        Events = events;
+        _events = new(() => Events.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase));
         _types = new(() => Types.ToDictionary(t => t.Name, StringComparer.Ordinal));
         _methods = new(() => Methods.ToDictionary(m => m.Key, StringComparer.OrdinalIgnoreCase));
         _generatedNames = new(() =>
@@ -88,7 +99,16 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             return names;
         });
         _layout = new(() => ClientLayout.Lay(Methods));
-        _generatedTypeNames = new(() => GeneratedNames(Methods, Types.Select(t => t.Definition), Types.ToDictionary(t => t.Name, t => t.Fields, StringComparer.Ordinal)));
+        _generatedTypeNames = new(() =>
+        {
+            var names = GeneratedNames(Methods, Types.Select(t => t.Definition), Types.ToDictionary(t => t.Name, t => t.Fields, StringComparer.Ordinal));
+            foreach (var indexed in Events)
+            {
+                names[indexed.TypeName] = "event '" + indexed.Name + "'";
+            }
+
+            return names;
+        });
     }
 
     /// <summary>
@@ -100,8 +120,14 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     /// <summary>The types, one per name (the first declaration by path wins), ordered by name.</summary>
     public EquatableArray<IndexedType> Types { get; }
 
+    /// <summary>The events, one per name (a project's spec before a shipped one, then the first by path), ordered by name.</summary>
+    public EquatableArray<IndexedEvent> Events { get; }
+
     /// <summary>Indexes the specs that read without errors of their own.</summary>
-    public static SpecIndex Build(IEnumerable<MethodModel> specs)
+    public static SpecIndex Build(IEnumerable<MethodModel> specs) => Build(specs, Array.Empty<EventModel>());
+
+    /// <summary>Indexes the method and event specs that read without errors of their own.</summary>
+    public static SpecIndex Build(IEnumerable<MethodModel> specs, IEnumerable<EventModel> eventSpecs)
     {
         // A project's own specs first: one of the same method as a shipped spec replaces it.
         var ordered = specs.OrderBy(m => m.Shipped).ThenBy(m => m.FilePath, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
@@ -137,15 +163,44 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
             queried.AddRange(method.Parameters.Where(p => p.Type.Kind is WireKind.Filter or WireKind.Select && p.Type.Items?.Kind == WireKind.Named).Select(p => p.Type.Items!.Name!));
         }
 
+        // An event's types after the methods': its data class is one of them.
+        var events = new Dictionary<string, IndexedEvent>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in eventSpecs.OrderBy(e => e.Shipped).ThenBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (events.ContainsKey(spec.Name))
+            {
+                continue;
+            }
+
+            events.Add(spec.Name, new IndexedEvent(spec.Name, spec.FilePath, spec.Scope, spec.TypeName));
+            foreach (var type in new[] { spec.DataType }.Concat(spec.Types))
+            {
+                if (!types.ContainsKey(type.Name))
+                {
+                    types.Add(type.Name, (spec.FilePath, type));
+                }
+            }
+        }
+
         var definitions = types.ToDictionary(t => t.Key, t => t.Value.Definition, StringComparer.Ordinal);
         var fields = QueryFieldsOf(definitions, queried);
-        var validity = Validity(definitions, GeneratedNames(methods.Values, definitions.Values, fields));
+        var generated = GeneratedNames(methods.Values, definitions.Values, fields);
+        foreach (var indexed in events.Values)
+        {
+            generated[indexed.TypeName] = "event '" + indexed.Name + "'";
+        }
+
+        var validity = Validity(definitions, generated);
         return new SpecIndex(
             methods.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             types.Select(t => new IndexedType(t.Key, t.Value.Owner, t.Value.Definition, validity[t.Key], fields.TryGetValue(t.Key, out var f) ? f : QueryFields.None))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
-                .ToEquatableArray());
+                .ToEquatableArray(),
+            events.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
     }
+
+    /// <summary>The event of a name (ignoring case, as the portal does), or null.</summary>
+    public IndexedEvent? Event(string name) => _events.Value.TryGetValue(name, out var indexed) ? indexed : null;
 
     /// <summary>The type of a name, or null.</summary>
     public IndexedType? Type(string name) => _types.Value.TryGetValue(name, out var type) ? type : null;
@@ -172,13 +227,13 @@ public sealed class SpecIndex : IEquatable<SpecIndex>
     public IndexedMethod? MethodGenerating(string typeName) => _generatedNames.Value.TryGetValue(typeName, out var method) ? method : null;
 
     /// <inheritdoc/>
-    public bool Equals(SpecIndex? other) => other is not null && Methods.Equals(other.Methods) && Types.Equals(other.Types);
+    public bool Equals(SpecIndex? other) => other is not null && Methods.Equals(other.Methods) && Types.Equals(other.Types) && Events.Equals(other.Events);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as SpecIndex);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => unchecked((Methods.GetHashCode() * 31) + Types.GetHashCode());
+    public override int GetHashCode() => unchecked((((Methods.GetHashCode() * 31) + Types.GetHashCode()) * 31) + Events.GetHashCode());
 
     private static bool IsOwn(List<MethodModel> specs, string path) => specs.Exists(m => m.FilePath == path && !m.Shipped);
 

@@ -172,6 +172,97 @@ public static class SpecLinker
         return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, prefix, method, owned.ToEquatableArray(), outputName, owner.ClientName, fields.ToEquatableArray());
     }
 
+    /// <summary>Links an event spec that read without errors of its own.</summary>
+    /// <param name="spec">The spec's model.</param>
+    /// <param name="index">The index of every spec that read without errors.</param>
+    /// <param name="report">Where problems go, or null to only leave out what cannot be generated.</param>
+    public static LinkedSpec LinkEvent(EventModel spec, SpecIndex index, LinkReport? report = null)
+    {
+        var root = SpecPath.Root;
+        var owner = index.Event(spec.Name);
+        if (owner is null || owner.Owner != spec.FilePath)
+        {
+            report?.Invoke(SpecRules.DuplicateEvent, root.Key("event"), spec.Name, owner?.Owner ?? string.Empty);
+            return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, spec.TypeName, null, EquatableArray<TypeModel>.Empty);
+        }
+
+        TypeModel? Lookup(string name) => index.Type(name)?.Definition;
+        var check = new ReferenceCheck(Lookup, report);
+        var valid = true;
+        var taken = index.Events.FirstOrDefault(e => e.TypeName == spec.TypeName && e.Owner != spec.FilePath) is { } other ? "event '" + other.Name + "'"
+            : index.Type(spec.TypeName) is { } type ? "type '" + type.Name + "'"
+            : index.MethodGenerating(spec.TypeName) is { } method ? "method '" + method.Name + "'"
+            : null;
+        if (taken is not null)
+        {
+            report?.Invoke(SpecRules.EventNameTaken, root.Key(spec.CSharpName is null ? "event" : "csharpName"), spec.Name, spec.TypeName, taken);
+            valid = false;
+        }
+
+        // The data class first: its fields stand under data, not under types.
+        var owned = new List<TypeModel>();
+        var data = index.Type(spec.DataTypeName)!;
+        if (data.Owner != spec.FilePath)
+        {
+            report?.Invoke(SpecRules.EventNameTaken, root.Key("event"), spec.Name, spec.DataTypeName, "the type declared in '" + data.Owner + "'");
+            valid = false;
+        }
+        else
+        {
+            for (var i = 0; i < spec.Data.Count; i++)
+            {
+                var field = spec.Data[i];
+                check.Property(field, root.Key("data").Index(i), "Field '" + field.WireName + "' of event '" + spec.Name + "'");
+            }
+
+            if (index.NameGeneratedFor(spec.DataTypeName) is { } generated)
+            {
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("event"), spec.DataTypeName, generated);
+            }
+
+            if (data.IsValid)
+            {
+                owned.Add(Resolve(spec.DataType, index));
+            }
+        }
+
+        foreach (var declared in spec.Types)
+        {
+            var indexed = index.Type(declared.Name)!;
+            if (indexed.Owner != spec.FilePath)
+            {
+                if (!indexed.Definition.Equals(declared))
+                {
+                    report?.Invoke(SpecRules.ConflictingType, root.Key("types").KeyOf(declared.Name), declared.Name, indexed.Owner);
+                    valid = false;
+                }
+
+                continue;
+            }
+
+            new ReferenceCheck(Lookup, report).Type(declared, root);
+            if (index.MethodGenerating(declared.Name) is { } generating)
+            {
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(declared.Name), declared.Name, "method '" + generating.Name + "'");
+            }
+            else if (index.NameGeneratedFor(declared.Name) is { } generated)
+            {
+                report?.Invoke(SpecRules.GeneratedNameTaken, root.Key("types").KeyOf(declared.Name), declared.Name, generated);
+            }
+
+            if (indexed.IsValid)
+            {
+                owned.Add(Resolve(declared, index));
+            }
+        }
+
+        valid &= check.IsValid && data.Owner == spec.FilePath && data.IsValid;
+        var linked = valid
+            ? spec with { Data = spec.Data.Select(p => Resolve(p, index)).ToEquatableArray(), Types = EquatableArray<TypeModel>.Empty, Examples = EquatableArray<EventExampleModel>.Empty }
+            : null;
+        return new LinkedSpec(spec.FilePath, spec.Name, spec.Scope, spec.TypeName, null, owned.ToEquatableArray(), Event: linked);
+    }
+
     // The pagination object of a REST 3.0 list: the walk over every page sets its page and limit.
     private static PaginationModel? Pagination(MethodModel spec, Func<string, TypeModel?> lookup)
     {

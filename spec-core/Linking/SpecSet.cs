@@ -39,6 +39,9 @@ public sealed class SpecSet
     /// <summary>Every problem: each spec's own in file order, then those linking found.</summary>
     public IReadOnlyList<SpecDiagnostic> Diagnostics { get; }
 
+    /// <summary>The events that can be generated, one per name.</summary>
+    public IReadOnlyCollection<EventModel> Events => Linked.Where(l => l.Event is not null).Select(l => l.Event!).ToList();
+
     /// <summary>The methods that can be generated, one per name and version.</summary>
     public IReadOnlyCollection<MethodModel> Methods => _methods.Values;
 
@@ -59,14 +62,22 @@ public sealed class SpecSet
             models[document.FilePath] = isShipped?.Invoke(document.FilePath) == true ? document.Method! with { Shipped = true } : document.Method!;
         }
 
-        var index = SpecIndex.Build(models.Values);
+        var events = new Dictionary<string, EventModel>(StringComparer.Ordinal);
+        foreach (var document in documents.Where(d => d.Event is not null))
+        {
+            events[document.FilePath] = isShipped?.Invoke(document.FilePath) == true ? document.Event! with { Shipped = true } : document.Event!;
+        }
+
+        var index = SpecIndex.Build(models.Values, events.Values);
         var diagnostics = documents.SelectMany(d => d.Diagnostics).ToList();
         var linked = new List<LinkedSpec>();
-        foreach (var document in documents.Where(d => d.Method is not null).OrderBy(d => d.FilePath, StringComparer.Ordinal))
+        foreach (var document in documents.Where(d => d.Method is not null || d.Event is not null).OrderBy(d => d.FilePath, StringComparer.Ordinal))
         {
             var found = new List<SpecDiagnostic>();
-            linked.Add(SpecLinker.Link(models[document.FilePath], index, (rule, path, arguments) =>
-                found.Add(SpecDiagnostic.Create(rule, document.Locate(path), arguments))));
+            void Report(SpecRule rule, SpecPath path, string[] arguments) => found.Add(SpecDiagnostic.Create(rule, document.Locate(path), arguments));
+            linked.Add(document.Method is not null
+                ? SpecLinker.Link(models[document.FilePath], index, Report)
+                : SpecLinker.LinkEvent(events[document.FilePath], index, Report));
 
             // A problem of a shared part is found once per place.
             diagnostics.AddRange(found.Distinct());

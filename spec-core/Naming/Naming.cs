@@ -52,6 +52,19 @@ public static class Names
     /// <summary>Whether a name is a C# identifier as it stands: letters, digits and underscores, not a keyword.</summary>
     public static bool IsValidIdentifier(string name) => IsIdentifierText(name) && !CSharpKeywords.IsReserved(name);
 
+    /// <summary>
+    /// The C# name of an event class when its spec gives no <c>csharpName</c>: <c>ONCALENDARENTRYADD</c> →
+    /// <c>OnCalendarentryadd</c> (the upper-case name cannot be split into words; the importer writes the page's
+    /// <c>OnCalendarEntryAdd</c>), <c>CATALOG.PRICE.ON.ADD</c> → <c>CatalogPriceOnAdd</c>.
+    /// </summary>
+    public static string EventTypeName(string eventName) =>
+        eventName.IndexOfAny(Separators) < 0 && eventName.StartsWith("ON", StringComparison.OrdinalIgnoreCase) && eventName.Length > 2
+            ? "On" + ToPascalCase(eventName.Substring(2))
+            : ToPascalCase(eventName);
+
+    /// <summary>The C# name of the class of an event's <c>data</c>: <c>OnCalendarEntryAddData</c>.</summary>
+    public static string EventDataTypeName(string eventTypeName) => eventTypeName + "Data";
+
     /// <summary>The C# name of a dotted method, e.g. <c>calendar.user.settings.set</c> → <c>CalendarUserSettingsSet</c>.</summary>
     public static string MethodTypePrefix(MethodModel method) => MethodTypePrefix(method.Name, method.CSharpName);
 

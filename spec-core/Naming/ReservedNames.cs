@@ -33,7 +33,8 @@ public static class ReservedNames
         "Bitrix24Fields", "Bitrix24File", "Bitrix24Filter", "Bitrix24FilterField", "Bitrix24JsonContext", "Bitrix24KeyFormat",
         "Bitrix24MapKeys", "Bitrix24Method", "Bitrix24Object", "Bitrix24ObjectConverter", "Bitrix24Paging", "Bitrix24QueryField",
         "Bitrix24Response", "Bitrix24Select", "Bitrix24SerializerContext", "Bitrix24Wire", "IBitrix24Key", "IBitrix24Object",
-        "IBitrix24UserFields",
+        "IBitrix24UserFields", "Bitrix24Event", "Bitrix24EventAuth", "Bitrix24EventCatalog", "Bitrix24EventConverter", "Bitrix24Events",
+        "Bitrix24EventTypeInfo",
     };
 
     // What every class inherits from object: a member of the same name would hide it.
@@ -49,7 +50,7 @@ public static class ReservedNames
     private static readonly HashSet<string> ContextMembers = new(
         ObjectMembers.Concat(new[]
         {
-            "Default", "Options", "Create", "Info", "Object", "Value", "GetTypeInfo", "GeneratedSerializerOptions",
+            "Default", "Options", "Create", "Info", "Object", "Value", "Event", "GetTypeInfo", "GeneratedSerializerOptions",
             "Boolean", "Int32", "Double", "String", "Date", "DateTime", "File", "Json",
         }),
         StringComparer.Ordinal);

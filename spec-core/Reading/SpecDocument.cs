@@ -9,10 +9,11 @@ namespace Bitrix24.Generated.Specs.Reading;
 /// YAML tree, which places the problems that linking finds later (<see cref="SpecPath.Locate"/>).
 /// </summary>
 /// <param name="FilePath">The spec file.</param>
-/// <param name="Method">The model, or null when the file has errors.</param>
+/// <param name="Method">For a method spec, its model, or null when the file has errors or is an event spec.</param>
 /// <param name="Diagnostics">The file's own problems.</param>
 /// <param name="Root">The YAML tree, or null when the file is not YAML.</param>
-public sealed record SpecDocument(string FilePath, MethodModel? Method, EquatableArray<SpecDiagnostic> Diagnostics, SpecNode? Root)
+/// <param name="Event">For an event spec (<c>event:</c> instead of <c>method:</c>), its model, or null when the file has errors.</param>
+public sealed record SpecDocument(string FilePath, MethodModel? Method, EquatableArray<SpecDiagnostic> Diagnostics, SpecNode? Root, EventModel? Event = null)
 {
     /// <summary>Reads a spec file's text; null text means the file could not be read.</summary>
     public static SpecDocument Read(string filePath, string? text)

@@ -4,6 +4,8 @@ namespace Bitrix24.Generated.Specs.Reading;
 internal static class SpecKeys
 {
     public static readonly string[] Method = { "method", "scope", "api", "access", "summary", "description", "docs", "deprecated", "csharpName", "idempotent", "paging", "pageItems", "fastPaging", "params", "result", "errors", "types", "examples" };
+    public static readonly string[] Event = { "event", "scope", "access", "summary", "description", "docs", "csharpName", "data", "types", "examples" };
+    public static readonly string[] EventExample = { "name", "payload" };
     public static readonly string[] Property = { "name", "csharpName", "type", "items", "key", "values", "required", "description", "default", "example", "filterable" };
     public static readonly string[] Result = { "type", "items", "key", "values", "description" };
     public static readonly string[] Error = { "name", "code", "status", "message", "description" };

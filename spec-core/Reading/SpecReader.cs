@@ -16,6 +16,8 @@ namespace Bitrix24.Generated.Specs.Reading;
 public static class SpecReader
 {
     private static readonly Regex MethodName = new(@"^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)*$", RegexOptions.CultureInvariant);
+    // ONCALENDARENTRYADD, or the catalog's dotted CATALOG.PRICE.ON.ADD.
+    private static readonly Regex EventName = new(@"^(ON[A-Z0-9_]+|[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*\.ON\.[A-Z][A-Z0-9_]*)$", RegexOptions.CultureInvariant);
     private static readonly Regex KeyFormat = new(@"^([a-zA-Z_]+)\{id\}$", RegexOptions.CultureInvariant);
     private static readonly Regex FieldNamePrefix = new(@"^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -30,6 +32,18 @@ public static class SpecReader
         var reader = new NodeReader();
         try
         {
+            if (parsed.Root.IsMapping && parsed.Root.Find("event") is { } eventEntry)
+            {
+                if (parsed.Root.Find("method") is not null)
+                {
+                    reader.Report(SpecRules.MethodAndEvent, eventEntry.KeyLocation);
+                    return new SpecDocument(parsed.FilePath, null, reader.Diagnostics.ToEquatableArray(), parsed.Root);
+                }
+
+                var read = ReadEvent(reader, parsed.FilePath, parsed.Root);
+                return new SpecDocument(parsed.FilePath, null, reader.Diagnostics.ToEquatableArray(), parsed.Root, reader.HasErrors ? null : read);
+            }
+
             var method = ReadMethod(reader, parsed.FilePath, parsed.Root);
             return new SpecDocument(parsed.FilePath, reader.HasErrors ? null : method, reader.Diagnostics.ToEquatableArray(), parsed.Root);
         }
@@ -39,6 +53,76 @@ public static class SpecReader
             reader.Report(SpecRules.UnexpectedFailure, parsed.Root.Location, exception.GetType().Name + ": " + exception.Message);
             return new SpecDocument(parsed.FilePath, null, reader.Diagnostics.ToEquatableArray(), parsed.Root);
         }
+    }
+
+    /// <summary>
+    /// An event spec: <c>event</c>, <c>scope</c>, <c>summary</c>, the fields of <c>data</c> (read like parameters),
+    /// <c>types</c> and example payloads.
+    /// </summary>
+    private static EventModel? ReadEvent(NodeReader reader, string filePath, SpecNode root)
+    {
+        if (!reader.ExpectMapping(root, "the spec", SpecKeys.Event, "event", "scope", "summary"))
+        {
+            return null;
+        }
+
+        var name = reader.String(root, "event") ?? string.Empty;
+        if (!EventName.IsMatch(name))
+        {
+            reader.Report(SpecRules.InvalidEventName, reader.LocationOf(root, "event"), name);
+        }
+
+        var scope = reader.String(root, "scope") ?? string.Empty;
+        if (!Names.IsValidIdentifier(Names.ScopeNamespace(scope)))
+        {
+            reader.Report(SpecRules.InvalidIdentifier, reader.LocationOf(root, "scope"), scope, "a scope namespace");
+        }
+
+        var csharpName = reader.String(root, "csharpName");
+        if (csharpName is not null && !Names.IsValidIdentifier(csharpName))
+        {
+            reader.Report(SpecRules.InvalidIdentifier, reader.LocationOf(root, "csharpName"), csharpName, "an event class name");
+            csharpName = null;
+        }
+
+        var what = "event '" + name + "'";
+        var typeName = csharpName ?? Names.EventTypeName(name);
+        foreach (var generated in new[] { typeName, Names.EventDataTypeName(typeName) })
+        {
+            if (ReservedNames.TypeNameProblem(generated, TypeKind.Object) is { } problem)
+            {
+                reader.Report(SpecRules.ReservedTypeName, reader.LocationOf(root, csharpName is null ? "event" : "csharpName"), generated, problem);
+            }
+        }
+
+        var data = ReadProperties(reader, reader.Sequence(root, "data"), "Field", what, Names.EventDataTypeName(typeName));
+        var types = ReadTypes(reader, root, scope);
+        var examples = new List<EventExampleModel>();
+        foreach (var node in reader.Sequence(root, "examples"))
+        {
+            if (!reader.ExpectMapping(node, "an example", SpecKeys.EventExample, "name", "payload"))
+            {
+                continue;
+            }
+
+            var exampleName = reader.String(node, "name") ?? string.Empty;
+            var payload = reader.String(node, "payload") ?? string.Empty;
+            CheckJson(reader, node, "payload", payload, exampleName);
+            examples.Add(new EventExampleModel(exampleName, payload));
+        }
+
+        return new EventModel(
+            filePath,
+            name,
+            scope,
+            reader.String(root, "access"),
+            reader.String(root, "summary") ?? string.Empty,
+            reader.String(root, "description"),
+            ReadDocs(reader, root),
+            csharpName,
+            data,
+            types,
+            examples.ToEquatableArray());
     }
 
     private static MethodModel? ReadMethod(NodeReader reader, string filePath, SpecNode root)

@@ -21,7 +21,11 @@ public class ShippedSpecSetTests
 
         Assert.True(specs.Count > 1000, "Expected the imported scopes, found " + specs.Count + " specs.");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
-        Assert.Equal(specs.Count, set.Linked.Count(linked => linked.Method is not null));
+        // Every spec generates: a method, or an event (the specs under <scope>/events/).
+        var events = specs.Count(spec => spec.Path.Replace('\\', '/').Contains("/events/", StringComparison.Ordinal));
+        Assert.True(events > 150, "Expected the imported events, found " + events + " event specs.");
+        Assert.Equal(specs.Count - events, set.Linked.Count(linked => linked.Method is not null));
+        Assert.Equal(events, set.Linked.Count(linked => linked.Event is not null));
     }
 
     [Fact]
@@ -33,5 +37,11 @@ public class ShippedSpecSetTests
         var problems = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
         Assert.True(result.GeneratedSources.Length > 1000);
+
+        // Every event has its class, registered by name in the catalog of events.
+        var catalog = result.GeneratedSources.Single(source => source.HintName == "Bitrix24.Generated.Bitrix24Events.g.cs").SourceText.ToString();
+        Assert.Contains("Of<global::Bitrix24.Generated.Crm.OnCrmDealAdd>(", catalog, StringComparison.Ordinal);
+        Assert.True(output.GetTypeByMetadataName("Bitrix24.Generated.Calendar.OnCalendarEntryAdd") is not null);
+        Assert.True(catalog.Split("Of<").Length - 1 > 150);
     }
 }

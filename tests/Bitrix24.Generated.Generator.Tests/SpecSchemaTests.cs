@@ -52,6 +52,19 @@ public class SpecSchemaTests
     public void File_and_file_data_are_built_in_types_for_properties_items_and_values() =>
         Assert.Empty(Validate("method: test.item.add\nscope: test\nsummary: Adds.\nparams:\n  - name: photo\n    type: file\n  - name: logo\n    type: file-data\n  - name: files\n    type: array\n    items: file\n  - name: byName\n    type: map\n    values: file-data\nresult:\n  type: file\n"));
 
+    [Fact]
+    public void An_event_spec_is_valid() =>
+        Assert.Empty(Validate(
+            "event: ONCALENDARENTRYADD\nscope: calendar\ncsharpName: OnCalendarEntryAdd\nsummary: Added.\ndocs: https://apidocs.bitrix24.com/x.html\n" +
+            "data:\n  - name: id\n    type: integer-string\nexamples:\n  - name: Added\n    payload: '{\"event\":\"ONCALENDARENTRYADD\"}'\n"));
+
+    [Theory]
+    [InlineData("event: ONCALENDARENTRYADD\nmethod: calendar.event.add\nscope: calendar\nsummary: Added.\nresult:\n  type: boolean\n")]
+    [InlineData("event: onCalendarEntryAdd\nscope: calendar\nsummary: Added.\n")]
+    [InlineData("event: ONCALENDARENTRYADD\nscope: calendar\nsummary: Added.\nresult:\n  type: boolean\n")]
+    [InlineData("event: ONCALENDARENTRYADD\nscope: calendar\nsummary: Added.\nexamples:\n  - name: Added\n")]
+    public void The_schema_rejects_a_bad_event_spec(string spec) => Assert.NotEmpty(Validate(spec));
+
     [Theory]
     [InlineData("docs: https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html\ndeprecated: true\n")]
     [InlineData("docs: http://example.com/page?a=1&b=2\ndeprecated: crm.item.add\n")]

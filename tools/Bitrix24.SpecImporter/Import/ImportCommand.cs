@@ -77,7 +77,8 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
             .ToDictionary(group => group.Key, group => (group.First().Key, group.First().Value), StringComparer.OrdinalIgnoreCase);
         var wanted = Methods.Count == 0 ? null : new HashSet<string>(Methods, StringComparer.OrdinalIgnoreCase);
         var corrections = Corrections is null ? CorrectionSet.Empty : CorrectionSet.FromFolder(Corrections);
-        var result = new DocsImporter(PageSet.FromFolder(Docs)).Import(pages, keep, wanted is null ? null : wanted.Contains, corrections);
+        var pageSet = PageSet.FromFolder(Docs);
+        var result = new DocsImporter(pageSet).Import(pages, keep, wanted is null ? null : wanted.Contains, corrections);
         if (result.Errors.Count > 0)
         {
             foreach (var problem in result.Errors)
@@ -92,7 +93,15 @@ internal sealed record ImportCommand(string Docs, string Out, IReadOnlyList<stri
         var files = new Dictionary<string, string>(result.Files, StringComparer.Ordinal);
         if (wanted is null)
         {
-            files[ReportFile] = ImportReport.Write(result.Outcomes, result.Refinements);
+            // Every documented event, outdated ones too, beside the methods.
+            var (events, eventOutcomes) = Events.EventImporter.Import(pageSet, Directory.EnumerateFiles(reference, "*.md", SearchOption.AllDirectories),
+                result.Files.Concat(keep.Values.Select(kept => new KeyValuePair<string, string>(kept.Key, kept.Value))).ToDictionary(StringComparer.Ordinal));
+            foreach (var (file, text) in events)
+            {
+                files[file] = text;
+            }
+
+            files[ReportFile] = ImportReport.Write(result.Outcomes, result.Refinements) + Events.EventReport.Write(eventOutcomes);
         }
         else if (wanted.FirstOrDefault(method => !result.Outcomes.Any(outcome => string.Equals(outcome.Method, method, StringComparison.OrdinalIgnoreCase))) is { } missing)
         {

@@ -12,7 +12,7 @@ namespace Bitrix24.SpecImporter.Writing;
 /// types and examples, each part after a blank line. The output depends on the spec alone, so a re-import writes
 /// the same bytes.
 /// </summary>
-internal sealed class SpecYamlWriter
+internal sealed partial class SpecYamlWriter
 {
     private readonly StringBuilder _text = new();
 
