@@ -13,6 +13,14 @@ public sealed class Bitrix24ApplicationOptions
     /// </summary>
     public Bitrix24ConnectionOptions Connection { get; } = new();
 
+    /// <summary>
+    /// The token endpoint of each portal, when not every portal renews at <see cref="Bitrix24OAuthOptions.TokenEndpoint"/>:
+    /// an on-premise portal's local application renews on the portal itself, e.g.
+    /// <c>portal =&gt; new Uri(portal.ClientEndpoint, "/oauth/token/")</c>. The client secret is sent there, so
+    /// return only addresses you trust. Null (the default): <see cref="OAuth"/>'s endpoint for all.
+    /// </summary>
+    public System.Func<Bitrix24Portal, System.Uri>? TokenEndpoint { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => "Bitrix24ApplicationOptions { OAuth = " + OAuth + " }";
 }

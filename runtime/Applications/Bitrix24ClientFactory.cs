@@ -91,14 +91,17 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
 
     private async Task<Bitrix24Connection> ConnectAsync(string memberId, CancellationToken cancellationToken)
     {
-        _ = await _store.GetAsync(memberId, cancellationToken).ConfigureAwait(false) ?? throw new Bitrix24PortalNotFoundException(memberId);
-        return _connections.GetOrAdd(memberId, Connect);
+        var portal = await _store.GetAsync(memberId, cancellationToken).ConfigureAwait(false) ?? throw new Bitrix24PortalNotFoundException(memberId);
+        return _connections.GetOrAdd(memberId, static (_, state) => state.Factory.Connect(state.Portal), (Factory: this, Portal: portal));
     }
 
-    // Runs at most once per kept connection in practice; a connection made by a lost race is never used and holds nothing to dispose.
-    private Bitrix24Connection Connect(string memberId)
+    // A connection made by a lost race is never used and holds nothing to dispose.
+    private Bitrix24Connection Connect(Bitrix24Portal portal)
     {
-        var authentication = new Bitrix24OAuth(_options.OAuth, new Bitrix24PortalTokenStore(_store, memberId), _httpClient);
+        var oauth = _options.TokenEndpoint is { } endpoint
+            ? new Bitrix24OAuthOptions { ClientId = _options.OAuth.ClientId, ClientSecret = _options.OAuth.ClientSecret, TokenEndpoint = endpoint(portal) }
+            : _options.OAuth;
+        var authentication = new Bitrix24OAuth(oauth, new Bitrix24PortalTokenStore(_store, portal.MemberId), _httpClient);
         var logger = _loggerFactory?.CreateLogger<Bitrix24Connection>();
         return new Bitrix24Connection(_httpClient, authentication, PortalOptions(_options.Connection), logger);
     }
