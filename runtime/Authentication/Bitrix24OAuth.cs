@@ -121,7 +121,8 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
                 return stored;
             }
 
-            if (attempt == StoreRereads)
+            // An in-memory store is no other process's: nothing newer will come.
+            if (attempt == StoreRereads || _store is InMemoryBitrix24TokenStore)
             {
                 return null;
             }
