@@ -10,6 +10,9 @@ namespace Bitrix24.Generated;
 /// <summary>
 /// An OAuth application's authentication: calls carry the access token; when the portal answers
 /// <c>expired_token</c>, the token is renewed once per expiry, however many calls were waiting, and they are replayed.
+/// A renewal is saved with <see cref="IBitrix24TokenStore.SwapAsync"/>: of several instances sharing a store and
+/// renewing at once, one renewal is kept and the others go on with its tokens, also when the token endpoint refused
+/// them the refresh token the winner had just used.
 /// </summary>
 public sealed class Bitrix24OAuth : Bitrix24Authentication
 {

@@ -30,7 +30,7 @@ public static class Bitrix24ServiceCollectionExtensions
             .Validate(o => (o.WebhookUrl is null) != (o.OAuth is null), "Set exactly one of WebhookUrl and OAuth.")
             .Validate(o => o.WebhookUrl is null || Bitrix24Webhook.TryParse(o.WebhookUrl, out _), "WebhookUrl is not a webhook URL of the form https://<portal>/rest/<user id>/<code>/.");
 
-        var builder = AddHttpClient(services, HttpClientName);
+        var builder = AddHttpClient(services, HttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddTransient(CreateConnection);
         return builder;
     }
@@ -53,19 +53,19 @@ public static class Bitrix24ServiceCollectionExtensions
         services.AddOptions<Bitrix24ApplicationOptions>()
             .Configure(configure)
             .Validate(static o => !string.IsNullOrEmpty(o.OAuth.ClientId) && !string.IsNullOrEmpty(o.OAuth.ClientSecret), "Set OAuth.ClientId and OAuth.ClientSecret.");
-        var httpClient = AddHttpClient(services, ApplicationsHttpClientName)
-            // The factory keeps its client: connections are renewed from the pool instead, so DNS changes are seen.
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        // The factory keeps its client: the handler renews its pooled connections instead, so DNS changes are seen.
+        var httpClient = AddHttpClient(services, ApplicationsHttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.TryAddSingleton<IBitrix24PortalStore, InMemoryBitrix24PortalStore>();
         services.TryAddSingleton<IBitrix24ClientFactory>(Bitrix24ApplicationsBuilder.CreateFactory);
         return new Bitrix24ApplicationsBuilder(services, httpClient);
     }
 
-    private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name)
+    // Redirects are left to the connection, timeouts too; only the host and REST method are logged.
+    private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name, Func<HttpMessageHandler> primaryHandler)
     {
         services.TryAddSingleton<RedactingHttpClientLogger>();
         return services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler)
             .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
             // The factory's own loggers write whole URLs, secrets included.
             .RemoveAllLoggers()
