@@ -10,6 +10,9 @@ namespace Bitrix24.Generated;
 /// <summary>
 /// An OAuth application's authentication: calls carry the access token; when the portal answers
 /// <c>expired_token</c>, the token is renewed once per expiry, however many calls were waiting, and they are replayed.
+/// A renewal is saved with <see cref="IBitrix24TokenStore.SwapAsync"/>: of several instances sharing a store and
+/// renewing at once, one renewal is kept and the others go on with its tokens, also when the token endpoint refused
+/// them the refresh token the winner had just used.
 /// </summary>
 public sealed class Bitrix24OAuth : Bitrix24Authentication
 {
@@ -70,10 +73,34 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
                 return true;
             }
 
-            var renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
-            await _store.SaveAsync(renewed, cancellationToken).ConfigureAwait(false);
-            Know(renewed);
-            Interlocked.Increment(ref _renewalCount);
+            Bitrix24OAuthTokens renewed;
+            try
+            {
+                renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Bitrix24AuthenticationException exception) when (exception.Error == "invalid_grant")
+            {
+                // The refresh token was used already: by another instance sharing the store, whose tokens are saved
+                // there by now or in a moment. Only when none show up is the refusal final.
+                var newer = await NewerTokensAsync(current.RefreshToken, cancellationToken).ConfigureAwait(false);
+                if (newer is null)
+                {
+                    throw;
+                }
+
+                Know(newer);
+                return true;
+            }
+
+            // Saved only if no one else saved a renewal since the read above; otherwise the stored tokens are newer
+            // than the ones read, and they are the ones to go on with.
+            var swap = await _store.SwapAsync(current.RefreshToken, renewed, cancellationToken).ConfigureAwait(false);
+            Know(swap.Tokens);
+            if (swap.Swapped)
+            {
+                Interlocked.Increment(ref _renewalCount);
+            }
+
             return true;
         }
         finally
@@ -81,6 +108,35 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
             _renewal.Release();
         }
     }
+
+    /// <summary>
+    /// Waits a little for another instance's renewal of <paramref name="usedRefreshToken"/> to reach the store: its
+    /// token request may have been answered an instant before this one's, its save not yet done. Null when the store
+    /// still holds the used refresh token after that.
+    /// </summary>
+    private async Task<Bitrix24OAuthTokens?> NewerTokensAsync(string usedRefreshToken, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(stored.RefreshToken, usedRefreshToken, StringComparison.Ordinal))
+            {
+                return stored;
+            }
+
+            // An in-memory store is no other process's: nothing newer will come.
+            if (attempt == StoreRereads || _store is InMemoryBitrix24TokenStore)
+            {
+                return null;
+            }
+
+            await Task.Delay(StoreRereadInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // How long a refused renewal looks for another instance's tokens in the store: 10 × 200 ms.
+    private const int StoreRereads = 10;
+    private static readonly TimeSpan StoreRereadInterval = TimeSpan.FromMilliseconds(200);
 
     internal override string Redact(string text)
     {

@@ -30,15 +30,46 @@ public static class Bitrix24ServiceCollectionExtensions
             .Validate(o => (o.WebhookUrl is null) != (o.OAuth is null), "Set exactly one of WebhookUrl and OAuth.")
             .Validate(o => o.WebhookUrl is null || Bitrix24Webhook.TryParse(o.WebhookUrl, out _), "WebhookUrl is not a webhook URL of the form https://<portal>/rest/<user id>/<code>/.");
 
-        var builder = services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+        var builder = AddHttpClient(services, HttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddTransient(CreateConnection);
+        return builder;
+    }
+
+    /// <summary>The name of the HttpClient the connections of <see cref="AddBitrix24Applications"/> share.</summary>
+    public const string ApplicationsHttpClientName = "Bitrix24.Applications";
+
+    /// <summary>
+    /// Registers an OAuth application installed on many portals: <see cref="IBitrix24ClientFactory"/> (a singleton)
+    /// gives the connection to each portal by its <c>member_id</c>, each with its own token renewal and rate limiter,
+    /// over the portals in <see cref="IBitrix24PortalStore"/>: in memory unless the returned builder sets another.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the application's credentials and the connection settings.</param>
+    /// <returns>The builder, to add a client type or set the portal store.</returns>
+    public static Bitrix24ApplicationsBuilder AddBitrix24Applications(this IServiceCollection services, Action<Bitrix24ApplicationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<Bitrix24ApplicationOptions>()
+            .Configure(configure)
+            .Validate(static o => !string.IsNullOrEmpty(o.OAuth.ClientId) && !string.IsNullOrEmpty(o.OAuth.ClientSecret), "Set OAuth.ClientId and OAuth.ClientSecret.");
+        // The factory keeps its client: the handler renews its pooled connections instead, so DNS changes are seen.
+        var httpClient = AddHttpClient(services, ApplicationsHttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.TryAddSingleton<IBitrix24PortalStore, InMemoryBitrix24PortalStore>();
+        services.TryAddSingleton<IBitrix24ClientFactory>(Bitrix24ApplicationsBuilder.CreateFactory);
+        return new Bitrix24ApplicationsBuilder(services, httpClient);
+    }
+
+    // Redirects are left to the connection, timeouts too; only the host and REST method are logged.
+    private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string name, Func<HttpMessageHandler> primaryHandler)
+    {
+        services.TryAddSingleton<RedactingHttpClientLogger>();
+        return services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler)
             .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
             // The factory's own loggers write whole URLs, secrets included.
             .RemoveAllLoggers()
             .AddLogger<RedactingHttpClientLogger>();
-        services.TryAddSingleton<RedactingHttpClientLogger>();
-        services.TryAddTransient(CreateConnection);
-        return builder;
     }
 
     /// <summary>Registers a generated client type together with its connection.</summary>

@@ -1,0 +1,26 @@
+namespace Bitrix24.Generated;
+
+/// <summary>An OAuth application installed on many portals: its credentials and the settings of each portal's connection.</summary>
+public sealed class Bitrix24ApplicationOptions
+{
+    /// <summary>The application's client id, secret and token endpoint.</summary>
+    public Bitrix24OAuthOptions OAuth { get; set; } = new();
+
+    /// <summary>
+    /// The settings every portal's connection is made with. <see cref="Bitrix24ConnectionOptions.RateLimiter"/> is a
+    /// template: each portal gets a limiter of its own with the same numbers (the portal counts the calls of each
+    /// application on it apart), or none when it is null.
+    /// </summary>
+    public Bitrix24ConnectionOptions Connection { get; } = new();
+
+    /// <summary>
+    /// The token endpoint of each portal, when not every portal renews at <see cref="Bitrix24OAuthOptions.TokenEndpoint"/>:
+    /// an on-premise portal's local application renews on the portal itself, e.g.
+    /// <c>portal =&gt; new Uri(portal.ClientEndpoint, "/oauth/token/")</c>. The client secret is sent there, so
+    /// return only addresses you trust. Null (the default): <see cref="OAuth"/>'s endpoint for all.
+    /// </summary>
+    public System.Func<Bitrix24Portal, System.Uri>? TokenEndpoint { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString() => "Bitrix24ApplicationOptions { OAuth = " + OAuth + " }";
+}
