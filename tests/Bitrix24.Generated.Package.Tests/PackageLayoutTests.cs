@@ -37,7 +37,8 @@ public class PackageLayoutTests
             "package/services/metadata/core-properties/*.psmdcp",
         }.Concat(ShippedSpecs()).Append("specs/spec.schema.json").Order(StringComparer.Ordinal);
         Assert.Equal(expected, files);
-        Assert.Equal(21, ShippedSpecs().Count(path => path.StartsWith("specs/calendar/", StringComparison.Ordinal)));
+        Assert.Equal(21, ShippedSpecs().Count(path => path.StartsWith("specs/calendar/", StringComparison.Ordinal) && !path.StartsWith("specs/calendar/events/", StringComparison.Ordinal)));
+        Assert.Equal(6, ShippedSpecs().Count(path => path.StartsWith("specs/calendar/events/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -82,6 +82,13 @@ internal sealed partial class MethodPage
             }
         }
 
+        // The pages of event.bind, event.get, event.offline.* name no scope: those methods need none, so they are
+        // filed with the other scope-less methods under basic.
+        if (scopes.IsEmpty && InEventMethodsFolder(page))
+        {
+            scopes = ["basic"];
+        }
+
         if (scopes.IsEmpty)
         {
             reason = "the page names no scope";
@@ -111,6 +118,12 @@ internal sealed partial class MethodPage
     // A title in words only ("Get Fields of CRM Item"): the method whose dashed name is the file's name,
     // when the page names it in code (crm-item-fields.md and `crm.item.fields`). A method of one word (`profile`)
     // must also be the file's name exactly, since a single word in code is seldom a method.
+    private static bool InEventMethodsFolder(YfmPage page)
+    {
+        var parts = page.Path.Replace('\\', '/').Split('/');
+        return parts.Length >= 2 && parts[^2] == "events" && (parts.Length == 2 || parts[^3] == "api-reference");
+    }
+
     private static string? NamedByFile(YfmPage page)
     {
         var file = Path.GetFileNameWithoutExtension(page.Path);
