@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bitrix24.Emulator.Requests;
+using Bitrix24.Generated.Forms;
 
 namespace Bitrix24.Emulator.Dispatch;
 

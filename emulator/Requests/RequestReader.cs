@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Bitrix24.Generated.Forms;
 using Microsoft.AspNetCore.Http;
 
 namespace Bitrix24.Emulator.Requests;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using Bitrix24.Emulator.Requests;
+using Bitrix24.Generated.Forms;
 
 namespace Bitrix24.Emulator.Tests;
 
@@ -104,4 +104,28 @@ public class PhpFormDecoderTests
     [InlineData("a[b", new[] { "a[b" })]
     [InlineData("[x]", new string[0])]
     public void Names_split_like_php(string name, string[] path) => Assert.Equal(path, PhpFormDecoder.SplitPath(name));
+
+    [Fact]
+    public void The_encoder_writes_what_the_decoder_reads_back_as_a_portal_posts_an_event()
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"event":"ONCRMDEALADD","data":{"FIELDS":{"ID":"5","TAGS":["a","b"]}},"ts":"1734608169",
+             "auth":{"member_id":"m1","application_token":"t"}}
+            """)!.AsObject();
+
+        var fields = PhpFormEncoder.Encode(payload);
+
+        Assert.Contains(KeyValuePair.Create("data[FIELDS][ID]", "5"), fields);
+        Assert.Contains(KeyValuePair.Create("data[FIELDS][TAGS][1]", "b"), fields);
+        Assert.Contains(KeyValuePair.Create("auth[application_token]", "t"), fields);
+        Assert.Equal(payload.ToJsonString(), PhpFormDecoder.Decode(fields).ToJsonString());
+    }
+
+    [Fact]
+    public void The_encoder_writes_booleans_and_numbers_as_php_does_and_leaves_out_nulls_and_empty_containers()
+    {
+        var fields = PhpFormEncoder.Encode(System.Text.Json.Nodes.JsonNode.Parse("""{"a":true,"b":false,"c":1.5,"d":null,"e":{},"f":[]}""")!.AsObject());
+
+        Assert.Equal(new[] { KeyValuePair.Create("a", "1"), KeyValuePair.Create("b", "0"), KeyValuePair.Create("c", "1.5") }, fields);
+    }
 }

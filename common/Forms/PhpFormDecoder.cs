@@ -4,13 +4,17 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Bitrix24.Emulator.Requests;
+namespace Bitrix24.Generated.Forms;
 
 /// <summary>
 /// Turns PHP-style form fields (<c>settings[defaultReminders][fullDay][0][type]=min</c>, <c>ids[]=1</c>) into
 /// the JSON object a portal sees: nested objects, and arrays where the keys are 0, 1, 2, …
 /// </summary>
-public static class PhpFormDecoder
+/// <remarks>
+/// Compiled into each assembly that reads such forms (the emulator reads calls, an application reads the events a
+/// portal posts), so that neither has to depend on the other.
+/// </remarks>
+internal static class PhpFormDecoder
 {
     // PHP's max_input_nesting_level: a field nested deeper is dropped together with its whole top-level variable.
     private const int MaxNesting = 64;
