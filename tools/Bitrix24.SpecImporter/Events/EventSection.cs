@@ -107,6 +107,14 @@ internal static partial class EventSections
             }
         }
 
+        // The events of the event machinery itself (api-reference/events/, ONOFFLINEEVENT) need no scope, as the
+        // event methods beside them; a payload's example scope there is only whatever the sample app had.
+        var parts = relativePath.Replace('\\', '/').Split('/');
+        if (scope is null && parts.Length == 3 && parts[1] == "events")
+        {
+            return "basic";
+        }
+
         // Else the scope a documented payload's auth names, else the API's folder the events stand in (im.v2/events: im), else the docs'.
         if (scope is null && Json(blocks, json => json.ValueKind == JsonValueKind.Object && json.TryGetProperty("auth", out var auth)
                 && auth.ValueKind == JsonValueKind.Object && auth.TryGetProperty("scope", out var named) && named.ValueKind == JsonValueKind.String) is { } payload)
@@ -114,7 +122,6 @@ internal static partial class EventSections
             scope = payload.GetProperty("auth").GetProperty("scope").GetString()!.Split(',')[0].Trim();
         }
 
-        var parts = relativePath.Replace('\\', '/').Split('/');
         var folder = Array.FindLastIndex(parts, parts.Length - 2, part => part.StartsWith("events", StringComparison.Ordinal)) is var events and > 1
             && Regex.Match(parts[events - 1], @"^(.+)\.v\d+$") is { Success: true } versioned
             ? versioned.Groups[1].Value
