@@ -205,4 +205,18 @@ public class EventImporterTests
         Assert.Contains("**1 of 2 documented events have a spec**", report, StringComparison.Ordinal);
         Assert.Contains("- `ONTHINGADD` (api-reference/thing/events/on-thing-add.md): another page documents", report, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_event_of_the_event_machinery_is_filed_under_basic_whatever_scope_its_sample_payload_names()
+    {
+        var page = AddPage.Replace("> Scope: [`thing`](../../scopes/permissions.md)\n>\n", string.Empty, StringComparison.Ordinal)
+            .Replace("ONTHINGADD", "ONQUEUECHANGE", StringComparison.Ordinal).Replace("OnThingAdd", "OnQueueChange", StringComparison.Ordinal)
+            .Replace("\"domain\"", "\"scope\": \"task\", \"domain\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("Scope:", page, StringComparison.Ordinal);
+
+        var (files, _) = Import(new DocsFolder().Page("api-reference/events/on-queue-change.md", page));
+
+        Assert.Equal("basic", Read(files, "basic/events/ONQUEUECHANGE.yaml").Scope);
+    }
 }
+

@@ -416,4 +416,36 @@ public sealed class DocsImporterTests
     }
 
     private static readonly WireKind DocTypeAny = BuiltInTypes.Find("any")!.Value;
+
+    [Fact]
+    public void The_event_methods_which_name_no_scope_are_filed_under_basic_and_other_pages_without_a_scope_are_not_methods()
+    {
+        const string Bind = """
+            # Bind a Handler event.bind
+
+            > Who can execute the method: any user
+
+            The method binds a handler.
+
+            ## Method Parameters
+
+            #|
+            || **Name**
+            `type` | **Description** ||
+            || **event***
+            [`string`](../data-types.md) | The event ||
+            |#
+            """;
+
+        var result = new DocsFolder()
+            .Page("api-reference/events/event-bind.md", Bind)
+            .Page("api-reference/shop/events/shop-event-bind.md", Bind.Replace("event.bind", "shop.event.bind", StringComparison.Ordinal))
+            .Import();
+
+        var bind = Assert.Single(result.Outcomes, outcome => outcome.File is not null);
+        Assert.Equal("basic/event.bind.yaml", bind.File);
+        Assert.Equal("basic", SpecDocument.Read(bind.File!, result.Files[bind.File!]).Method!.Scope);
+        Assert.Equal("the page names no scope", Assert.Single(result.Outcomes, outcome => outcome.File is null).Reason);
+    }
 }
+
