@@ -228,6 +228,29 @@ public class EventsEndpointTests
     }
 
     [Fact]
+    public async Task More_than_one_worker_handles_events_in_parallel()
+    {
+        var received = new Received();
+
+        // Each handler waits for the other: with one worker they would never meet.
+        using var barrier = new Barrier(2);
+        await using var app = await StartAsync(
+            received,
+            services => services.AddBitrix24EventHandler<OnCrmDealAdd>((e, _, _) =>
+                Task.FromResult(barrier.SignalAndWait(TimeSpan.FromSeconds(10)) ? 0 : throw new TimeoutException("no second worker"))),
+            options => options.MaxConcurrentHandlers = 2);
+        await app.Store.InstallAsync();
+
+        await app.Client.PostAsync(Path, TestApp.Json(Portals.DealAddJson()));
+        await app.Client.PostAsync(Path, TestApp.Json(Portals.DealAddJson()));
+
+        await received.NextAsync<OnCrmDealAdd>();
+        await received.NextAsync<OnCrmDealAdd>();
+        await WaitForAsync(() => barrier.CurrentPhaseNumber == 1);
+        Assert.DoesNotContain("no second worker", app.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stopping_the_application_still_handles_what_was_queued()
     {
         var received = new Received();

@@ -6,8 +6,8 @@ namespace Bitrix24.Generated.AspNetCore;
 public sealed class Bitrix24EventsOptions
 {
     /// <summary>
-    /// How many accepted events may wait for their handlers; once full, the endpoint answers 503 and the portal
-    /// sends the event again later. 1024 by default.
+    /// How many accepted events may wait for their handlers; once full, the endpoint answers 503 rather than
+    /// hold more in memory. 1024 by default.
     /// </summary>
     public int QueueCapacity { get; set; } = 1024;
 
