@@ -28,7 +28,8 @@ internal static class PayloadReader
 
         try
         {
-            if (request.HasFormContentType)
+            // Only the URL-encoded form: a portal never posts multipart, which the form reader would misread.
+            if (IsUrlEncodedForm(request))
             {
                 return (await ReadFormAsync(request, cancellationToken).ConfigureAwait(false), null);
             }
@@ -57,6 +58,10 @@ internal static class PayloadReader
 
         return (null, "The body must be application/x-www-form-urlencoded or application/json.");
     }
+
+    private static bool IsUrlEncodedForm(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
+        type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     // Fields in the order sent: the decoder's lists ([]) depend on it, which IFormCollection would lose.
     private static async Task<JsonObject> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -127,6 +127,7 @@ public class EventsEndpointTests
     [InlineData("application/x-www-form-urlencoded", "data%5Bid%5D=1414")]
     [InlineData("application/x-www-form-urlencoded", "%%%")]
     [InlineData("text/plain", "event=ONCALENDARENTRYADD")]
+    [InlineData("multipart/form-data", "event=ONCALENDARENTRYADD")]
     public async Task A_malformed_body_is_refused_with_400_not_500(string contentType, string body)
     {
         await using var app = await StartAsync(new Received());

@@ -243,6 +243,7 @@ public sealed class InstallEndpointTests : IAsyncLifetime
     [InlineData("event=ONAPPINSTALL&auth%5Bmember_id%5D=x")]
     [InlineData("event=ONAPPUNINSTALL")]
     [InlineData("AUTH_ID=a&REFRESH_ID=b&member_id=m&DOMAIN=bad%2Fhost%3Fq")]
+    [InlineData("AUTH_ID=a&REFRESH_ID=b&member_id=m&DOMAIN=user%40elsewhere.example")]
     public async Task Anything_else_is_refused_with_400(string form)
     {
         using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");

@@ -50,7 +50,7 @@ internal sealed class EventsEndpoint
 
         if (_catalog.Find(name) is not { } info)
         {
-            await RefuseAsync(context, "The event '" + Printable(name) + "' is not one this application knows.").ConfigureAwait(false);
+            await RefuseAsync(context, "The event '" + Untrusted.Printable(name) + "' is not one this application knows.").ConfigureAwait(false);
             return;
         }
 
@@ -58,7 +58,7 @@ internal sealed class EventsEndpoint
         var applicationToken = PayloadReader.Text(payload, "auth", "application_token");
         if (await ApplicationTokenCheck.VerifyAsync(_store, memberId, applicationToken, cancellationToken).ConfigureAwait(false) is null)
         {
-            EventsLog.Unauthorized(_logger, info.Name, memberId is null ? null : Printable(memberId));
+            EventsLog.Unauthorized(_logger, info.Name, memberId is null ? null : Untrusted.Printable(memberId));
             await PlainAnswer.WriteAsync(context, StatusCodes.Status401Unauthorized, "The application token does not match the portal's.").ConfigureAwait(false);
             return;
         }
@@ -77,14 +77,14 @@ internal sealed class EventsEndpoint
 
         if (_handlers.For(info.Type).Count == 0)
         {
-            EventsLog.NoHandler(_logger, info.Name, memberId);
+            EventsLog.NoHandler(_logger, info.Name, memberId is null ? null : Untrusted.Printable(memberId));
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
         if (!_queue.TryEnqueue(e))
         {
-            EventsLog.QueueFull(_logger, info.Name, memberId!);
+            EventsLog.QueueFull(_logger, info.Name, Untrusted.Printable(memberId!));
             await PlainAnswer.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Too many events are waiting; send this one again later.").ConfigureAwait(false);
             return;
         }
@@ -96,18 +96,5 @@ internal sealed class EventsEndpoint
     {
         EventsLog.Refused(_logger, reason);
         return PlainAnswer.WriteAsync(context, StatusCodes.Status400BadRequest, reason);
-    }
-
-    // A name from the post, cut short and stripped of control characters before it reaches an answer or a log.
-    internal static string Printable(string value)
-    {
-        var cut = value.Length > 100 ? value[..100] + "…" : value;
-        return string.Create(cut.Length, cut, static (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = char.IsControl(text[i]) ? '?' : text[i];
-            }
-        });
     }
 }

@@ -89,13 +89,13 @@ internal sealed class InstallEndpoint
         // let the poster sign events and uninstalls of the portal. An uninstall removes it, so a real reinstall gets through.
         if (existing.ApplicationToken is { } stored && !ApplicationTokenCheck.Matches(stored, request.ApplicationToken!))
         {
-            InstallLog.Unauthorized(_logger, InstallEvent, request.MemberId);
+            InstallLog.Unauthorized(_logger, InstallEvent, Untrusted.Printable(request.MemberId));
             await PlainAnswer.WriteAsync(context, StatusCodes.Status401Unauthorized, "The portal already has another application token.").ConfigureAwait(false);
             return;
         }
 
         await _store.AddOrUpdateAsync(existing with { ApplicationToken = request.ApplicationToken }, cancellationToken).ConfigureAwait(false);
-        InstallLog.ApplicationTokenStored(_logger, request.MemberId);
+        InstallLog.ApplicationTokenStored(_logger, Untrusted.Printable(request.MemberId));
         await PlainAnswer.WriteAsync(context, StatusCodes.Status200OK, "Installed.").ConfigureAwait(false);
     }
 
@@ -105,14 +105,14 @@ internal sealed class InstallEndpoint
         var portal = await ApplicationTokenCheck.VerifyAsync(_store, request.MemberId, request.ApplicationToken, cancellationToken).ConfigureAwait(false);
         if (portal is null)
         {
-            InstallLog.Unauthorized(_logger, UninstallEvent, request.MemberId);
+            InstallLog.Unauthorized(_logger, UninstallEvent, Untrusted.Printable(request.MemberId));
             await PlainAnswer.WriteAsync(context, StatusCodes.Status401Unauthorized, "The application token does not match the portal's.").ConfigureAwait(false);
             return;
         }
 
         await _store.RemoveAsync(portal.MemberId, cancellationToken).ConfigureAwait(false);
         _factory.Forget(portal.MemberId);
-        InstallLog.Uninstalled(_logger, portal.MemberId);
+        InstallLog.Uninstalled(_logger, Untrusted.Printable(portal.MemberId));
         if (_options.OnUninstalled is { } onUninstalled)
         {
             await onUninstalled(portal, context.RequestServices, cancellationToken).ConfigureAwait(false);
@@ -130,18 +130,25 @@ internal sealed class InstallEndpoint
         _factory.Forget(portal.MemberId);
         await _store.AddOrUpdateAsync(portal, cancellationToken).ConfigureAwait(false);
 
-        var connection = await _factory.ForPortalAsync(portal.MemberId, cancellationToken).ConfigureAwait(false);
-        if (await EventBinder.BindAsync(connection, Bindings(context.Request), cancellationToken).ConfigureAwait(false) is { } failure)
+        if (Bindings(context.Request) is not { } bindings)
         {
-            InstallLog.BindFailed(_logger, failure.Exception, failure.Event, portal.MemberId, failure.Code);
-            await PlainAnswer.WriteAsync(
-                context,
-                StatusCodes.Status502BadGateway,
-                "The portal refused to bind " + failure.Event + " (" + EventsEndpoint.Printable(failure.Code) + "); the install is not finished.").ConfigureAwait(false);
+            InstallLog.Refused(_logger, "the request's host makes no handler URL");
+            await PlainAnswer.WriteAsync(context, StatusCodes.Status400BadRequest, "The request's host makes no handler URL; set Bitrix24InstallOptions.EventHandlerUrl.").ConfigureAwait(false);
             return false;
         }
 
-        InstallLog.Installed(_logger, portal.MemberId, portal.Domain);
+        var connection = await _factory.ForPortalAsync(portal.MemberId, cancellationToken).ConfigureAwait(false);
+        if (await EventBinder.BindAsync(connection, bindings, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            InstallLog.BindFailed(_logger, failure.Exception, failure.Event, Untrusted.Printable(portal.MemberId), Untrusted.Printable(failure.Code));
+            await PlainAnswer.WriteAsync(
+                context,
+                StatusCodes.Status502BadGateway,
+                "The portal refused to bind " + failure.Event + " (" + Untrusted.Printable(failure.Code) + "); the install is not finished.").ConfigureAwait(false);
+            return false;
+        }
+
+        InstallLog.Installed(_logger, Untrusted.Printable(portal.MemberId), Untrusted.Printable(portal.Domain));
         if (_options.OnInstalled is { } onInstalled)
         {
             await onInstalled(portal, context.RequestServices, cancellationToken).ConfigureAwait(false);
@@ -150,12 +157,17 @@ internal sealed class InstallEndpoint
         return true;
     }
 
-    /// <summary>The declared events to the events URL, and ONAPPUNINSTALL to this one.</summary>
-    private IEnumerable<(string Event, Uri Handler)> Bindings(HttpRequest request)
+    /// <summary>The declared events to the events URL, and ONAPPUNINSTALL to this one; null when the Host header makes no URL.</summary>
+    private List<(string Event, Uri Handler)>? Bindings(HttpRequest request)
     {
         var origin = request.Scheme + "://" + request.Host.ToUriComponent() + request.PathBase.ToUriComponent();
-        var events = _options.EventHandlerUrl ?? new Uri(origin + "/" + _options.EventHandlerPath.TrimStart('/'));
-        var self = new Uri(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path));
-        return _options.Events.Select(name => (name, events)).Append((UninstallEvent, self));
+        Uri? events = _options.EventHandlerUrl;
+        if ((events is null && !Uri.TryCreate(origin + "/" + _options.EventHandlerPath.TrimStart('/'), UriKind.Absolute, out events)) ||
+            !Uri.TryCreate(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path), UriKind.Absolute, out var self))
+        {
+            return null;
+        }
+
+        return _options.Events.Select(name => (name, events)).Append((UninstallEvent, self)).ToList();
     }
 }

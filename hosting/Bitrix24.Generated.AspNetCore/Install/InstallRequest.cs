@@ -41,7 +41,7 @@ internal static class InstallRequestReader
             {
                 InstallEndpoint.InstallEvent => ReadAppInstall(payload, now),
                 InstallEndpoint.UninstallEvent => ReadAppUninstall(payload),
-                _ => (null, "The install URL takes ONAPPINSTALL and ONAPPUNINSTALL, not '" + EventsEndpoint.Printable(name) + "'; bind other events to the events URL."),
+                _ => (null, "The install URL takes ONAPPINSTALL and ONAPPUNINSTALL, not '" + Untrusted.Printable(name) + "'; bind other events to the events URL."),
             };
         }
 
@@ -69,7 +69,7 @@ internal static class InstallRequestReader
 
         // PROTOCOL 0 is plain HTTP (an on-premise portal without TLS); anything else, or none, HTTPS.
         var scheme = Field("PROTOCOL") == "0" ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
-        if (!Uri.TryCreate(scheme + "://" + domain + "/rest/", UriKind.Absolute, out var endpoint) || endpoint.AbsolutePath != "/rest/")
+        if (!Uri.TryCreate(scheme + "://" + domain + "/rest/", UriKind.Absolute, out var endpoint) || endpoint.AbsolutePath != "/rest/" || endpoint.UserInfo.Length > 0 || endpoint.Query.Length > 0)
         {
             return (null, "The install post's DOMAIN is not a host name.");
         }
@@ -93,13 +93,15 @@ internal static class InstallRequestReader
 
         var domain = Auth("domain");
         var endpointText = Auth("client_endpoint") ?? (domain is null ? null : "https://" + domain + "/rest/");
-        if (endpointText is null || !Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        if (endpointText is null || !Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp) || endpoint.UserInfo.Length > 0)
         {
             return (null, "ONAPPINSTALL has no usable auth[client_endpoint] or auth[domain].");
         }
 
         var tokens = new Bitrix24OAuthTokens(accessToken, refreshToken, endpoint, ExpiresAt(Auth("expires_in"), now));
-        return (new InstallRequest(InstallKind.AppInstall, memberId, domain ?? endpoint.Authority, applicationToken, tokens), null);
+        // The domain as sent when it is a host name, else the endpoint's: the store keeps nothing that is not an address.
+        var host = domain is not null && Uri.CheckHostName(domain.Split(':')[0]) != UriHostNameType.Unknown ? domain : endpoint.Authority;
+        return (new InstallRequest(InstallKind.AppInstall, memberId, host, applicationToken, tokens), null);
     }
 
     private static (InstallRequest?, string?) ReadAppUninstall(JsonObject payload)
