@@ -115,11 +115,16 @@ public sealed class InstallEndpointTests : IAsyncLifetime
     {
         await PostInstallAsync(_portal.IssueTokens());
         await _app.Client.PostAsync(InstallPath, TestApp.Form(AppInstallForm(_portal.IssueTokens())));
+        var factory = _app.Services.GetRequiredService<IBitrix24ClientFactory>();
+        var before = await factory.ForPortalAsync(MemberId);
         var renewed = _portal.IssueTokens();
 
         var response = await PostInstallAsync(renewed);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The connection kept from the first install, with its tokens, was dropped for one over the new tokens.
+        Assert.NotSame(before, await factory.ForPortalAsync(MemberId));
         var stored = await _app.Store.GetAsync(MemberId, default);
         Assert.Equal(renewed.AccessToken, stored!.Tokens.AccessToken);
         Assert.Equal(ApplicationToken, stored.ApplicationToken);
