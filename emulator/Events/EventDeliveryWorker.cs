@@ -68,8 +68,10 @@ internal sealed class EventDeliveryWorker : IAsyncDisposable
             Record(eventName, handler, (int)response.StatusCode, null);
             return ((int)response.StatusCode, body);
         }
-        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
+            // A handler that is down, slow (the timeout) or answers garbage is the application's problem, not the
+            // portal's: recorded, not thrown, so that one bad handler stops no other post.
             Record(eventName, handler, null, failure.GetType().Name);
             return null;
         }
@@ -117,6 +119,10 @@ internal sealed class EventDeliveryWorker : IAsyncDisposable
             try
             {
                 await PostAsync(eventName, handler, PhpFormEncoder.Encode(payload), _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                break;
             }
             finally
             {
