@@ -89,7 +89,12 @@ internal sealed class EventBindingHandlers
     // The portal posts to http and https handlers only. Unlike a portal, a loopback host is accepted: tests listen there.
     private static string CheckedHandler(string? handler)
     {
-        if (string.IsNullOrEmpty(handler) || !Uri.TryCreate(handler, UriKind.Absolute, out var url))
+        if (string.IsNullOrEmpty(handler))
+        {
+            throw new Bitrix24EmulatorError(400, "ERROR_ARGUMENT", "Argument 'HANDLER' is null or empty");
+        }
+
+        if (!Uri.TryCreate(handler, UriKind.Absolute, out var url))
         {
             throw new Bitrix24EmulatorError(400, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
         }

@@ -85,6 +85,23 @@ public class EventBindingTests
     }
 
     [Fact]
+    public async Task An_offline_binding_needs_no_handler_but_an_online_one_does()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        var token = portal.IssueTokens().AccessToken;
+        using var http = new HttpClient();
+
+        var (offlineStatus, _) = await AppCall.CallAsync(http, portal, token, "event.bind", new JsonObject { ["event"] = "ONCRMDEALADD", ["event_type"] = "offline" });
+        var (onlineStatus, online) = await AppCall.CallAsync(http, portal, token, "event.bind", new JsonObject { ["event"] = "ONCRMDEALADD" });
+        portal.RaiseEvent("ONCRMDEALADD", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = "3" } });
+
+        Assert.Equal(HttpStatusCode.OK, offlineStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, onlineStatus);
+        Assert.Equal("ERROR_ARGUMENT", (string?)online["error"]);
+        Assert.Equal(1, portal.OfflineEventCount);
+    }
+
+    [Fact]
     public async Task Binding_the_same_handler_twice_is_refused()
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
