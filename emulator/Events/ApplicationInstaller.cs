@@ -49,7 +49,7 @@ internal sealed class ApplicationInstaller
             new("REFRESH_ID", tokens.RefreshToken),
             new("SERVER_ENDPOINT", rest),
             new("APPLICATION_TOKEN", payloads.ApplicationToken),
-            new("APPLICATION_SCOPE", _events.ScopeOf("ONAPPINSTALL")),
+            new("APPLICATION_SCOPE", _events.ApplicationScope),
             new("member_id", payloads.MemberId),
             new("status", "L"),
             new("PLACEMENT", "DEFAULT"),

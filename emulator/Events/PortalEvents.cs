@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.OAuth;
@@ -50,6 +51,12 @@ internal sealed class PortalEvents : IAsyncDisposable
 
     /// <summary>Writes the posts' payloads.</summary>
     public EventPayloads Payloads { get; }
+
+    /// <summary>
+    /// The scopes the application is said to have at install (<c>APPLICATION_SCOPE</c>): those of every method the
+    /// portal serves, since the emulated application may call them all.
+    /// </summary>
+    public string ApplicationScope => string.Join(",", _specs.Methods.Select(m => m.Scope).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     /// <summary>The scope an event belongs to, by its spec; <c>basic</c> for an event without one.</summary>
     public string ScopeOf(string eventName) => _specs.FindEvent(eventName)?.Scope ?? "basic";

@@ -33,6 +33,8 @@ public class InstallTests
         Assert.Equal(portal.ApplicationToken, form.Form["APPLICATION_TOKEN"]);
         Assert.Equal("L", form.Form["status"]);
         Assert.Equal("DEFAULT", form.Form["PLACEMENT"]);
+        Assert.Contains("calendar", form.Form["APPLICATION_SCOPE"].Split(','));
+        Assert.Contains("crm", form.Form["APPLICATION_SCOPE"].Split(','));
 
         var installed = receiver.Posts[1];
         Assert.Equal("ONAPPINSTALL", installed.Form["event"]);
