@@ -7,8 +7,8 @@ using static Bitrix24.Emulator.Handlers.CallValues;
 namespace Bitrix24.Emulator.Events;
 
 /// <summary>
-/// <c>event.bind</c>, <c>event.unbind</c> and <c>event.get</c>, which only an application may call, and
-/// <c>events</c>: the events of the loaded event specs.
+/// <c>event.bind</c>, <c>event.unbind</c>, <c>event.get</c> and <c>events</c> (the events of the loaded event
+/// specs), which, as the docs say of each, only an application may call.
 /// </summary>
 internal sealed class EventBindingHandlers
 {
@@ -66,6 +66,7 @@ internal sealed class EventBindingHandlers
 
     private MethodResult Events(MethodCall call)
     {
+        ApplicationOnly.Require(call);
         var scope = Text(call.Parameters["SCOPE"] ?? call.Parameters["scope"]);
         var names = _specs.EventNames
             .Where(name => string.IsNullOrEmpty(scope) || string.Equals(_specs.FindEvent(name)?.Scope, scope, StringComparison.OrdinalIgnoreCase))

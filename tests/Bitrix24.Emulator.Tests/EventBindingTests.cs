@@ -58,6 +58,7 @@ public class EventBindingTests
     [InlineData("event.bind")]
     [InlineData("event.get")]
     [InlineData("event.unbind")]
+    [InlineData("events")]
     public async Task A_webhook_is_refused_as_outside_an_application(string method)
     {
         await using var portal = await Bitrix24Emulator.StartAsync();
@@ -123,8 +124,10 @@ public class EventBindingTests
         await using var portal = await Bitrix24Emulator.StartAsync();
         using var http = new HttpClient();
 
-        var all = (await Webhook.CallAsync(http, portal, "events", "{}")).Envelope["result"]!.AsArray().Select(e => (string)e!).ToList();
-        var calendar = (await Webhook.CallAsync(http, portal, "events", "{\"SCOPE\":\"calendar\"}")).Envelope["result"]!.AsArray().Select(e => (string)e!).ToList();
+        var token = portal.IssueTokens().AccessToken;
+
+        var all = (await AppCall.CallAsync(http, portal, token, "events", new JsonObject())).Envelope["result"]!.AsArray().Select(e => (string)e!).ToList();
+        var calendar = (await AppCall.CallAsync(http, portal, token, "events", new JsonObject { ["SCOPE"] = "calendar" })).Envelope["result"]!.AsArray().Select(e => (string)e!).ToList();
 
         Assert.Contains("ONCRMDEALADD", all);
         Assert.Contains("ONAPPINSTALL", all);
