@@ -32,7 +32,7 @@ internal sealed class OfflineEventHandlers
         var limit = Number(p["limit"]) is { } asked && asked > 0 ? (int)System.Math.Min(asked, int.MaxValue) : DefaultLimit;
         // clear defaults to 1: a plain get deletes what it returns.
         var clear = p["clear"] is null || IsTrue(p["clear"]);
-        var (processId, records) = _queue.Take(query, limit, clear, Text(p["process_id"]), IsTrue(p["error"]));
+        var (processId, records) = _queue.Take(query, limit, clear, Text(p["process_id"]), IsTrue(p["error"]), Connector(p));
         return new JsonObject
         {
             ["process_id"] = processId,
@@ -61,9 +61,12 @@ internal sealed class OfflineEventHandlers
     {
         ApplicationOnly.Require(call);
         var query = OfflineEventQuery.Read(call.Parameters, "ID", withProcessFields: true);
-        var items = _queue.List(query).Select(r => (JsonNode?)r.ToListItem()).ToList();
+        var items = _queue.List(query, Connector(call.Parameters)).Select(r => (JsonNode?)r.ToListItem()).ToList();
         return MethodResult.Page(items, call.Parameters);
     }
+
+    // Each source key has a queue of its own; without one, the records of bindings without a key.
+    private static string? Connector(JsonObject parameters) => Text(parameters["auth_connector"]) is { Length: > 0 } key ? key : null;
 
     private static string RequiredProcess(MethodCall call) =>
         Text(call.Parameters["process_id"]) is { Length: > 0 } processId

@@ -56,14 +56,15 @@ internal sealed class OfflineEventQueue
     /// <param name="eventName">The event's name.</param>
     /// <param name="data">What it carries.</param>
     /// <param name="additional">What else the portal tells (the user who caused it), or null.</param>
-    public OfflineEventRecord Add(string eventName, JsonNode? data, JsonNode? additional = null)
+    /// <param name="connector">The source key of the binding, whose queue the record joins; null for the common one.</param>
+    public OfflineEventRecord Add(string eventName, JsonNode? data, JsonNode? additional = null, string? connector = null)
     {
         var name = eventName.ToUpperInvariant();
-        var messageId = MessageId(name, data);
+        var messageId = MessageId(name, data, connector);
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            var waiting = _records.FindIndex(r => r.MessageId == messageId && r.ProcessId.Length == 0 && !r.Error);
+            var waiting = _records.FindIndex(r => r.MessageId == messageId && r.AuthConnector == connector && r.ProcessId.Length == 0 && !r.Error);
             if (waiting >= 0)
             {
                 var refreshed = _records[waiting] with { Timestamp = now, Data = data?.DeepClone(), Additional = additional?.DeepClone() };
@@ -71,7 +72,7 @@ internal sealed class OfflineEventQueue
                 return refreshed;
             }
 
-            var record = new OfflineEventRecord(++_lastId, now, name, data?.DeepClone(), additional?.DeepClone(), messageId, string.Empty, false);
+            var record = new OfflineEventRecord(++_lastId, now, name, data?.DeepClone(), additional?.DeepClone(), messageId, string.Empty, false, connector);
             _records.Add(record);
             return record;
         }
@@ -82,12 +83,12 @@ internal sealed class OfflineEventQueue
     /// or reserved for a new process; with <paramref name="processId"/>, the records that process still holds.
     /// </summary>
     /// <returns>The process the records are reserved for (null when they were deleted) and the records.</returns>
-    public (string? ProcessId, IReadOnlyList<OfflineEventRecord> Records) Take(OfflineEventQuery query, int limit, bool clear, string? processId, bool includeErrors)
+    public (string? ProcessId, IReadOnlyList<OfflineEventRecord> Records) Take(OfflineEventQuery query, int limit, bool clear, string? processId, bool includeErrors, string? connector)
     {
         lock (_lock)
         {
             var candidates = string.IsNullOrEmpty(processId)
-                ? _records.Where(r => r.ProcessId.Length == 0 && (includeErrors || !r.Error))
+                ? _records.Where(r => r.ProcessId.Length == 0 && (includeErrors || !r.Error) && r.AuthConnector == connector)
                 : _records.Where(r => r.ProcessId == processId);
             var taken = query.Apply(candidates).Take(limit).ToList();
             if (clear)
@@ -145,17 +146,17 @@ internal sealed class OfflineEventQueue
     }
 
     /// <summary>Every record the query lets through, in its order: what <c>event.offline.list</c> pages over.</summary>
-    public IReadOnlyList<OfflineEventRecord> List(OfflineEventQuery query)
+    public IReadOnlyList<OfflineEventRecord> List(OfflineEventQuery query, string? connector)
     {
         lock (_lock)
         {
-            return query.Apply(_records).ToList();
+            return query.Apply(_records.Where(r => r.AuthConnector == connector)).ToList();
         }
     }
 
     // The key of the object an event is about: the event and its data, so that repeated changes of one deal share it.
-    private static string MessageId(string eventName, JsonNode? data) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(eventName + "|" + (data?.ToJsonString() ?? string.Empty))).AsSpan(0, 16)).ToLowerInvariant();
+    private static string MessageId(string eventName, JsonNode? data, string? connector) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(eventName + "|" + connector + "|" + (data?.ToJsonString() ?? string.Empty))).AsSpan(0, 16)).ToLowerInvariant();
 
     private static string NewProcessId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }

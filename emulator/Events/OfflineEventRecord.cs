@@ -13,6 +13,7 @@ namespace Bitrix24.Emulator.Events;
 /// <param name="MessageId">The key of the object the event is about: a later event of the same key replaces the record.</param>
 /// <param name="ProcessId">The process holding the record since <c>event.offline.get</c> with <c>clear=0</c>; empty when none.</param>
 /// <param name="Error">Whether <c>event.offline.error</c> marked it as failed.</param>
+/// <param name="AuthConnector">The source key of the binding that queued it: a queue of its own, read by passing the same <c>auth_connector</c>; null for none.</param>
 public sealed record OfflineEventRecord(
     int Id,
     DateTimeOffset Timestamp,
@@ -21,7 +22,8 @@ public sealed record OfflineEventRecord(
     JsonNode? Additional,
     string MessageId,
     string ProcessId,
-    bool Error)
+    bool Error,
+    string? AuthConnector = null)
 {
     /// <summary>The record as <c>event.offline.get</c> answers it.</summary>
     internal JsonObject ToGetItem() => new()

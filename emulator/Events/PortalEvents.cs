@@ -66,7 +66,8 @@ internal sealed class PortalEvents : IAsyncDisposable
     {
         if (EventTriggers.Find(call.Method, call.Parameters, result) is { } raised)
         {
-            Raise(raised.EventName, raised.Data, call.UserId);
+            var source = CallValuesText(call.Parameters["auth_connector"]);
+            Raise(raised.EventName, raised.Data, call.UserId, source);
         }
     }
 
@@ -74,7 +75,11 @@ internal sealed class PortalEvents : IAsyncDisposable
     /// <param name="eventName">The event.</param>
     /// <param name="data">Its <c>data</c>.</param>
     /// <param name="userId">The user who caused it, whose tokens handlers bound without <c>auth_type</c> get; 0 for the portal's user.</param>
-    public void Raise(string eventName, JsonNode data, int userId)
+    /// <param name="source">
+    /// The <c>auth_connector</c> the causing call passed: offline bindings of that source key skip the event, so that
+    /// an application's own writes do not come back to it.
+    /// </param>
+    public void Raise(string eventName, JsonNode data, int userId, string? source = null)
     {
         var name = eventName.ToUpperInvariant();
         var queued = false;
@@ -82,8 +87,12 @@ internal sealed class PortalEvents : IAsyncDisposable
         {
             if (binding.Offline)
             {
-                Offline.Add(name, data);
-                queued = true;
+                if (binding.AuthConnector is null || binding.AuthConnector != source)
+                {
+                    Offline.Add(name, data, connector: binding.AuthConnector);
+                    queued = true;
+                }
+
                 continue;
             }
 
@@ -95,6 +104,8 @@ internal sealed class PortalEvents : IAsyncDisposable
             NoticeOfflineEvents(userId);
         }
     }
+
+    private static string? CallValuesText(JsonNode? node) => Handlers.CallValues.Text(node) is { Length: > 0 } text ? text : null;
 
     public ValueTask DisposeAsync() => Delivery.DisposeAsync();
 

@@ -189,5 +189,26 @@ public class OfflineEventTests
         Assert.Equal(handed.Count, handed.Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_source_key_keeps_a_queue_of_its_own_and_skips_the_applications_own_writes()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync();
+        var token = portal.IssueTokens().AccessToken;
+        using var http = new HttpClient();
+        await AppCall.CallAsync(http, portal, token, "event.bind", new JsonObject { ["event"] = "ONCRMDEALADD", ["event_type"] = "offline", ["auth_connector"] = "sync" });
+
+        await AppCall.CallAsync(http, portal, token, "crm.deal.add", new JsonObject { ["fields"] = new JsonObject { ["TITLE"] = "Own" }, ["auth_connector"] = "sync" });
+        var other = (await Webhook.CallAsync(http, portal, "crm.deal.add", "{\"fields\":{\"TITLE\":\"Other\"}}")).Envelope["result"]!.ToString();
+        var common = (await AppCall.CallAsync(http, portal, token, "event.offline.get", new JsonObject())).Envelope["result"]!;
+        var listed = (await AppCall.CallAsync(http, portal, token, "event.offline.list", new JsonObject { ["auth_connector"] = "sync" })).Envelope["result"]!.AsArray();
+        var own = (await AppCall.CallAsync(http, portal, token, "event.offline.get", new JsonObject { ["auth_connector"] = "sync" })).Envelope["result"]!;
+
+        Assert.Empty(Ids(common));
+        Assert.Single(listed);
+        var record = Assert.Single(own["events"]!.AsArray())!;
+        Assert.Equal(other, (string?)record["EVENT_DATA"]!["FIELDS"]!["ID"]);
+        Assert.Equal(0, portal.OfflineEventCount);
+    }
+
     private static List<string> Ids(JsonNode result) => result["events"]!.AsArray().Select(e => (string)e!["ID"]!).ToList();
 }
