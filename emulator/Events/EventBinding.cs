@@ -10,7 +10,8 @@ namespace Bitrix24.Emulator.Events;
 /// <param name="AuthType">The user the handler gets a token of; 0 for the user who caused the event.</param>
 /// <param name="Offline">Whether the event goes to the offline queue instead of the handler.</param>
 /// <param name="AuthConnector">The source key of an offline binding, or null.</param>
-internal sealed record EventBinding(int Id, string EventName, string Handler, int AuthType, bool Offline, string? AuthConnector)
+/// <param name="MinTimeout">For <c>ONOFFLINEEVENT</c>, <c>options[minTimeout]</c>: the seconds between two notices (1 by default; 0 for one per event raised).</param>
+internal sealed record EventBinding(int Id, string EventName, string Handler, int AuthType, bool Offline, string? AuthConnector, int MinTimeout = 1)
 {
     /// <summary>The binding as <c>event.get</c> answers it.</summary>
     public JsonObject ToJson() => new()

@@ -39,7 +39,8 @@ internal sealed class EventBindingHandlers
         var handler = offline ? string.Empty : CheckedHandler(Text(p["handler"]));
         var authType = (int)(Number(p["auth_type"]) ?? 0);
         var connector = Text(p["auth_connector"]) is { Length: > 0 } key ? key : null;
-        if (!_bindings.TryAdd(eventName, handler, authType, offline, connector))
+        var minTimeout = (int)Math.Clamp(Number((p["options"] as JsonObject)?["minTimeout"]) ?? 1, 0, int.MaxValue);
+        if (!_bindings.TryAdd(eventName, handler, authType, offline, connector, minTimeout))
         {
             throw new Bitrix24EmulatorError(400, "ERROR_CORE", "Unable to set event handler: Handler already binded");
         }

@@ -12,7 +12,7 @@ internal sealed class EventBindings
     private int _lastId;
 
     /// <summary>Adds a binding; false when the same one (event, handler, user, kind and source) exists.</summary>
-    public bool TryAdd(string eventName, string handler, int authType, bool offline, string? authConnector)
+    public bool TryAdd(string eventName, string handler, int authType, bool offline, string? authConnector, int minTimeout = 1)
     {
         lock (_lock)
         {
@@ -21,7 +21,7 @@ internal sealed class EventBindings
                 return false;
             }
 
-            _bindings.Add(new EventBinding(++_lastId, eventName, handler, authType, offline, authConnector));
+            _bindings.Add(new EventBinding(++_lastId, eventName, handler, authType, offline, authConnector, minTimeout));
             return true;
         }
     }

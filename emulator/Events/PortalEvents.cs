@@ -17,7 +17,6 @@ namespace Bitrix24.Emulator.Events;
 internal sealed class PortalEvents : IAsyncDisposable
 {
     private const string OfflineNotice = "ONOFFLINEEVENT";
-    private static readonly TimeSpan OfflineNoticeInterval = TimeSpan.FromSeconds(1);
     private readonly SpecCatalog _specs;
     private readonly Func<int, Bitrix24Tokens> _issue;
     private readonly int _defaultUser;
@@ -109,7 +108,8 @@ internal sealed class PortalEvents : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Delivery.DisposeAsync();
 
-    // ONOFFLINEEVENT tells online handlers that the queue has new records, at most once a second per binding.
+    // ONOFFLINEEVENT tells online handlers that the queue has new records, at most once per the binding's minTimeout
+    // seconds (once a second by default); with 0, once per event raised.
     private void NoticeOfflineEvents(int userId)
     {
         var now = _time.GetUtcNow();
@@ -121,7 +121,7 @@ internal sealed class PortalEvents : IAsyncDisposable
             }
 
             var last = _lastNotices.GetOrAdd(binding.Id, DateTimeOffset.MinValue);
-            if (now - last >= OfflineNoticeInterval && _lastNotices.TryUpdate(binding.Id, now, last))
+            if (now - last >= TimeSpan.FromSeconds(binding.MinTimeout) && _lastNotices.TryUpdate(binding.Id, now, last))
             {
                 Post(binding, OfflineNotice, new JsonArray(), binding.AuthType != 0 ? binding.AuthType : userId);
             }

@@ -164,6 +164,30 @@ public class EventDeliveryTests
         Assert.Equal(portal.ApplicationToken, notice.Form["auth[application_token]"]);
     }
 
+    [Fact]
+    public async Task ONOFFLINEEVENT_notices_come_at_most_once_per_minTimeout()
+    {
+        var clock = new ManualClock();
+        await using var receiver = await EventReceiver.StartAsync();
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { TimeProvider = clock });
+        var token = portal.IssueTokens().AccessToken;
+        using var http = new HttpClient();
+        await AppCall.CallAsync(http, portal, token, "event.bind", new JsonObject { ["event"] = "ONCRMDEALADD", ["event_type"] = "offline" });
+        await AppCall.CallAsync(http, portal, token, "event.bind", new JsonObject { ["event"] = "ONOFFLINEEVENT", ["handler"] = receiver.Url.ToString(), ["options"] = new JsonObject { ["minTimeout"] = 10 } });
+
+        for (var i = 1; i <= 3; i++)
+        {
+            portal.RaiseEvent("ONCRMDEALADD", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(11));
+        portal.RaiseEvent("ONCRMDEALADD", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = "4" } });
+        await portal.WaitForEventDeliveriesAsync(Timeout());
+
+        Assert.Equal(2, receiver.Posts.Count);
+        Assert.Equal(4, portal.OfflineEventCount);
+    }
+
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
 
     private static async Task<Uri> ClosedPortAsync()
