@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
 using Bitrix24.Generated.Specs.Model;
@@ -35,6 +36,12 @@ internal sealed class MethodDispatcher
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
     }
 
+    /// <summary>
+    /// Called after each call a handler answered without an error (not after documented examples, which change
+    /// nothing): the portal raises the events its writes cause here, for calls, batch commands and REST 3.0 alike.
+    /// </summary>
+    public Action<MethodCall, JsonNode?>? Handled { get; set; }
+
     /// <summary>Charges every call of <paramref name="method"/> <paramref name="cost"/> of working time.</summary>
     public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
 
@@ -49,10 +56,10 @@ internal sealed class MethodDispatcher
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
     /// <param name="method">The method name.</param>
-    /// <param name="userId">The caller.</param>
+    /// <param name="caller">Who calls: the user, and whether through an application.</param>
     /// <param name="parameters">The call's parameters.</param>
     /// <param name="rest3">Whether it came to the REST 3.0 address, which serves only REST 3.0 methods, as the classic one serves only the others.</param>
-    public CallOutcome Execute(string method, int userId, JsonObject parameters, bool rest3 = false)
+    public CallOutcome Execute(string method, Caller caller, JsonObject parameters, bool rest3 = false)
     {
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -90,9 +97,18 @@ internal sealed class MethodDispatcher
             }
 
             // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
-            var answer = hasHandler
-                ? handler(new MethodCall(method, userId, parameters))
-                : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
+            MethodResult answer;
+            if (hasHandler)
+            {
+                var call = new MethodCall(method, caller.UserId, parameters) { ByApplication = caller.Token is not null };
+                answer = handler(call);
+                Handled?.Invoke(call, answer.Result);
+            }
+            else
+            {
+                answer = SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
+            }
+
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);

@@ -33,8 +33,9 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
             // The calendar methods have handlers that keep state, so the documented answer is not theirs; their
             // batches are tested on their own. A request with a template to fill in ("**put_current_date_here**") is
             // not a call a portal takes. A REST 3.0 method cannot be a command of the classic batch: the client refuses
-            // it when it is added.
-            if (linked.Method is { } method && method.Scope != "calendar" && method.Api == MethodApi.Classic && !DocumentedExampleTests.Replaced.Contains(method.Name)
+            // it when it is added. The event methods (event.bind, event.offline.get, events, …) have handlers too, which
+            // answer only an application and keep bindings and a queue; the emulator's own tests cover them.
+            if (linked.Method is { } method && method.Scope != "calendar" && !IsEventMethod(method.Name) && method.Api == MethodApi.Classic && !DocumentedExampleTests.Replaced.Contains(method.Name)
                 && Answered(method) is { } example && (example.Request is not null || method.Parameters.IsEmpty)
                 && example.Request?.Contains("**", StringComparison.Ordinal) != true)
             {
@@ -76,6 +77,9 @@ public sealed class DocumentedBatchTests : IClassFixture<DocumentedBatchTests.Po
             throw new XunitException("Lost " + lost + "\nDocumented: " + documented?.ToJsonString() + "\nWritten:    " + written);
         }
     }
+
+    private static bool IsEventMethod(string name) =>
+        name == "events" || name.StartsWith("event.", StringComparison.Ordinal);
 
     // The example the emulator answers with: the first successful one with a result.
     internal static ExampleModel? Answered(MethodModel method) =>
