@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator.Dispatch;
+using Bitrix24.Emulator.Events;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Handlers;
 using Bitrix24.Emulator.Handlers.Calendar;
@@ -44,10 +46,12 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly OAuthServer _oauth;
     private readonly SpecCatalog _specs;
     private readonly Rest3Endpoint _rest3;
+    private readonly PortalEvents _events;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
         _specs = specs;
+        _events = new PortalEvents(options.TimeProvider);
         _app = app;
         _options = options;
         _secret = secret;
@@ -61,7 +65,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
         _rest3 = new Rest3Endpoint(_reader, _faults, _dispatcher, options.TimeProvider);
         var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat, options.UserId);
-        foreach (var module in Modules(options))
+        foreach (var module in Modules(options, _events))
         {
             module.Register(Methods, context);
         }
@@ -71,8 +75,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// The scopes answered by handlers, in order: a module answers only methods no earlier one does. A new scope is a
     /// module and one line here.
     /// </summary>
-    private static IEnumerable<IEmulatorModule> Modules(Bitrix24EmulatorOptions options)
+    private static IEnumerable<IEmulatorModule> Modules(Bitrix24EmulatorOptions options, PortalEvents events)
     {
+        yield return new EventModule(events);
         yield return new CalendarModule();
         if (options.KeepEntities)
         {
@@ -116,6 +121,27 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>Makes every access token expired now; calls then get <c>expired_token</c> until refreshed.</summary>
     public void ExpireAccessTokens() => _oauth.ExpireAll();
+
+    /// <summary>
+    /// Puts an event in the offline queue, as the portal does for an application's offline binding: the application
+    /// then takes it with <c>event.offline.get</c>. A waiting record of the same event and data is refreshed instead
+    /// of added twice, as the portal keeps one record per changed object.
+    /// </summary>
+    /// <param name="eventName">The event, e.g. <c>ONCRMDEALUPDATE</c>.</param>
+    /// <param name="data">What it carries, e.g. <c>{"FIELDS":{"ID":"5"}}</c>.</param>
+    /// <returns>The record as queued.</returns>
+    public OfflineEventRecord RaiseOfflineEvent(string eventName, JsonObject data)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentNullException.ThrowIfNull(data);
+        return _events.Offline.Add(eventName, data);
+    }
+
+    /// <summary>How many records the offline queue holds, reserved and failed ones included.</summary>
+    public int OfflineEventCount => _events.Offline.Count;
+
+    /// <summary>The offline queue's records now, oldest first.</summary>
+    public IReadOnlyList<OfflineEventRecord> OfflineEvents => _events.Offline.Snapshot();
 
     /// <summary>With <see cref="Bitrix24EmulatorOptions.UseHttps"/>, the self-signed certificate served; trust exactly this one.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; private init; }
@@ -252,8 +278,8 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         }
 
         var outcome = method == "batch"
-            ? _batch.Execute(request.Caller.UserId, request.Parameters, started)
-            : _dispatcher.Execute(method, request.Caller.UserId, request.Parameters);
+            ? _batch.Execute(request.Caller, request.Parameters, started)
+            : _dispatcher.Execute(method, request.Caller, request.Parameters);
         if (FaultInjector.TryDropAnswer(context))
         {
             return;

@@ -6,7 +6,14 @@ namespace Bitrix24.Emulator;
 /// <param name="Method">The method name, lower case, without a <c>.json</c> suffix.</param>
 /// <param name="UserId">The user of the webhook.</param>
 /// <param name="Parameters">The parameters as a JSON object, whatever form they came in.</param>
-public sealed record MethodCall(string Method, int UserId, JsonObject Parameters);
+public sealed record MethodCall(string Method, int UserId, JsonObject Parameters)
+{
+    /// <summary>
+    /// Whether the call came with an application's OAuth token rather than through a webhook: some methods (the
+    /// event methods) work only in an application's context.
+    /// </summary>
+    public bool ByApplication { get; init; }
+}
 
 /// <summary>A Bitrix24 error a handler answers with.</summary>
 public sealed class Bitrix24EmulatorError : System.Exception

@@ -23,7 +23,7 @@ internal sealed class BatchExecutor
 
     public BatchExecutor(MethodDispatcher dispatcher) => _dispatcher = dispatcher;
 
-    public CallOutcome Execute(int userId, JsonObject parameters, DateTimeOffset started)
+    public CallOutcome Execute(Caller caller, JsonObject parameters, DateTimeOffset started)
     {
         var commands = ReadCommands(parameters["cmd"]);
         if (commands is null)
@@ -57,7 +57,7 @@ internal sealed class BatchExecutor
             var arguments = PhpFormDecoder.Decode(ParseQuery(query));
             var resolved = (JsonObject)Resolve(arguments, resultsByKey)!;
 
-            var outcome = _dispatcher.Execute(method, userId, resolved);
+            var outcome = _dispatcher.Execute(method, caller, resolved);
             if (outcome.IsError)
             {
                 errors.Add(new(key, new JsonObject { ["error"] = outcome.ErrorCode, ["error_description"] = outcome.ErrorDescription }));

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Limits;
+using Bitrix24.Emulator.Requests;
 using Bitrix24.Emulator.Rest3;
 using Bitrix24.Emulator.Specs;
 using Bitrix24.Generated.Specs.Model;
@@ -49,10 +50,10 @@ internal sealed class MethodDispatcher
 
     /// <summary>Runs one method call, as a request of its own or as a command of a batch.</summary>
     /// <param name="method">The method name.</param>
-    /// <param name="userId">The caller.</param>
+    /// <param name="caller">Who calls: the user, and whether through an application.</param>
     /// <param name="parameters">The call's parameters.</param>
     /// <param name="rest3">Whether it came to the REST 3.0 address, which serves only REST 3.0 methods, as the classic one serves only the others.</param>
-    public CallOutcome Execute(string method, int userId, JsonObject parameters, bool rest3 = false)
+    public CallOutcome Execute(string method, Caller caller, JsonObject parameters, bool rest3 = false)
     {
         var started = _time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -91,7 +92,7 @@ internal sealed class MethodDispatcher
 
             // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
             var answer = hasHandler
-                ? handler(new MethodCall(method, userId, parameters))
+                ? handler(new MethodCall(method, caller.UserId, parameters) { ByApplication = caller.Token is not null })
                 : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;

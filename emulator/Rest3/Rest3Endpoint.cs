@@ -83,7 +83,7 @@ internal sealed class Rest3Endpoint
 
     private StoredAnswer Answer(RestRequest request, MethodModel? spec, DateTimeOffset started)
     {
-        var outcome = _dispatcher.Execute(request.Method, request.Caller.UserId, request.Parameters, rest3: true);
+        var outcome = _dispatcher.Execute(request.Method, request.Caller, request.Parameters, rest3: true);
         // A spec whose result is a plain value is served as it says, so that its client reads what it was made for.
         var envelope = Rest3EnvelopeWriter.Envelope(outcome, started, _time.GetUtcNow() - started, Rest3Answers.IsPlain(spec));
         return new StoredAnswer(outcome.IsError ? Rest3EnvelopeWriter.ErrorStatus(outcome) : outcome.Status, EnvelopeWriter.ToWire(envelope));

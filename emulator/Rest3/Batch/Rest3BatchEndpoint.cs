@@ -68,7 +68,7 @@ internal sealed class Rest3BatchEndpoint
             return;
         }
 
-        StoredAnswer Run() => Answer(commands, request.Caller.UserId, started);
+        StoredAnswer Run() => Answer(commands, request.Caller, started);
         var hasWrite = commands.Any(command => _dispatcher.Spec(command.Method, rest3: true) is { } spec && Rest3Methods.IsWrite(spec));
         if (Rest3Answers.HasKey(context) && hasWrite)
         {
@@ -81,7 +81,7 @@ internal sealed class Rest3BatchEndpoint
     }
 
     // Each command in order; the first that fails (or whose reference cannot be resolved) answers for the batch.
-    private StoredAnswer Answer(List<Rest3BatchCommand> commands, int userId, DateTimeOffset started)
+    private StoredAnswer Answer(List<Rest3BatchCommand> commands, Caller caller, DateTimeOffset started)
     {
         var byAlias = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var results = new JsonArray();
@@ -100,7 +100,7 @@ internal sealed class Rest3BatchEndpoint
             }
 
             var commandStarted = _time.GetUtcNow();
-            var outcome = _dispatcher.Execute(command.Method, userId, query, rest3: true);
+            var outcome = _dispatcher.Execute(command.Method, caller, query, rest3: true);
             var envelope = Rest3EnvelopeWriter.Envelope(outcome, commandStarted, _time.GetUtcNow() - commandStarted, Rest3Answers.IsPlain(_dispatcher.Spec(command.Method, rest3: true)));
             if (outcome.IsError || outcome.Problem is not null)
             {
