@@ -310,6 +310,22 @@ public sealed class OfflineEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_restart_with_other_event_names_still_takes_over_the_whole_batch()
+    {
+        Raise(5);
+        _portal.RaiseOfflineEvent("ONCRMLEADADD", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = "9" } });
+        var checkpoint = new InMemoryBitrix24OfflineCheckpoint();
+        await HandleThreeAndAbandonAsync(new Bitrix24OfflineEvents(Connect(), new Bitrix24OfflineEventsOptions { Checkpoint = checkpoint, EventNames = ["ONCRMDEALUPDATE"] }));
+
+        var restarted = new Bitrix24OfflineEvents(Connect(), new Bitrix24OfflineEventsOptions { Checkpoint = checkpoint, EventNames = ["ONCRMLEADADD"] });
+        var read = await ToListAsync(restarted.ReadAvailableAsync());
+
+        // The deals the dead process held come first though the new filter names leads only; then the lead.
+        Assert.Equal(["4", "5", "9"], read.Select(DealId));
+        Assert.Equal(0, _portal.OfflineEventCount);
+    }
+
+    [Fact]
     public async Task One_instance_runs_one_read_at_a_time()
     {
         Raise(2);

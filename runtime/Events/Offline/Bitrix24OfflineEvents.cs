@@ -69,7 +69,9 @@ public sealed class Bitrix24OfflineEvents
     /// Leaving the loop otherwise, by <c>break</c>, an exception or cancellation, leaves the current record and the rest
     /// of the batch reserved: the next read, by this instance or a new one over the same checkpoint, delivers them
     /// again. An enumerator cannot tell a <c>break</c> from a failure, so nothing is reported with
-    /// <c>event.offline.error</c> here; use <see cref="ProcessAllAsync"/> for that.
+    /// <c>event.offline.error</c> here; use <see cref="ProcessAllAsync"/> for that. A call that fails (after the
+    /// connection's retries) ends the enumeration with its <see cref="Bitrix24Exception"/>; the checkpoint keeps the
+    /// batch, and reading again goes on where it stopped.
     /// </remarks>
     /// <param name="cancellationToken">Stops polling; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="InvalidOperationException">Another read of this instance is running.</exception>
@@ -179,7 +181,9 @@ public sealed class Bitrix24OfflineEvents
 
     private async ValueTask<(string? ProcessId, List<Bitrix24OfflineEvent> Events)> GetAsync(string? processId, CancellationToken cancellationToken)
     {
-        var body = OfflineEventWire.GetBody(processId, _options.BatchSize, _options.EventNames);
+        // A process's records are asked for without the filter: one saved by a run with other event names must be
+        // taken over whole, or what it holds outside today's filter would stay reserved for good.
+        var body = OfflineEventWire.GetBody(processId, _options.BatchSize, processId is null ? _options.EventNames : null);
         var response = await _connection.CallRawAsync(OfflineEventWire.Get, body, OfflineEventWire.Element, cancellationToken).ConfigureAwait(false);
         return OfflineEventWire.ReadBatch(response.Value);
     }
