@@ -47,11 +47,11 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     private readonly SpecCatalog _specs;
     private readonly Rest3Endpoint _rest3;
     private readonly PortalEvents _events;
+    private readonly ApplicationInstaller _installer;
 
     private Bitrix24Emulator(WebApplication app, Bitrix24EmulatorOptions options, string secret, SpecCatalog specs)
     {
         _specs = specs;
-        _events = new PortalEvents(options.TimeProvider);
         _app = app;
         _options = options;
         _secret = secret;
@@ -60,8 +60,17 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _oauth = new OAuthServer(
             options.OAuthClientId,
             options.OAuthClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            options.MemberId ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
             options.AccessTokenLifetime,
             options.TimeProvider);
+        var payloads = new EventPayloads(
+            _oauth.MemberId,
+            options.ApplicationToken ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            () => BaseAddress,
+            options.TimeProvider);
+        _events = new PortalEvents(specs, payloads, _oauth.Issue, options.UserId, options.TimeProvider);
+        _installer = new ApplicationInstaller(_events, _oauth, options.UserId);
+        _dispatcher.Handled = _events.AfterCall;
         _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
         _rest3 = new Rest3Endpoint(_reader, _faults, _dispatcher, options.TimeProvider);
         var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat, options.UserId);
@@ -121,6 +130,59 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>Makes every access token expired now; calls then get <c>expired_token</c> until refreshed.</summary>
     public void ExpireAccessTokens() => _oauth.ExpireAll();
+
+    /// <summary>The portal's <c>member_id</c> (<see cref="Bitrix24EmulatorOptions.MemberId"/>), as token answers and events carry it.</summary>
+    public string MemberId => _events.Payloads.MemberId;
+
+    /// <summary>
+    /// The <c>application_token</c> every event post and the install carry (<see cref="Bitrix24EmulatorOptions.ApplicationToken"/>),
+    /// for handlers to check that a post comes from the portal.
+    /// </summary>
+    public string ApplicationToken => _events.Payloads.ApplicationToken;
+
+    /// <summary>
+    /// Raises an event as the portal does when something changes: every online binding of it (<c>event.bind</c>)
+    /// gets a post in the background, every offline one a record in the offline queue. Calls that write (calendar
+    /// events and sections, deals) raise theirs by themselves.
+    /// </summary>
+    /// <param name="eventName">The event, e.g. <c>ONCRMDEALUPDATE</c>.</param>
+    /// <param name="data">Its <c>data</c>, e.g. <c>{"FIELDS":{"ID":"5"}}</c>.</param>
+    /// <param name="userId">The user who caused it, whose tokens handlers bound without <c>auth_type</c> get; the webhook's user when null.</param>
+    public void RaiseEvent(string eventName, JsonObject data, int? userId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentNullException.ThrowIfNull(data);
+        _events.Raise(eventName, data, userId ?? _options.UserId);
+    }
+
+    /// <summary>The posts of events to handlers so far (and of the install), oldest first.</summary>
+    public IReadOnlyList<EventDelivery> EventDeliveries => _events.Delivery.Deliveries;
+
+    /// <summary>Completes when every event raised so far has been posted: nothing queued, nothing in flight.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForEventDeliveriesAsync(CancellationToken cancellationToken = default) => _events.Delivery.WaitForIdleAsync(cancellationToken);
+
+    /// <summary>
+    /// Installs the application as a portal does for a local application that uses the API only: issues tokens,
+    /// posts the install form to <paramref name="installUrl"/> (<c>DOMAIN</c>, <c>PROTOCOL</c>, <c>LANG</c>,
+    /// <c>APP_SID</c> in the query; <c>AUTH_ID</c>, <c>AUTH_EXPIRES</c>, <c>REFRESH_ID</c>, <c>member_id</c>,
+    /// <c>APPLICATION_TOKEN</c>, <c>status</c>, <c>PLACEMENT</c>… in the body), then posts <c>ONAPPINSTALL</c> with the
+    /// same tokens there.
+    /// </summary>
+    /// <param name="installUrl">The application's install handler.</param>
+    /// <param name="cancellationToken">Cancels the posts.</param>
+    public Task<ApplicationInstallResult> InstallApplicationAsync(Uri installUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installUrl);
+        return _installer.InstallAsync(installUrl, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the application: posts <c>ONAPPUNINSTALL</c> (without tokens) to its bindings of it and waits for the
+    /// posts, then drops every binding and the offline queue and makes every token invalid.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the posts.</param>
+    public Task UninstallApplicationAsync(CancellationToken cancellationToken = default) => _installer.UninstallAsync(cancellationToken);
 
     /// <summary>
     /// Puts an event in the offline queue, as the portal does for an application's offline binding: the application
@@ -233,6 +295,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();
     }
 

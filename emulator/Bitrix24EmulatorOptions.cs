@@ -49,6 +49,18 @@ public sealed class Bitrix24EmulatorOptions
     /// <summary>The OAuth application's client secret; a random one when null.</summary>
     public string? OAuthClientSecret { get; set; }
 
+    /// <summary>
+    /// The portal's <c>member_id</c>, which token answers, event payloads and the install form carry; a random
+    /// 32-digit hex one when null, as a portal's.
+    /// </summary>
+    public string? MemberId { get; set; }
+
+    /// <summary>
+    /// The <c>application_token</c> the portal sends with every event to the OAuth application, for its handlers to
+    /// check that a call comes from the portal; a random 32-digit hex one when null.
+    /// </summary>
+    public string? ApplicationToken { get; set; }
+
     /// <summary>How long an access token works; an hour, as on a portal.</summary>
     public System.TimeSpan AccessTokenLifetime { get; set; } = System.TimeSpan.FromHours(1);
 

@@ -49,14 +49,14 @@ internal static class PhpFormEncoder
 
                 return;
             default:
-                var element = node.GetValue<JsonElement>();
-                var text = element.ValueKind switch
+                // By kind rather than as a JsonElement: values built in code (JsonValue.Create("x")) hold no element.
+                var text = node.GetValueKind() switch
                 {
-                    JsonValueKind.String => element.GetString()!,
+                    JsonValueKind.String => node.GetValue<string>(),
                     JsonValueKind.True => "1",
                     JsonValueKind.False => "0",
                     JsonValueKind.Null => null,
-                    _ => element.GetRawText(),
+                    _ => node.ToJsonString(),
                 };
                 if (text is not null)
                 {

@@ -36,6 +36,12 @@ internal sealed class MethodDispatcher
         _budget = options.OperatingLimit is { } operating ? new OperatingBudget(operating, options.TimeProvider) : null;
     }
 
+    /// <summary>
+    /// Called after each call a handler answered without an error (not after documented examples, which change
+    /// nothing): the portal raises the events its writes cause here, for calls, batch commands and REST 3.0 alike.
+    /// </summary>
+    public Action<MethodCall, JsonNode?>? Handled { get; set; }
+
     /// <summary>Charges every call of <paramref name="method"/> <paramref name="cost"/> of working time.</summary>
     public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
 
@@ -91,9 +97,18 @@ internal sealed class MethodDispatcher
             }
 
             // Without a handler, a method answers with its spec's documented example, or the plainest value of its type.
-            var answer = hasHandler
-                ? handler(new MethodCall(method, caller.UserId, parameters) { ByApplication = caller.Token is not null })
-                : SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
+            MethodResult answer;
+            if (hasHandler)
+            {
+                var call = new MethodCall(method, caller.UserId, parameters) { ByApplication = caller.Token is not null };
+                answer = handler(call);
+                Handled?.Invoke(call, answer.Result);
+            }
+            else
+            {
+                answer = SpecCatalog.ExampleAnswer(spec!) ?? new MethodResult(PlainAnswer.Of(spec!.Result.Type, _specs, started));
+            }
+
             var processing = clock.Elapsed;
             var cost = _operatingCosts.TryGetValue(method, out var charged) ? charged : processing;
             var (operating, resetAt) = _budget?.Record(method, cost) ?? (0, started);

@@ -34,6 +34,15 @@ internal sealed class OfflineEventQueue
         }
     }
 
+    /// <summary>Drops every record, as removing the application does.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _records.Clear();
+        }
+    }
+
     /// <summary>The records, oldest id first.</summary>
     public IReadOnlyList<OfflineEventRecord> Snapshot()
     {

@@ -25,9 +25,10 @@ internal sealed class OAuthServer
     private readonly TimeSpan _lifetime;
     private int _refreshCount;
 
-    public OAuthServer(string clientId, string clientSecret, TimeSpan lifetime, TimeProvider time)
+    public OAuthServer(string clientId, string clientSecret, string memberId, TimeSpan lifetime, TimeProvider time)
     {
         ClientId = clientId;
+        MemberId = memberId;
         ClientSecret = clientSecret;
         _lifetime = lifetime;
         _time = time;
@@ -36,6 +37,9 @@ internal sealed class OAuthServer
     public string ClientId { get; }
 
     public string ClientSecret { get; }
+
+    /// <summary>The portal's <c>member_id</c>, which the token answers carry.</summary>
+    public string MemberId { get; }
 
     public int RefreshCount => Volatile.Read(ref _refreshCount);
 
@@ -60,6 +64,16 @@ internal sealed class OAuthServer
             {
                 _access[token] = (_access[token].UserId, now);
             }
+        }
+    }
+
+    /// <summary>Ends every token, access and refresh, as removing the application does.</summary>
+    public void RevokeAll()
+    {
+        lock (_access)
+        {
+            _access.Clear();
+            _refresh.Clear();
         }
     }
 
@@ -114,7 +128,7 @@ internal sealed class OAuthServer
             ["server_endpoint"] = new Uri(portal, "rest/").ToString(),
             ["status"] = "L",
             ["client_endpoint"] = new Uri(portal, "rest/").ToString(),
-            ["member_id"] = "emulator",
+            ["member_id"] = MemberId,
             ["user_id"] = userId.ToString(CultureInfo.InvariantCulture),
             ["refresh_token"] = tokens.RefreshToken,
         });

@@ -19,7 +19,21 @@ internal sealed class SpecCatalog
 {
     private readonly SpecSet _specs;
 
-    private SpecCatalog(SpecSet specs) => _specs = specs;
+    private readonly Lazy<IReadOnlyDictionary<string, EventModel>> _events;
+
+    private SpecCatalog(SpecSet specs)
+    {
+        _specs = specs;
+        _events = new(() => specs.Events
+            .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key.ToUpperInvariant(), g => g.First(), StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The events the specs describe, upper case (<c>ONCRMDEALADD</c>): those the portal can bind handlers to.</summary>
+    public IReadOnlyCollection<string> EventNames => _events.Value.Keys.ToList();
+
+    /// <summary>The spec of an event, or null when none is loaded.</summary>
+    public EventModel? FindEvent(string name) => _events.Value.TryGetValue(name, out var spec) ? spec : null;
 
     public IReadOnlyCollection<string> MethodNames => _specs.Methods.Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 

@@ -128,4 +128,17 @@ public class PhpFormDecoderTests
 
         Assert.Equal(new[] { KeyValuePair.Create("a", "1"), KeyValuePair.Create("b", "0"), KeyValuePair.Create("c", "1.5") }, fields);
     }
+
+    [Fact]
+    public void The_encoder_takes_values_built_in_code_as_well_as_parsed_ones()
+    {
+        var fields = PhpFormEncoder.Encode(new System.Text.Json.Nodes.JsonObject
+        {
+            ["event"] = "ONCRMDEALADD",
+            ["data"] = new System.Text.Json.Nodes.JsonObject { ["FIELDS"] = new System.Text.Json.Nodes.JsonObject { ["ID"] = 5 } },
+            ["flag"] = true,
+        });
+
+        Assert.Equal(new[] { KeyValuePair.Create("event", "ONCRMDEALADD"), KeyValuePair.Create("data[FIELDS][ID]", "5"), KeyValuePair.Create("flag", "1") }, fields);
+    }
 }
