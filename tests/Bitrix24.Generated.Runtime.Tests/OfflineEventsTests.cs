@@ -5,10 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
 using Bitrix24.Generated.Events;
+using Bitrix24.Generated.Serialization;
 
 namespace Bitrix24.Generated.Runtime.Tests;
 
@@ -326,6 +328,38 @@ public sealed class OfflineEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deals_written_through_an_offline_binding_arrive_while_polling()
+    {
+        var connection = Connect();
+        // An offline binding needs no handler address; the spec marks handler required, so it goes empty.
+        await CallAsync(connection, "event.bind", new JsonObject { ["event"] = "ONCRMDEALADD", ["handler"] = string.Empty, ["event_type"] = "offline" });
+        var added = new List<string> { await AddDealAsync(connection, "First"), await AddDealAsync(connection, "Second") };
+        var events = new Bitrix24OfflineEvents(connection, new Bitrix24OfflineEventsOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<Bitrix24OfflineEvent>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => events.ProcessAllAsync(async (record, token) =>
+        {
+            seen.Add(record);
+            if (seen.Count == 1)
+            {
+                // A write while the poller runs: its event is queued and read by a later poll.
+                added.Add(await AddDealAsync(connection, "Third"));
+            }
+            else if (seen.Count == 3)
+            {
+                stop.Cancel();
+            }
+        }, stop.Token));
+
+        Assert.Equal(added, seen.Select(DealId));
+        Assert.All(seen, e => Assert.Equal("ONCRMDEALADD", e.EventName));
+        // The run was stopped before it cleared its last batch; the next read does, and hands out nothing again.
+        Assert.Empty(await ToListAsync(events.ReadAvailableAsync()));
+        Assert.Equal(0, _portal.OfflineEventCount);
+    }
+
+    [Fact]
     public async Task One_instance_runs_one_read_at_a_time()
     {
         Raise(2);
@@ -373,6 +407,15 @@ public sealed class OfflineEventsTests : IAsyncLifetime
 
         return read;
     }
+
+    private static readonly JsonTypeInfo<JsonNode?> Json =
+        JsonMetadataServices.CreateValueInfo<JsonNode?>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, Bitrix24Converters.Json);
+
+    private static async Task<JsonNode?> CallAsync(Bitrix24Connection connection, string method, JsonObject parameters) =>
+        (await connection.CallAsync(method, (JsonNode?)parameters, Json, Json, default)).Value;
+
+    private static async Task<string> AddDealAsync(Bitrix24Connection connection, string title) =>
+        (await CallAsync(connection, "crm.deal.add", new JsonObject { ["fields"] = new JsonObject { ["TITLE"] = title } }))!.ToString();
 
     private Bitrix24Connection Connect()
     {
