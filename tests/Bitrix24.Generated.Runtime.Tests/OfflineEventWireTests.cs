@@ -78,6 +78,8 @@ public class OfflineEventWireTests
 
         var plain = JsonNode.Parse(OfflineEventWire.GetBody(null, 50, null))!.AsObject();
         Assert.False(plain.ContainsKey("process_id"));
+        Assert.False(plain.ContainsKey("auth_connector"));
+        Assert.Equal("crm-sync", (string?)JsonNode.Parse(OfflineEventWire.GetBody(null, 50, null, "crm-sync"))!["auth_connector"]);
         Assert.False(plain.ContainsKey("filter"));
     }
 

@@ -360,6 +360,20 @@ public sealed class OfflineEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_source_key_goes_with_every_read_of_the_queue()
+    {
+        Raise(5);
+        var checkpoint = new InMemoryBitrix24OfflineCheckpoint();
+        var options = new Bitrix24OfflineEventsOptions { Checkpoint = checkpoint, AuthConnector = "crm-sync" };
+        await HandleThreeAndAbandonAsync(new Bitrix24OfflineEvents(Connect(), options));
+        await ToListAsync(new Bitrix24OfflineEvents(Connect(), options).ReadAvailableAsync());
+
+        var gets = _portal.Requests.Where(r => r.Method == "event.offline.get").ToList();
+        Assert.True(gets.Count >= 3);
+        Assert.All(gets, r => Assert.Equal("crm-sync", (string?)JsonNode.Parse(r.Body)!["auth_connector"]));
+    }
+
+    [Fact]
     public async Task One_instance_runs_one_read_at_a_time()
     {
         Raise(2);

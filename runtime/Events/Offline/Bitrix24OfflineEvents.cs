@@ -183,7 +183,7 @@ public sealed class Bitrix24OfflineEvents
     {
         // A process's records are asked for without the filter: one saved by a run with other event names must be
         // taken over whole, or what it holds outside today's filter would stay reserved for good.
-        var body = OfflineEventWire.GetBody(processId, _options.BatchSize, processId is null ? _options.EventNames : null);
+        var body = OfflineEventWire.GetBody(processId, _options.BatchSize, processId is null ? _options.EventNames : null, _options.AuthConnector);
         var response = await _connection.CallRawAsync(OfflineEventWire.Get, body, OfflineEventWire.Element, cancellationToken).ConfigureAwait(false);
         return OfflineEventWire.ReadBatch(response.Value);
     }

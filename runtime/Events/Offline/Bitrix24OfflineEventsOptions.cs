@@ -31,6 +31,13 @@ public sealed class Bitrix24OfflineEventsOptions
     /// </summary>
     public IReadOnlyCollection<string>? EventNames { get; set; }
 
+    /// <summary>
+    /// The source key (<c>auth_connector</c>) the offline bindings were made with, to read that source's queue; null
+    /// for the records without one. Writes an application makes with the same key are not queued for it, which
+    /// keeps it from reading its own changes back.
+    /// </summary>
+    public string? AuthConnector { get; set; }
+
     /// <summary>How long <see cref="Bitrix24OfflineEvents.ReadAllAsync"/> waits before asking again when the queue is empty; 5 s by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan PollInterval

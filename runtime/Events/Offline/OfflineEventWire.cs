@@ -21,7 +21,7 @@ internal static class OfflineEventWire
     public static JsonConverter<JsonElement> Element { get; } = new ElementConverter();
 
     /// <summary><c>event.offline.get</c> with <c>clear=0</c>: a new batch, or with a process the records it still holds.</summary>
-    public static byte[] GetBody(string? processId, int limit, IReadOnlyCollection<string>? eventNames) =>
+    public static byte[] GetBody(string? processId, int limit, IReadOnlyCollection<string>? eventNames, string? authConnector = null) =>
         Write(writer =>
         {
             writer.WriteNumber("clear", 0);
@@ -29,6 +29,11 @@ internal static class OfflineEventWire
             if (processId is not null)
             {
                 writer.WriteString("process_id", processId);
+            }
+
+            if (!string.IsNullOrEmpty(authConnector))
+            {
+                writer.WriteString("auth_connector", authConnector);
             }
 
             if (eventNames is { Count: > 0 })
