@@ -159,7 +159,9 @@ public sealed class OfflineEventsTests : IAsyncLifetime
         var first = new Bitrix24OfflineEvents(Connect(), options());
         var second = new Bitrix24OfflineEvents(Connect(), options());
 
-        var reads = await Task.WhenAll(Task.Run(() => ReadSlowlyAsync(first)), Task.Run(() => ReadSlowlyAsync(second)));
+        // Each holds its first batch until the other has one too, so both certainly read at the same time.
+        using var bothStarted = new CountdownEvent(2);
+        var reads = await Task.WhenAll(Task.Run(() => ReadSlowlyAsync(first, bothStarted)), Task.Run(() => ReadSlowlyAsync(second, bothStarted)));
 
         Assert.NotEmpty(reads[0]);
         Assert.NotEmpty(reads[1]);
@@ -409,12 +411,18 @@ public sealed class OfflineEventsTests : IAsyncLifetime
         return seen;
     }
 
-    private static async Task<List<Bitrix24OfflineEvent>> ReadSlowlyAsync(Bitrix24OfflineEvents events)
+    private static async Task<List<Bitrix24OfflineEvent>> ReadSlowlyAsync(Bitrix24OfflineEvents events, CountdownEvent bothStarted)
     {
         var read = new List<Bitrix24OfflineEvent>();
         await foreach (var record in events.ReadAvailableAsync())
         {
             read.Add(record);
+            if (read.Count == 1)
+            {
+                bothStarted.Signal();
+                Assert.True(bothStarted.Wait(TimeSpan.FromSeconds(20)), "the other poller got no batch");
+            }
+
             // Gives the other poller a chance to take its batches in between.
             await Task.Delay(1);
         }
