@@ -324,13 +324,16 @@ public sealed class Bitrix24Connection : IDisposable
         CancellationToken cancellationToken)
     {
         var method = descriptor.Name;
+
+        // Waiting for a place is not part of the call's time: a long queue behind the limiter must not time calls out.
+        var permit = await Pacing.AcquireAsync(_options.RateLimiter, _options.OperatingBudget, method, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         using var timeout = _timeouts.Start(_options.Timeout, cancellationToken);
         for (var renewals = 0; ;)
         {
-            if (_options.RateLimiter is { } limiter)
-            {
-                await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // A replay after a renewal takes a place of its own.
+            using var held = renewals == 0
+                ? permit
+                : await Pacing.AcquireAsync(_options.RateLimiter, _options.OperatingBudget, method, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
 
             var authorization = await _authentication.AuthorizeAsync(method, descriptor.Api, timeout.Token).ConfigureAwait(false);
             var address = _moved is { } moved && moved.Applies(authorization.Address) ? Rebase(authorization.Address, moved.To) : authorization.Address;
@@ -345,6 +348,11 @@ public sealed class Bitrix24Connection : IDisposable
             try
             {
                 var response = EnvelopeReader.Read(method, answer.Status, answer.ContentType, answer.Body.Span, result, descriptor.Errors, _redact);
+                if (response.Time is { } time)
+                {
+                    _options.OperatingBudget?.Observe(method, time);
+                }
+
                 if (response.Time?.OperatingResetAt is { } resetAt &&
                     (!_operatingResets.TryGetValue(method, out var known) || known != resetAt))
                 {

@@ -15,9 +15,19 @@ public sealed class Bitrix24ConnectionOptions
 
     /// <summary>
     /// Keeps calls under the portal's request-rate limit before they are sent; null to send at once. Share one
-    /// limiter among the connections to the same portal. Refusals that still happen are retried.
+    /// limiter among the connections to the same portal. Refusals that still happen are retried. Any
+    /// <see cref="System.Threading.RateLimiting.RateLimiter"/> will do: each call acquires one permit, and a refused
+    /// lease is asked again after its <c>RetryAfter</c> (or fails the call when it gives none).
     /// </summary>
-    public Bitrix24RateLimiter? RateLimiter { get; set; } = Bitrix24RateLimiter.Standard();
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; } = Bitrix24RateLimiter.Standard();
+
+    /// <summary>
+    /// Holds back the calls of a method whose operating-time budget its last answer reported spent, until the
+    /// announced reset, rather than sending them to be refused; null (the default) sends them, and a refusal is
+    /// then retried after the reset when that is within <see cref="Bitrix24RetryOptions.MaxDelay"/>. Share one among
+    /// the connections to the same portal.
+    /// </summary>
+    public Bitrix24OperatingBudget? OperatingBudget { get; set; }
 
     /// <summary>When failed calls are retried; null to surface every failure at once.</summary>
     public Bitrix24RetryOptions? Retry { get; set; } = new();

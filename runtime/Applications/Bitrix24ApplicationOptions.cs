@@ -7,9 +7,10 @@ public sealed class Bitrix24ApplicationOptions
     public Bitrix24OAuthOptions OAuth { get; set; } = new();
 
     /// <summary>
-    /// The settings every portal's connection is made with. <see cref="Bitrix24ConnectionOptions.RateLimiter"/> is a
-    /// template: each portal gets a limiter of its own with the same numbers (the portal counts the calls of each
-    /// application on it apart), or none when it is null.
+    /// The settings every portal's connection is made with. A <see cref="Bitrix24RateLimiter"/> in
+    /// <see cref="Bitrix24ConnectionOptions.RateLimiter"/> is a template: each portal gets a limiter of its own with the
+    /// same numbers (the portal counts the calls of each application on it apart), or none when it is null. A limiter
+    /// of another type is shared by all portals; give each its own with <see cref="PortalRateLimiter"/>.
     /// </summary>
     public Bitrix24ConnectionOptions Connection { get; } = new();
 
@@ -20,6 +21,13 @@ public sealed class Bitrix24ApplicationOptions
     /// return only addresses you trust. Null (the default): <see cref="OAuth"/>'s endpoint for all.
     /// </summary>
     public System.Func<Bitrix24Portal, System.Uri>? TokenEndpoint { get; set; }
+
+    /// <summary>
+    /// Makes the rate limiter of each portal's connection (null for none), in place of copies of
+    /// <see cref="Bitrix24ConnectionOptions.RateLimiter"/>: any <see cref="System.Threading.RateLimiting.RateLimiter"/>,
+    /// e.g. one whose state several instances of the application share. Called once per portal connection.
+    /// </summary>
+    public System.Func<Bitrix24Portal, System.Threading.RateLimiting.RateLimiter?>? PortalRateLimiter { get; set; }
 
     /// <inheritdoc/>
     public override string ToString() => "Bitrix24ApplicationOptions { OAuth = " + OAuth + " }";

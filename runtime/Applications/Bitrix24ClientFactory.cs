@@ -103,11 +103,18 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
             : _options.OAuth;
         var authentication = new Bitrix24OAuth(oauth, new Bitrix24PortalTokenStore(_store, portal.MemberId), _httpClient);
         var logger = _loggerFactory?.CreateLogger<Bitrix24Connection>();
-        return new Bitrix24Connection(_httpClient, authentication, PortalOptions(_options.Connection), logger);
+        return new Bitrix24Connection(_httpClient, authentication, PortalOptions(_options.Connection, _options.PortalRateLimiter is { } limiter ? limiter(portal) : PortalLimiter(_options.Connection)), logger);
     }
 
-    /// <summary>The template's settings with a rate limiter of the portal's own.</summary>
-    internal static Bitrix24ConnectionOptions PortalOptions(Bitrix24ConnectionOptions template)
+    /// <summary>A copy of the template's bucket for one portal; a limiter of another type is shared as it is.</summary>
+    internal static System.Threading.RateLimiting.RateLimiter? PortalLimiter(Bitrix24ConnectionOptions template) => template.RateLimiter switch
+    {
+        Bitrix24RateLimiter bucket => new Bitrix24RateLimiter(bucket.Burst, bucket.DrainPerSecond, template.TimeProvider) { SafetyMargin = bucket.SafetyMargin },
+        var other => other,
+    };
+
+    /// <summary>The template's settings with the portal's rate limiter.</summary>
+    internal static Bitrix24ConnectionOptions PortalOptions(Bitrix24ConnectionOptions template, System.Threading.RateLimiting.RateLimiter? limiter)
     {
         var options = new Bitrix24ConnectionOptions
         {
@@ -117,9 +124,8 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
             AllowInsecureHttp = template.AllowInsecureHttp,
             MaxRedirects = template.MaxRedirects,
             UserAgent = template.UserAgent,
-            RateLimiter = template.RateLimiter is { } limiter
-                ? new Bitrix24RateLimiter(limiter.Burst, limiter.DrainPerSecond, template.TimeProvider) { SafetyMargin = limiter.SafetyMargin }
-                : null,
+            RateLimiter = limiter,
+            OperatingBudget = template.OperatingBudget is { } budget ? new Bitrix24OperatingBudget(budget.Limit, template.TimeProvider) : null,
         };
         foreach (var host in template.AllowedPortalHosts)
         {

@@ -90,6 +90,28 @@ public class ClientFactoryTests
     }
 
     [Fact]
+    public async Task A_limiter_of_any_kind_can_be_made_for_each_portal()
+    {
+        await using var one = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
+        await using var two = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null, OAuthClientId = one.OAuthClientId, OAuthClientSecret = one.OAuthClientSecret });
+        var store = new InMemoryBitrix24PortalStore();
+        await store.AddOrUpdateAsync(Portals.Installed(one, "member-one"), None);
+        await store.AddOrUpdateAsync(Portals.Installed(two, "member-two"), None);
+        var limiters = new System.Collections.Generic.Dictionary<string, System.Threading.RateLimiting.ConcurrencyLimiter>();
+        var options = Application(one);
+        options.PortalRateLimiter = portal => limiters[portal.MemberId] = new System.Threading.RateLimiting.ConcurrencyLimiter(
+            new System.Threading.RateLimiting.ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 });
+        using var factory = new Bitrix24ClientFactory(options, store);
+
+        Assert.Null(await Portals.CallAsync(await factory.ForPortalAsync("member-one")));
+        Assert.Null(await Portals.CallAsync(await factory.ForPortalAsync("member-two")));
+        Assert.Null(await Portals.CallAsync(await factory.ForPortalAsync("member-one")));
+
+        Assert.Equal(2, limiters["member-one"].GetStatistics()!.TotalSuccessfulLeases);
+        Assert.Equal(1, limiters["member-two"].GetStatistics()!.TotalSuccessfulLeases);
+    }
+
+    [Fact]
     public async Task A_forgotten_portal_gets_a_new_connection()
     {
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
