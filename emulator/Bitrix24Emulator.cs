@@ -191,12 +191,13 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
     /// </summary>
     /// <param name="eventName">The event, e.g. <c>ONCRMDEALUPDATE</c>.</param>
     /// <param name="data">What it carries, e.g. <c>{"FIELDS":{"ID":"5"}}</c>.</param>
+    /// <param name="authConnector">The source key of the queue (<c>auth_connector</c>), or null for the application's own.</param>
     /// <returns>The record as queued.</returns>
-    public OfflineEventRecord RaiseOfflineEvent(string eventName, JsonObject data)
+    public OfflineEventRecord RaiseOfflineEvent(string eventName, JsonObject data, string? authConnector = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         ArgumentNullException.ThrowIfNull(data);
-        return _events.Offline.Add(eventName, data);
+        return _events.Offline.Add(eventName, data, connector: authConnector);
     }
 
     /// <summary>How many records the offline queue holds, reserved and failed ones included.</summary>

@@ -364,11 +364,16 @@ public sealed class OfflineEventsTests : IAsyncLifetime
     [Fact]
     public async Task The_source_key_goes_with_every_read_of_the_queue()
     {
-        Raise(5);
+        Raise(5, authConnector: "crm-sync");
+        Raise(2, firstId: 6);
         var checkpoint = new InMemoryBitrix24OfflineCheckpoint();
         var options = new Bitrix24OfflineEventsOptions { Checkpoint = checkpoint, AuthConnector = "crm-sync" };
         await HandleThreeAndAbandonAsync(new Bitrix24OfflineEvents(Connect(), options));
-        await ToListAsync(new Bitrix24OfflineEvents(Connect(), options).ReadAvailableAsync());
+        var rest = await ToListAsync(new Bitrix24OfflineEvents(Connect(), options).ReadAvailableAsync());
+
+        // The source key's queue only: the application's own two records stay.
+        Assert.Equal(["4", "5"], rest.Select(DealId));
+        Assert.Equal(2, _portal.OfflineEventCount);
 
         var gets = _portal.Requests.Where(r => r.Method == "event.offline.get").ToList();
         Assert.True(gets.Count >= 3);
@@ -451,13 +456,13 @@ public sealed class OfflineEventsTests : IAsyncLifetime
     }
 
     /// <summary>Raises ONCRMDEALUPDATE for deals firstId.. (distinct data, so none replaces another); returns their ids.</summary>
-    private List<string> Raise(int count, int firstId = 1)
+    private List<string> Raise(int count, int firstId = 1, string? authConnector = null)
     {
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var id = (firstId + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _portal.RaiseOfflineEvent("ONCRMDEALUPDATE", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = id } });
+            _portal.RaiseOfflineEvent("ONCRMDEALUPDATE", new JsonObject { ["FIELDS"] = new JsonObject { ["ID"] = id } }, authConnector);
             ids.Add(id);
         }
 
