@@ -42,7 +42,7 @@ public class PackageLayoutTests
     }
 
     [Fact]
-    public void The_manifest_names_the_license_readme_repository_and_only_the_runtime_dependency()
+    public void The_manifest_names_the_license_readme_repository_and_only_the_runtime_dependencies()
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);
         using var stream = archive.GetEntry("Bitrix24.Generated.nuspec")!.Open();
@@ -56,7 +56,7 @@ public class PackageLayoutTests
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")!.Value);
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value);
-        Assert.Equal(new[] { "Microsoft.Extensions.Http" }, dependencies);
+        Assert.Equal(new[] { "Microsoft.Extensions.Http", "System.Threading.RateLimiting" }, dependencies.Order(StringComparer.Ordinal));
     }
 
     [Fact]
