@@ -131,6 +131,37 @@ public sealed class InstallEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_install_post_for_a_known_portal_with_tokens_the_portal_did_not_issue_is_refused_with_401()
+    {
+        var genuine = _portal.IssueTokens();
+        await PostInstallAsync(genuine);
+        await _app.Client.PostAsync(InstallPath, TestApp.Form(AppInstallForm(_portal.IssueTokens())));
+        var binds = _binds.Count;
+
+        var forged = await PostInstallAsync(new Bitrix24Tokens("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", DateTimeOffset.UtcNow.AddHours(1)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        var stored = await _app.Store.GetAsync(MemberId, default);
+        Assert.Equal(genuine.AccessToken, stored!.Tokens.AccessToken);
+        Assert.Equal(binds, _binds.Count);
+        Assert.DoesNotContain("0123456789abcdef", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_application_token_of_a_portal_installed_through_its_page_comes_only_with_tokens_the_portal_issued()
+    {
+        await PostInstallAsync(_portal.IssueTokens());
+
+        var forged = await _app.Client.PostAsync(InstallPath, TestApp.Form(AppInstallForm(new Bitrix24Tokens("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210", DateTimeOffset.UtcNow.AddHours(1)), applicationToken: "the-attacker's-token")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Null((await _app.Store.GetAsync(MemberId, default))!.ApplicationToken);
+        var genuine = await _app.Client.PostAsync(InstallPath, TestApp.Form(AppInstallForm(_portal.IssueTokens())));
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal(ApplicationToken, (await _app.Store.GetAsync(MemberId, default))!.ApplicationToken);
+    }
+
+    [Fact]
     public async Task A_bind_the_portal_refuses_answers_502_naming_the_event_and_the_code()
     {
         _portal.Methods.Add("event.bind", call => call.Parameters["event"]!.ToString() == "ONCRMDEALADD"

@@ -21,6 +21,7 @@ public static class Bitrix24InstallServiceCollectionExtensions
         services.AddOptions<Bitrix24InstallOptions>()
             .Configure(configure)
             .Validate(static o => o.EventHandlerUrl is null || o.EventHandlerUrl.IsAbsoluteUri, "Bitrix24InstallOptions.EventHandlerUrl must be absolute.");
+        services.TryAddSingleton<PostedTokensCheck>();
         services.TryAddSingleton<InstallEndpoint>();
         return services;
     }

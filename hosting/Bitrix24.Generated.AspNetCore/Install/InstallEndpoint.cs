@@ -22,13 +22,15 @@ internal sealed class InstallEndpoint
     private readonly IBitrix24PortalStore _store;
     private readonly IBitrix24ClientFactory _factory;
     private readonly Bitrix24InstallOptions _options;
+    private readonly PostedTokensCheck _tokensCheck;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public InstallEndpoint(IBitrix24PortalStore store, IBitrix24ClientFactory factory, IOptions<Bitrix24InstallOptions> options, ILogger<InstallEndpoint> logger, TimeProvider? time = null)
+    public InstallEndpoint(IBitrix24PortalStore store, IBitrix24ClientFactory factory, PostedTokensCheck tokensCheck, IOptions<Bitrix24InstallOptions> options, ILogger<InstallEndpoint> logger, TimeProvider? time = null)
     {
         _store = store;
         _factory = factory;
+        _tokensCheck = tokensCheck;
         _options = options.Value;
         _logger = logger;
         _time = time ?? TimeProvider.System;
@@ -58,6 +60,11 @@ internal sealed class InstallEndpoint
     {
         var cancellationToken = context.RequestAborted;
         var existing = await _store.GetAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !await ProvenAsync(context, request, existing).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var portal = new Bitrix24Portal(request.MemberId, request.Domain, existing?.ApplicationToken, request.Tokens!);
         if (!await StoreAndBindAsync(context, portal).ConfigureAwait(false))
         {
@@ -94,6 +101,12 @@ internal sealed class InstallEndpoint
             return;
         }
 
+        // The first application token of a portal installed through its page: the post proves itself with its tokens.
+        if (existing.ApplicationToken is null && !await ProvenAsync(context, request, existing).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await _store.AddOrUpdateAsync(existing with { ApplicationToken = request.ApplicationToken }, cancellationToken).ConfigureAwait(false);
         InstallLog.ApplicationTokenStored(_logger, Untrusted.Printable(request.MemberId));
         await PlainAnswer.WriteAsync(context, StatusCodes.Status200OK, "Installed.").ConfigureAwait(false);
@@ -119,6 +132,23 @@ internal sealed class InstallEndpoint
         }
 
         await PlainAnswer.WriteAsync(context, StatusCodes.Status200OK, "Uninstalled.").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether a post for a portal already stored carries tokens that portal issued; answers 401 when not, so that no
+    /// one but the portal replaces the tokens the application calls it with or gives it its first application token.
+    /// </summary>
+    private async Task<bool> ProvenAsync(HttpContext context, InstallRequest request, Bitrix24Portal existing)
+    {
+        if (await _tokensCheck.IssuedByAsync(existing, request.Tokens!, context.RequestAborted).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var kind = request.Kind == InstallKind.AppInstall ? InstallEvent : "install";
+        InstallLog.Unauthorized(_logger, kind, Untrusted.Printable(request.MemberId));
+        await PlainAnswer.WriteAsync(context, StatusCodes.Status401Unauthorized, "The posted tokens do not work on the portal installed with this member_id.").ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Stores the portal, binds the events through it and runs OnInstalled; false (answered 502) when a bind failed.</summary>
