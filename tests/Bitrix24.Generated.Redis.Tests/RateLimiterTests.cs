@@ -145,6 +145,25 @@ public class RateLimiterTests(RedisServer redis)
     }
 
     [RedisFact]
+    public async Task Attempts_racing_from_two_connections_take_exactly_the_burst()
+    {
+        using var first = redis.Connect();
+        using var second = redis.Connect();
+        var key = NewKey();
+        using var one = new RedisBitrix24RateLimiter(first, key, 20, 0.001);
+        using var two = new RedisBitrix24RateLimiter(second, key, 20, 0.001);
+
+        // Each reads and writes the bucket in one script run: no two see the same free place.
+        // An attempt blocks on its round trip, so a few threads race rather than a hundred pool tasks.
+        var leases = new RateLimitLease[100];
+        await Task.Run(() => Parallel.For(0, leases.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => leases[i] = (i % 2 == 0 ? one : two).AttemptAcquire(1)));
+
+        Assert.Equal(20, leases.Count(l => l.IsAcquired));
+        Assert.Equal(20, one.GetStatistics()!.TotalSuccessfulLeases + two.GetStatistics()!.TotalSuccessfulLeases);
+        Assert.Equal(80, one.GetStatistics()!.TotalFailedLeases + two.GetStatistics()!.TotalFailedLeases);
+    }
+
+    [RedisFact]
     public void A_probe_of_no_permits_reserves_nothing()
     {
         using var connection = redis.Connect();
