@@ -24,7 +24,18 @@ public sealed class Bitrix24OAuthOptions
     /// How long a renewal holds <see cref="RenewalLock"/> at most, and how long the others wait for its tokens before
     /// renewing themselves: 30 seconds unless set.
     /// </summary>
-    public TimeSpan RenewalLockLease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <exception cref="ArgumentOutOfRangeException">The lease is not positive.</exception>
+    public TimeSpan RenewalLockLease
+    {
+        get => _renewalLockLease;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _renewalLockLease = value;
+        }
+    }
+
+    private TimeSpan _renewalLockLease = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
     public override string ToString() => "Bitrix24OAuthOptions { ClientId = " + ClientId + ", TokenEndpoint = " + TokenEndpoint + ", ClientSecret = *** }";
