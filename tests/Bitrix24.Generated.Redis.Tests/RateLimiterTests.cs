@@ -56,7 +56,7 @@ public class RateLimiterTests(RedisServer redis)
 
         // The bucket was used to its limit, not starved: both instances' calls went.
         var inRun = times.Count(t => t <= run.TotalSeconds);
-        Assert.InRange(inRun, Burst + (int)(Drain * run.TotalSeconds * 0.7), Burst + (int)(Drain * run.TotalSeconds) + 2);
+        Assert.InRange(inRun, Burst + (int)(Drain * run.TotalSeconds * 0.5), Burst + (int)(Drain * run.TotalSeconds) + 2);
         Assert.True(one.GetStatistics()!.TotalSuccessfulLeases > 0);
         Assert.True(two.GetStatistics()!.TotalSuccessfulLeases > 0);
     }
@@ -106,9 +106,10 @@ public class RateLimiterTests(RedisServer redis)
         var first = clock.Elapsed;
         Assert.True((await after).IsAcquired);
 
-        // 5 a second: the first place drains after 200 ms, the next 200 ms later.
-        Assert.InRange(first, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(600));
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromMilliseconds(900));
+        // 5 a second: the first place drains after 200 ms, the next 200 ms later (the upper bounds only show that
+        // nothing hangs, on a busy machine too).
+        Assert.InRange(first, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(4));
         Assert.Equal(0, limiter.GetStatistics()!.CurrentQueuedCount);
     }
 
@@ -116,15 +117,15 @@ public class RateLimiterTests(RedisServer redis)
     public async Task The_safety_margin_holds_calls_after_the_burst_but_not_the_burst_of_an_idle_bucket()
     {
         using var connection = redis.Connect();
-        using var limiter = new RedisBitrix24RateLimiter(connection, NewKey(), 2, 10) { SafetyMargin = TimeSpan.FromMilliseconds(300) };
+        using var limiter = new RedisBitrix24RateLimiter(connection, NewKey(), 2, 10) { SafetyMargin = TimeSpan.FromMilliseconds(800) };
 
         var clock = Stopwatch.StartNew();
         await limiter.AcquireAsync(2);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(200));
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(600), clock.Elapsed.ToString());
         await limiter.AcquireAsync(1);
 
         // 100 ms for the place to drain, and the margin.
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(380), clock.Elapsed.ToString());
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(880), clock.Elapsed.ToString());
     }
 
     [RedisFact]
