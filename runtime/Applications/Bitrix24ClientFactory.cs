@@ -99,7 +99,7 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
     private Bitrix24Connection Connect(Bitrix24Portal portal)
     {
         var oauth = _options.TokenEndpoint is { } endpoint
-            ? new Bitrix24OAuthOptions { ClientId = _options.OAuth.ClientId, ClientSecret = _options.OAuth.ClientSecret, TokenEndpoint = endpoint(portal) }
+            ? new Bitrix24OAuthOptions { ClientId = _options.OAuth.ClientId, ClientSecret = _options.OAuth.ClientSecret, TokenEndpoint = endpoint(portal), RenewalLock = _options.OAuth.RenewalLock, RenewalLockLease = _options.OAuth.RenewalLockLease }
             : _options.OAuth;
         var authentication = new Bitrix24OAuth(oauth, new Bitrix24PortalTokenStore(_store, portal.MemberId), _httpClient);
         var logger = _loggerFactory?.CreateLogger<Bitrix24Connection>();

@@ -73,40 +73,113 @@ public sealed class Bitrix24OAuth : Bitrix24Authentication
                 return true;
             }
 
-            Bitrix24OAuthTokens renewed;
-            try
+            if (_options.RenewalLock is not { } renewalLock)
             {
-                renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
+                return await RenewNowAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
             }
-            catch (Bitrix24AuthenticationException exception) when (exception.Error == "invalid_grant")
+
+            var key = RenewalLockKey(current);
+            var held = await renewalLock.TryAcquireAsync(key, _options.RenewalLockLease, cancellationToken).ConfigureAwait(false);
+            if (held is null)
             {
-                // The refresh token was used already: by another instance sharing the store, whose tokens are saved
-                // there by now or in a moment. Only when none show up is the refusal final.
-                var newer = await NewerTokensAsync(current.RefreshToken, cancellationToken).ConfigureAwait(false);
-                if (newer is null)
+                // Another instance is renewing: its tokens reach the store before its lease ends, unless it failed.
+                var newer = await RenewedElsewhereAsync(current.RefreshToken, _options.RenewalLockLease, cancellationToken).ConfigureAwait(false);
+                if (newer is not null)
                 {
-                    throw;
+                    Know(newer);
+                    return true;
                 }
 
-                Know(newer);
-                return true;
+                // It failed or crashed without renewing: renew here, with the lock if it is free by now.
+                held = await renewalLock.TryAcquireAsync(key, _options.RenewalLockLease, cancellationToken).ConfigureAwait(false);
             }
 
-            // Saved only if no one else saved a renewal since the read above; otherwise the stored tokens are newer
-            // than the ones read, and they are the ones to go on with.
-            var swap = await _store.SwapAsync(current.RefreshToken, renewed, cancellationToken).ConfigureAwait(false);
-            Know(swap.Tokens);
-            if (swap.Swapped)
+            try
             {
-                Interlocked.Increment(ref _renewalCount);
-            }
+                // The lock may have been released by a renewal that finished after the read above.
+                var again = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
+                if (!string.Equals(again.RefreshToken, current.RefreshToken, StringComparison.Ordinal))
+                {
+                    Know(again);
+                    return true;
+                }
 
-            return true;
+                return await RenewNowAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (held is not null)
+                {
+                    await held.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
         finally
         {
             _renewal.Release();
         }
+    }
+
+    // The portal (its REST host) and the application: the lock names no secret.
+    private string RenewalLockKey(Bitrix24OAuthTokens tokens) => _options.ClientId + "@" + tokens.ClientEndpoint.Authority;
+
+    /// <summary>
+    /// Waits, up to <paramref name="limit"/>, for the store to hold tokens renewed from other than
+    /// <paramref name="usedRefreshToken"/>; null when none come.
+    /// </summary>
+    private async Task<Bitrix24OAuthTokens?> RenewedElsewhereAsync(string usedRefreshToken, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            await Task.Delay(LockedRereadInterval, cancellationToken).ConfigureAwait(false);
+            var stored = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(stored.RefreshToken, usedRefreshToken, StringComparison.Ordinal))
+            {
+                return stored;
+            }
+
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static readonly TimeSpan LockedRereadInterval = TimeSpan.FromMilliseconds(50);
+
+    // Asks the token endpoint and saves its answer; the caller holds the in-process renewal semaphore.
+    private async Task<bool> RenewNowAsync(Bitrix24OAuthTokens current, string method, PortalHosts hosts, CancellationToken cancellationToken)
+    {
+        Bitrix24OAuthTokens renewed;
+        try
+        {
+            renewed = await RequestTokensAsync(current, method, hosts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Bitrix24AuthenticationException exception) when (exception.Error == "invalid_grant")
+        {
+            // The refresh token was used already: by another instance sharing the store, whose tokens are saved
+            // there by now or in a moment. Only when none show up is the refusal final.
+            var newer = await NewerTokensAsync(current.RefreshToken, cancellationToken).ConfigureAwait(false);
+            if (newer is null)
+            {
+                throw;
+            }
+
+            Know(newer);
+            return true;
+        }
+
+        // Saved only if no one else saved a renewal since the read above; otherwise the stored tokens are newer
+        // than the ones read, and they are the ones to go on with.
+        var swap = await _store.SwapAsync(current.RefreshToken, renewed, cancellationToken).ConfigureAwait(false);
+        Know(swap.Tokens);
+        if (swap.Swapped)
+        {
+            Interlocked.Increment(ref _renewalCount);
+        }
+
+        return true;
     }
 
     /// <summary>

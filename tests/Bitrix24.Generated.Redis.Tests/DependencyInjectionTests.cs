@@ -1,0 +1,113 @@
+using System;
+using System.Threading.Tasks;
+using Bitrix24.Emulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Bitrix24.Generated.Redis.Tests;
+
+/// <summary>UseRedis: one line shares the rate limits and the renewals of what the runtime registered.</summary>
+[Collection(RedisCollection.Name)]
+public class DependencyInjectionTests(RedisServer redis)
+{
+    private static readonly System.Threading.CancellationToken None = System.Threading.CancellationToken.None;
+
+    private static string NewPrefix() => "test:di:" + Guid.NewGuid().ToString("N") + ":";
+
+    [RedisFact]
+    public async Task An_application_shares_each_portals_bucket_and_its_renewals_through_Redis()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
+        var prefix = NewPrefix();
+        var services = new ServiceCollection();
+        services.AddBitrix24Applications(o =>
+            {
+                o.OAuth = Portals.OAuth(portal);
+                o.Connection.Retry = null;
+            })
+            .UseRedis(redis.ConnectionString, o => o.KeyPrefix = prefix);
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IBitrix24PortalStore>();
+        await store.AddOrUpdateAsync(Portals.Installed(portal, "member"), None);
+
+        var options = provider.GetRequiredService<IOptions<Bitrix24ApplicationOptions>>().Value;
+        Assert.IsType<RedisBitrix24RenewalLock>(options.OAuth.RenewalLock);
+        var limiter = Assert.IsType<RedisBitrix24RateLimiter>(options.PortalRateLimiter!(Portals.Installed(portal, "other")));
+        Assert.Equal(prefix + "rate:" + portal.OAuthClientId + ":other", limiter.Key);
+        Assert.Equal((50, 2.0), (limiter.Burst, limiter.DrainPerSecond));
+
+        var connection = await provider.GetRequiredService<IBitrix24ClientFactory>().ForPortalAsync("member");
+        Assert.Null(await Portals.CallAsync(connection));
+        portal.ExpireAccessTokens();
+        Assert.Null(await Portals.CallAsync(connection));
+
+        Assert.Equal(1, portal.TokenRefreshCount);
+        var database = provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        Assert.True(await database.KeyExistsAsync(prefix + "rate:" + portal.OAuthClientId + ":member"));
+        Assert.False(await database.KeyExistsAsync(prefix + "renewal:" + portal.OAuthClientId + "@" + portal.RestUrl.Authority));
+    }
+
+    [RedisFact]
+    public async Task A_webhook_connection_shares_its_bucket_under_the_portals_host()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
+        var prefix = NewPrefix();
+        var services = new ServiceCollection();
+        services.AddBitrix24Connection(o =>
+            {
+                o.WebhookUrl = portal.WebhookUrl.ToString();
+                o.Connection.RateLimiter = new Bitrix24RateLimiter(10, 5) { SafetyMargin = TimeSpan.FromMilliseconds(50) };
+            })
+            .UseRedis(redis.ConnectionString, o => o.KeyPrefix = prefix);
+        await using var provider = services.BuildServiceProvider();
+
+        var limiter = Assert.IsType<RedisBitrix24RateLimiter>(provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value.Connection.RateLimiter);
+        Assert.Equal(prefix + "rate:" + portal.WebhookUrl.Authority, limiter.Key);
+        Assert.Equal((10, 5.0, TimeSpan.FromMilliseconds(50)), (limiter.Burst, limiter.DrainPerSecond, limiter.SafetyMargin));
+        Assert.Null(await Portals.CallAsync(provider.GetRequiredService<Bitrix24Connection>()));
+        Assert.Equal(1, limiter.GetStatistics()!.TotalSuccessfulLeases);
+        Assert.True(await provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase().KeyExistsAsync(limiter.Key));
+    }
+
+    [RedisFact]
+    public async Task An_OAuth_client_gets_the_renewal_lock_and_a_registered_multiplexer_is_reused()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
+        using var mine = redis.Connect();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(mine);
+        services.AddSingleton<IBitrix24TokenStore>(new InMemoryBitrix24TokenStore(Portals.Tokens(portal)));
+        services.AddBitrix24Connection(o => o.OAuth = Portals.OAuth(portal))
+            .UseRedis("127.0.0.1:1", o => o.ShareRateLimit = false);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Same(mine, provider.GetRequiredService<IConnectionMultiplexer>());
+        var options = provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value;
+        Assert.IsType<RedisBitrix24RenewalLock>(options.OAuth!.RenewalLock);
+        Assert.IsType<Bitrix24RateLimiter>(options.Connection.RateLimiter);
+
+        var connection = provider.GetRequiredService<Bitrix24Connection>();
+        portal.ExpireAccessTokens();
+        Assert.Null(await Portals.CallAsync(connection));
+        Assert.Equal(1, portal.TokenRefreshCount);
+    }
+
+    [RedisFact]
+    public void A_limiter_of_another_kind_is_left_alone()
+    {
+        using var mine = redis.Connect();
+        var services = new ServiceCollection();
+        using var own = new System.Threading.RateLimiting.ConcurrencyLimiter(new System.Threading.RateLimiting.ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 });
+        services.AddSingleton<IConnectionMultiplexer>(mine);
+        services.AddBitrix24Connection(o =>
+            {
+                o.WebhookUrl = "https://example.bitrix24.com/rest/1/code/";
+                o.Connection.RateLimiter = own;
+            })
+            .UseRedis(redis.ConnectionString);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(own, provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value.Connection.RateLimiter);
+    }
+}
