@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -15,6 +16,7 @@ using Bitrix24.Generated.Serialization;
 using Bitrix24.Generated.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
 
 namespace Bitrix24.Generated;
 
@@ -34,6 +36,7 @@ public sealed class Bitrix24Connection : IDisposable
     private readonly ILogger _logger;
     private readonly Func<string, string> _redact;
     private readonly CallTimeouts _timeouts = new();
+    private readonly ResiliencePipeline _pipeline = ResiliencePipeline.Empty;
 
     // When each method's operating-time budget next frees up, from the time block of its last answer.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _operatingResets = new(StringComparer.OrdinalIgnoreCase);
@@ -73,6 +76,7 @@ public sealed class Bitrix24Connection : IDisposable
         _redact = _authentication.Redact;
         _hosts = new PortalHosts(_options.AllowedPortalHosts);
         _moves = new PortalMovePolicy(_hosts, _options.MaxRedirects, _redact);
+        _pipeline = _options.Resilience ?? Bitrix24Resilience.Default(_options.Retry, _options.TimeProvider);
     }
 
     private Bitrix24Connection(Batch.BatchCollector collector)
@@ -250,8 +254,6 @@ public sealed class Bitrix24Connection : IDisposable
             }
         }
 
-        var retry = _options.Retry;
-
         // A REST 3.0 write carries one key for all its attempts, so the portal runs it once however often it is sent:
         // it may then be retried like a read.
         var idempotencyKey = IdempotencyKey.For(descriptor);
@@ -259,31 +261,17 @@ public sealed class Bitrix24Connection : IDisposable
         using var activity = Bitrix24Telemetry.Activities.HasListeners() ? StartActivity(descriptor) : null;
         var started = Stopwatch.GetTimestamp();
         var outcome = "failure";
+        var call = new Bitrix24CallContext(descriptor, repeatable, _options.TimeProvider, _logger, activity);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var response = await SendOnceAsync(descriptor, body, idempotencyKey, result, cancellationToken).ConfigureAwait(false);
-                    outcome = "success";
-                    return response;
-                }
-                catch (Bitrix24Exception exception) when (retry is not null && attempt < retry.MaxAttempts && RetryPolicy.MayRetry(exception, repeatable) &&
-                                                          OperatingWait(descriptor.Name, exception) <= retry.MaxDelay)
-                {
-                    var delay = RetryPolicy.Delay(retry, attempt);
-                    var operatingWait = OperatingWait(descriptor.Name, exception);
-                    if (operatingWait > delay)
-                    {
-                        delay = operatingWait;
-                    }
-
-                    ConnectionLog.CallRetrying(_logger, descriptor.Name, exception, delay, attempt, retry.MaxAttempts);
-                    activity?.AddEvent(new ActivityEvent("retry"));
-                    await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            context.Properties.Set(Bitrix24Resilience.Call, call);
+            var response = await _pipeline.ExecuteAsync(
+                static (context, attempt) => attempt.Connection.AttemptAsync(attempt, context.CancellationToken),
+                context,
+                new Attempt<TResult>(this, call, body, idempotencyKey, result, cancellationToken)).ConfigureAwait(false);
+            outcome = "success";
+            return response;
         }
         catch (Bitrix24Exception exception)
         {
@@ -298,6 +286,7 @@ public sealed class Bitrix24Connection : IDisposable
         }
         finally
         {
+            ResilienceContextPool.Shared.Return(context);
             body.Dispose();
             if (Bitrix24Telemetry.Calls.Enabled || Bitrix24Telemetry.Duration.Enabled)
             {
@@ -307,6 +296,49 @@ public sealed class Bitrix24Connection : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// One attempt of a call, as the pipeline runs it. The guarantee that a write is not run twice holds here, not in
+    /// the pipeline: a call that is not repeatable and may have run is not sent again, whatever strategy asks for it.
+    /// </summary>
+    private async ValueTask<Bitrix24Response<TResult>> AttemptAsync<TResult>(Attempt<TResult> attempt, CancellationToken cancellationToken)
+    {
+        var call = attempt.Call;
+        call.Unrepeatable?.Throw();
+        call.Attempts++;
+        try
+        {
+            return await SendOnceAsync(call.Method, attempt.Body, attempt.IdempotencyKey, attempt.Result, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Bitrix24Exception exception)
+        {
+            if (exception is Bitrix24ApiException { Code: Bitrix24ErrorCode.OperationTimeLimit } refused && _operatingResets.TryGetValue(call.Method.Name, out var resetAt))
+            {
+                refused.OperatingResetAt = resetAt;
+            }
+
+            if (!call.IsRepeatable && RetryPolicy.MayHaveRun(exception))
+            {
+                call.Unrepeatable = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            throw;
+        }
+        catch (OperationCanceledException) when (!call.IsRepeatable && !attempt.CallerToken.IsCancellationRequested)
+        {
+            // A strategy of the pipeline (a timeout) ended the attempt, perhaps after the portal ran the call.
+            call.Unrepeatable = ExceptionDispatchInfo.Capture(new Bitrix24TransportException(
+                call.Method.Name,
+                $"The call to '{call.Method.Name}' was ended by the resilience pipeline after it may have reached the portal; it is not idempotent, so it is not sent again.",
+                null,
+                requestMayHaveRun: true));
+            throw;
+        }
+    }
+
+    /// <summary>What an attempt needs: the pipeline's callback is static, so it carries them.</summary>
+    private readonly record struct Attempt<TResult>(
+        Bitrix24Connection Connection, Bitrix24CallContext Call, RequestBody Body, string? IdempotencyKey, JsonConverter<TResult> Result, CancellationToken CallerToken);
 
     private static Activity? StartActivity(Bitrix24Method descriptor)
     {
@@ -376,21 +408,6 @@ public sealed class Bitrix24Connection : IDisposable
                 answer.Body.Return();
             }
         }
-    }
-
-    /// <summary>
-    /// How long a method refused for its operating-time limit has to wait: until the reset its last answer
-    /// announced. Zero for other failures, or when no reset is known.
-    /// </summary>
-    private TimeSpan OperatingWait(string method, Bitrix24Exception exception)
-    {
-        if (exception is not Bitrix24ApiException { Code: Bitrix24ErrorCode.OperationTimeLimit } || !_operatingResets.TryGetValue(method, out var resetAt))
-        {
-            return TimeSpan.Zero;
-        }
-
-        var wait = resetAt - _options.TimeProvider.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>

@@ -29,8 +29,22 @@ public sealed class Bitrix24ConnectionOptions
     /// </summary>
     public Bitrix24OperatingBudget? OperatingBudget { get; set; }
 
-    /// <summary>When failed calls are retried; null to surface every failure at once.</summary>
+    /// <summary>
+    /// When failed calls are retried; null to surface every failure at once. Read when the connection is created,
+    /// into the pipeline <see cref="Bitrix24Resilience.AddBitrix24Retry"/> builds; ignored when
+    /// <see cref="Resilience"/> is set.
+    /// </summary>
     public Bitrix24RetryOptions? Retry { get; set; } = new();
+
+    /// <summary>
+    /// The Polly pipeline each call runs in, in place of the retries <see cref="Retry"/> describes: add
+    /// <see cref="Bitrix24Resilience.AddBitrix24Retry"/> to it for Bitrix24's rules, and whatever else you want
+    /// around them. Each attempt sends the call once; the call's <see cref="Bitrix24CallContext"/> is in the context
+    /// (<see cref="Bitrix24Resilience.Call"/>). Whatever the pipeline does, a call that is not repeatable is not sent
+    /// again after a failure that may have come after the portal ran it. Null (the default) builds the pipeline from
+    /// <see cref="Retry"/>.
+    /// </summary>
+    public Polly.ResiliencePipeline? Resilience { get; set; }
 
     /// <summary>The clock retries wait on; tests can pass one they control.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -120,6 +120,7 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
         {
             Timeout = template.Timeout,
             Retry = template.Retry,
+            Resilience = template.Resilience,
             TimeProvider = template.TimeProvider,
             AllowInsecureHttp = template.AllowInsecureHttp,
             MaxRedirects = template.MaxRedirects,

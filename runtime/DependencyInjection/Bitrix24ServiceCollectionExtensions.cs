@@ -28,7 +28,8 @@ public static class Bitrix24ServiceCollectionExtensions
         services.AddOptions<Bitrix24ClientOptions>()
             .Configure(configure)
             .Validate(o => (o.WebhookUrl is null) != (o.OAuth is null), "Set exactly one of WebhookUrl and OAuth.")
-            .Validate(o => o.WebhookUrl is null || Bitrix24Webhook.TryParse(o.WebhookUrl, out _), "WebhookUrl is not a webhook URL of the form https://<portal>/rest/<user id>/<code>/.");
+            .Validate(o => o.WebhookUrl is null || Bitrix24Webhook.TryParse(o.WebhookUrl, out _), "WebhookUrl is not a webhook URL of the form https://<portal>/rest/<user id>/<code>/.")
+            .PostConfigure<IServiceProvider>(static (o, provider) => o.Connection.Resilience ??= RegisteredPipeline(provider));
 
         var builder = AddHttpClient(services, HttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddTransient(CreateConnection);
@@ -52,7 +53,8 @@ public static class Bitrix24ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<Bitrix24ApplicationOptions>()
             .Configure(configure)
-            .Validate(static o => !string.IsNullOrEmpty(o.OAuth.ClientId) && !string.IsNullOrEmpty(o.OAuth.ClientSecret), "Set OAuth.ClientId and OAuth.ClientSecret.");
+            .Validate(static o => !string.IsNullOrEmpty(o.OAuth.ClientId) && !string.IsNullOrEmpty(o.OAuth.ClientSecret), "Set OAuth.ClientId and OAuth.ClientSecret.")
+            .PostConfigure<IServiceProvider>(static (o, provider) => o.Connection.Resilience ??= RegisteredPipeline(provider));
         // The factory keeps its client: the handler renews its pooled connections instead, so DNS changes are seen.
         var httpClient = AddHttpClient(services, ApplicationsHttpClientName, static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.TryAddSingleton<IBitrix24PortalStore, InMemoryBitrix24PortalStore>();
@@ -86,6 +88,12 @@ public static class Bitrix24ServiceCollectionExtensions
         services.TryAddTransient(provider => createClient(provider.GetRequiredService<Bitrix24Connection>()));
         return builder;
     }
+
+    /// <summary>The pipeline registered as <see cref="Bitrix24Resilience.PipelineName"/> with Polly's registry, if any.</summary>
+    private static Polly.ResiliencePipeline? RegisteredPipeline(IServiceProvider provider) =>
+        provider.GetService<Polly.Registry.ResiliencePipelineProvider<string>>() is { } pipelines && pipelines.TryGetPipeline(Bitrix24Resilience.PipelineName, out var pipeline)
+            ? pipeline
+            : null;
 
     private static Bitrix24Connection CreateConnection(IServiceProvider provider)
     {

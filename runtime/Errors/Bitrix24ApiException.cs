@@ -35,6 +35,12 @@ public class Bitrix24ApiException : Bitrix24Exception
     /// </summary>
     public IReadOnlyList<Bitrix24ValidationError> Validation { get; internal set; } = Array.Empty<Bitrix24ValidationError>();
 
+    /// <summary>
+    /// For <c>OPERATION_TIME_LIMIT</c>: when the method's operating-time budget frees up, as the last answer of the
+    /// method announced (<c>operating_reset_at</c>); null when no answer announced one.
+    /// </summary>
+    public DateTimeOffset? OperatingResetAt { get; internal set; }
+
     /// <summary>The validation entries about one request field, e.g. <c>deadline</c>; empty when it has none.</summary>
     /// <param name="field">The field as the portal names it.</param>
     public IReadOnlyList<Bitrix24ValidationError> ValidationFor(string field)

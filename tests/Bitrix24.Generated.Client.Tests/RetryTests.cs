@@ -149,6 +149,7 @@ public class RetryTests
         // The budget frees up ten minutes after the first call: retrying sooner cannot succeed.
         Assert.True(first.Time!.OperatingResetAt > DateTimeOffset.UtcNow.AddMinutes(9));
         Assert.Equal(Bitrix24ErrorCode.OperationTimeLimit, exception.Code);
+        Assert.Equal(first.Time.OperatingResetAt, exception.OperatingResetAt);
         Assert.Equal(2, portal.Requests.Count);
     }
 

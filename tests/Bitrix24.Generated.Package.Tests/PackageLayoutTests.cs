@@ -56,7 +56,7 @@ public class PackageLayoutTests
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")!.Value);
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value);
-        Assert.Equal(new[] { "Microsoft.Extensions.Http", "System.Threading.RateLimiting" }, dependencies.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "Microsoft.Extensions.Http", "Polly.Core", "System.Threading.RateLimiting" }, dependencies.Order(StringComparer.Ordinal));
     }
 
     [Fact]
