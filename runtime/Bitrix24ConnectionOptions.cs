@@ -25,9 +25,10 @@ public sealed class Bitrix24ConnectionOptions
     /// Holds back the calls of a method whose operating-time budget its last answer reported spent, until the
     /// announced reset, rather than sending them to be refused; null (the default) sends them, and a refusal is
     /// then retried after the reset when that is within <see cref="Bitrix24RetryOptions.MaxDelay"/>. Share one among
-    /// the connections to the same portal.
+    /// the connections to the same portal: a <see cref="Bitrix24OperatingBudget"/> within this process, or a
+    /// budget whose state several instances of the application share (the Bitrix24.Generated.Redis package has one).
     /// </summary>
-    public Bitrix24OperatingBudget? OperatingBudget { get; set; }
+    public Bitrix24OperatingBudgetLimiter? OperatingBudget { get; set; }
 
     /// <summary>
     /// When failed calls are retried; null to surface every failure at once. Read when the connection is created,

@@ -2,18 +2,21 @@ using System;
 using Bitrix24.Generated;
 using Bitrix24.Generated.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Shares the rate limit and the token renewal of Bitrix24 connections among instances through Redis.</summary>
+/// <summary>Shares the rate limit, the operating-time budget and the token renewal of Bitrix24 connections among instances through Redis.</summary>
 public static class Bitrix24RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Shares each portal's rate limit (one bucket per client id and <c>member_id</c>) and the token renewals of all
+    /// Shares each portal's rate limit (one bucket per client id and <c>member_id</c>), its operating-time budget
+    /// (when the connection settings have a <see cref="Bitrix24OperatingBudget"/>) and the token renewals of all
     /// portals among the instances of the application through Redis. Uses the registered
     /// <see cref="IConnectionMultiplexer"/>, or registers one for <paramref name="connectionString"/>. A
-    /// <see cref="Bitrix24ApplicationOptions.PortalRateLimiter"/> or renewal lock set by the application is kept.
+    /// <see cref="Bitrix24ApplicationOptions.PortalRateLimiter"/>,
+    /// <see cref="Bitrix24ApplicationOptions.PortalOperatingBudget"/> or renewal lock set by the application is kept.
     /// </summary>
     /// <param name="builder">What <c>AddBitrix24Applications</c> returned.</param>
     /// <param name="connectionString">A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>.</param>
@@ -23,8 +26,9 @@ public static class Bitrix24RedisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var redisOptions = Configure(builder.Services, connectionString, configure);
-        builder.Services.AddOptions<Bitrix24ApplicationOptions>().PostConfigure<IConnectionMultiplexer>((options, redis) =>
+        builder.Services.AddOptions<Bitrix24ApplicationOptions>().PostConfigure<IConnectionMultiplexer, IServiceProvider>((options, redis, services) =>
         {
+            var logs = services.GetService<ILoggerFactory>();
             if (redisOptions.ShareRateLimit && options.PortalRateLimiter is null && options.Connection.RateLimiter is Bitrix24RateLimiter template)
             {
                 var prefix = redisOptions.KeyPrefix + "rate:" + options.OAuth.ClientId + ":";
@@ -32,9 +36,17 @@ public static class Bitrix24RedisServiceCollectionExtensions
                 options.PortalRateLimiter = portal => Shared(redis, prefix + portal.MemberId, template, time);
             }
 
+            if (redisOptions.ShareOperatingBudget && options.PortalOperatingBudget is null && options.Connection.OperatingBudget is Bitrix24OperatingBudget budget)
+            {
+                var prefix = redisOptions.KeyPrefix + "operating:" + options.OAuth.ClientId + ":";
+                var time = options.Connection.TimeProvider;
+                var logger = logs?.CreateLogger<RedisBitrix24OperatingBudget>();
+                options.PortalOperatingBudget = portal => new RedisBitrix24OperatingBudget(redis, prefix + portal.MemberId + ":", budget.Limit, time, logger);
+            }
+
             if (redisOptions.ShareRenewal)
             {
-                options.OAuth.RenewalLock ??= new RedisBitrix24RenewalLock(redis, redisOptions.KeyPrefix + "renewal:");
+                options.OAuth.RenewalLock ??= new RedisBitrix24RenewalLock(redis, redisOptions.KeyPrefix + "renewal:", logs?.CreateLogger<RedisBitrix24RenewalLock>());
             }
         });
         return builder;
@@ -42,7 +54,8 @@ public static class Bitrix24RedisServiceCollectionExtensions
 
     /// <summary>
     /// Shares the rate limit of the connection <c>AddBitrix24Client</c> or <c>AddBitrix24Connection</c> registered,
-    /// and its OAuth token renewal, among the instances of the application through Redis. Uses the registered
+    /// its operating-time budget (a <see cref="Bitrix24OperatingBudget"/> in its settings) and its OAuth token
+    /// renewal, among the instances of the application through Redis. Uses the registered
     /// <see cref="IConnectionMultiplexer"/>, or registers one for <paramref name="connectionString"/>.
     /// </summary>
     /// <param name="builder">What <c>AddBitrix24Client</c> or <c>AddBitrix24Connection</c> returned.</param>
@@ -53,19 +66,26 @@ public static class Bitrix24RedisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var redisOptions = Configure(builder.Services, connectionString, configure);
-        builder.Services.AddOptions<Bitrix24ClientOptions>().PostConfigure<IConnectionMultiplexer>((options, redis) =>
+        builder.Services.AddOptions<Bitrix24ClientOptions>().PostConfigure<IConnectionMultiplexer, IServiceProvider>((options, redis, services) =>
         {
+            var logs = services.GetService<ILoggerFactory>();
+            var key = redisOptions.RateLimitKey ?? (options.WebhookUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var webhook)
+                ? webhook.Authority
+                : "oauth:" + options.OAuth?.ClientId);
             if (redisOptions.ShareRateLimit && options.Connection.RateLimiter is Bitrix24RateLimiter template)
             {
-                var key = redisOptions.RateLimitKey ?? (options.WebhookUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var webhook)
-                    ? webhook.Authority
-                    : "oauth:" + options.OAuth?.ClientId);
                 options.Connection.RateLimiter = Shared(redis, redisOptions.KeyPrefix + "rate:" + key, template, options.Connection.TimeProvider);
+            }
+
+            if (redisOptions.ShareOperatingBudget && options.Connection.OperatingBudget is Bitrix24OperatingBudget budget)
+            {
+                options.Connection.OperatingBudget = new RedisBitrix24OperatingBudget(
+                    redis, redisOptions.KeyPrefix + "operating:" + key + ":", budget.Limit, options.Connection.TimeProvider, logs?.CreateLogger<RedisBitrix24OperatingBudget>());
             }
 
             if (redisOptions.ShareRenewal && options.OAuth is { } oauth)
             {
-                oauth.RenewalLock ??= new RedisBitrix24RenewalLock(redis, redisOptions.KeyPrefix + "renewal:");
+                oauth.RenewalLock ??= new RedisBitrix24RenewalLock(redis, redisOptions.KeyPrefix + "renewal:", logs?.CreateLogger<RedisBitrix24RenewalLock>());
             }
         });
         return builder;
@@ -77,8 +97,9 @@ public static class Bitrix24RedisServiceCollectionExtensions
         var redisOptions = new Bitrix24RedisOptions();
         configure?.Invoke(redisOptions);
 
-        // Connecting is left to the multiplexer in the background: an application starts while Redis is down, and
-        // its calls fail with Bitrix24RedisException until Redis is back.
+        // Connecting is left to the multiplexer in the background: an application starts while Redis is down; its
+        // calls fail with Bitrix24RedisException until Redis is back where the rate limit is shared, and go on
+        // without the shared budget and renewal lock.
         services.TryAddSingleton<IConnectionMultiplexer>(_ =>
         {
             var configuration = ConfigurationOptions.Parse(connectionString);

@@ -10,7 +10,10 @@ public sealed class Bitrix24ApplicationOptions
     /// The settings every portal's connection is made with. A <see cref="Bitrix24RateLimiter"/> in
     /// <see cref="Bitrix24ConnectionOptions.RateLimiter"/> is a template: each portal gets a limiter of its own with the
     /// same numbers (the portal counts the calls of each application on it apart), or none when it is null. A limiter
-    /// of another type is shared by all portals; give each its own with <see cref="PortalRateLimiter"/>.
+    /// of another type is shared by all portals; give each its own with <see cref="PortalRateLimiter"/>. So is a
+    /// <see cref="Bitrix24OperatingBudget"/> in <see cref="Bitrix24ConnectionOptions.OperatingBudget"/>: each portal
+    /// gets one with the same limit; a budget of another type is shared, or made per portal by
+    /// <see cref="PortalOperatingBudget"/>.
     /// </summary>
     public Bitrix24ConnectionOptions Connection { get; } = new();
 
@@ -28,6 +31,13 @@ public sealed class Bitrix24ApplicationOptions
     /// e.g. one whose state several instances of the application share. Called once per portal connection.
     /// </summary>
     public System.Func<Bitrix24Portal, System.Threading.RateLimiting.RateLimiter?>? PortalRateLimiter { get; set; }
+
+    /// <summary>
+    /// Makes the operating-time budget of each portal's connection (null for none), in place of copies of
+    /// <see cref="Bitrix24ConnectionOptions.OperatingBudget"/>: e.g. one whose state several instances of the
+    /// application share. Called once per portal connection.
+    /// </summary>
+    public System.Func<Bitrix24Portal, Bitrix24OperatingBudgetLimiter?>? PortalOperatingBudget { get; set; }
 
     /// <inheritdoc/>
     public override string ToString() => "Bitrix24ApplicationOptions { OAuth = " + OAuth + " }";

@@ -103,7 +103,9 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
             : _options.OAuth;
         var authentication = new Bitrix24OAuth(oauth, new Bitrix24PortalTokenStore(_store, portal.MemberId), _httpClient);
         var logger = _loggerFactory?.CreateLogger<Bitrix24Connection>();
-        return new Bitrix24Connection(_httpClient, authentication, PortalOptions(_options.Connection, _options.PortalRateLimiter is { } limiter ? limiter(portal) : PortalLimiter(_options.Connection)), logger);
+        var limiter = _options.PortalRateLimiter is { } portalLimiter ? portalLimiter(portal) : PortalLimiter(_options.Connection);
+        var budget = _options.PortalOperatingBudget is { } portalBudget ? portalBudget(portal) : PortalBudget(_options.Connection);
+        return new Bitrix24Connection(_httpClient, authentication, PortalOptions(_options.Connection, limiter, budget), logger);
     }
 
     /// <summary>A copy of the template's bucket for one portal; a limiter of another type is shared as it is.</summary>
@@ -113,8 +115,15 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
         var other => other,
     };
 
-    /// <summary>The template's settings with the portal's rate limiter.</summary>
-    internal static Bitrix24ConnectionOptions PortalOptions(Bitrix24ConnectionOptions template, System.Threading.RateLimiting.RateLimiter? limiter)
+    /// <summary>A copy of the template's in-process budget for one portal; a budget of another type is shared as it is.</summary>
+    internal static Bitrix24OperatingBudgetLimiter? PortalBudget(Bitrix24ConnectionOptions template) => template.OperatingBudget switch
+    {
+        Bitrix24OperatingBudget budget => new Bitrix24OperatingBudget(budget.Limit, template.TimeProvider),
+        var other => other,
+    };
+
+    /// <summary>The template's settings with the portal's rate limiter and operating budget.</summary>
+    internal static Bitrix24ConnectionOptions PortalOptions(Bitrix24ConnectionOptions template, System.Threading.RateLimiting.RateLimiter? limiter, Bitrix24OperatingBudgetLimiter? budget)
     {
         var options = new Bitrix24ConnectionOptions
         {
@@ -126,7 +135,7 @@ public sealed class Bitrix24ClientFactory : IBitrix24ClientFactory, IDisposable
             MaxRedirects = template.MaxRedirects,
             UserAgent = template.UserAgent,
             RateLimiter = limiter,
-            OperatingBudget = template.OperatingBudget is { } budget ? new Bitrix24OperatingBudget(budget.Limit, template.TimeProvider) : null,
+            OperatingBudget = budget,
         };
         foreach (var host in template.AllowedPortalHosts)
         {

@@ -15,6 +15,10 @@ public interface IBitrix24RenewalLock
     /// <param name="key">Names the portal and application whose tokens are renewed; holds no secret.</param>
     /// <param name="lease">How long the lock lasts if it is never released, e.g. because its holder crashed.</param>
     /// <param name="cancellationToken">Cancels taking it.</param>
-    /// <returns>The held lock, released when disposed; null when someone else holds it.</returns>
+    /// <returns>
+    /// The held lock, released when disposed; null when someone else holds it. A lock whose own store cannot be
+    /// reached may return a lock that holds nothing, and the renewal then goes on as without a lock (the token
+    /// store's compare-and-swap keeps one renewal when instances race); an exception fails the renewal.
+    /// </returns>
     ValueTask<IAsyncDisposable?> TryAcquireAsync(string key, TimeSpan lease, CancellationToken cancellationToken);
 }

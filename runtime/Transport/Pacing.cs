@@ -10,13 +10,20 @@ internal static class Pacing
 {
     /// <summary>
     /// Waits for the method's operating-time budget, then acquires a permit from the limiter; null when there is no
-    /// limiter.
+    /// limiter. Completes synchronously when neither has to wait or read a store.
     /// </summary>
-    public static ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, Bitrix24OperatingBudget? budget, string method, TimeProvider time, CancellationToken cancellationToken)
+    public static ValueTask<RateLimitLease?> AcquireAsync(RateLimiter? limiter, Bitrix24OperatingBudgetLimiter? budget, string method, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (budget is not null && budget.WaitFor(method) > TimeSpan.Zero)
+        if (budget is not null)
         {
-            return AfterBudgetAsync(limiter, budget, method, time, cancellationToken);
+            var allowed = budget.AcquireAsync(method, 1, cancellationToken);
+            if (!allowed.IsCompletedSuccessfully)
+            {
+                return AfterBudgetAsync(allowed, limiter, method, time, cancellationToken);
+            }
+
+            // The budget's lease holds nothing.
+            allowed.Result.Dispose();
         }
 
         if (limiter is null)
@@ -70,9 +77,10 @@ internal static class Pacing
         }
     }
 
-    private static async ValueTask<RateLimitLease?> AfterBudgetAsync(RateLimiter? limiter, Bitrix24OperatingBudget budget, string method, TimeProvider time, CancellationToken cancellationToken)
+    private static async ValueTask<RateLimitLease?> AfterBudgetAsync(
+        ValueTask<RateLimitLease> allowed, RateLimiter? limiter, string method, TimeProvider time, CancellationToken cancellationToken)
     {
-        (await budget.AcquireAsync(method, 1, cancellationToken).ConfigureAwait(false)).Dispose();
+        (await allowed.ConfigureAwait(false)).Dispose();
         return limiter is null ? null : await AcquireAsync(limiter, method, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -110,4 +110,50 @@ public class DependencyInjectionTests(RedisServer redis)
 
         Assert.Same(own, provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value.Connection.RateLimiter);
     }
+
+    [RedisFact]
+    public async Task An_applications_in_process_budget_becomes_one_in_Redis_per_portal()
+    {
+        await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
+        var prefix = NewPrefix();
+        var services = new ServiceCollection();
+        services.AddBitrix24Applications(o =>
+            {
+                o.OAuth = Portals.OAuth(portal);
+                o.Connection.OperatingBudget = new Bitrix24OperatingBudget(TimeSpan.FromSeconds(100));
+            })
+            .UseRedis(redis.ConnectionString, o => o.KeyPrefix = prefix);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IBitrix24PortalStore>().AddOrUpdateAsync(Portals.Installed(portal, "member"), None);
+
+        var options = provider.GetRequiredService<IOptions<Bitrix24ApplicationOptions>>().Value;
+        var budget = Assert.IsType<RedisBitrix24OperatingBudget>(options.PortalOperatingBudget!(Portals.Installed(portal, "other")));
+        Assert.Equal(prefix + "operating:" + portal.OAuthClientId + ":other:", budget.KeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(100), budget.Limit);
+        Assert.Null(await Portals.CallAsync(await provider.GetRequiredService<IBitrix24ClientFactory>().ForPortalAsync("member")));
+    }
+
+    [RedisFact]
+    public void A_webhook_connections_budget_is_shared_under_the_portals_host_unless_turned_off()
+    {
+        using var mine = redis.Connect();
+        static Bitrix24ClientOptions Registered(IConnectionMultiplexer redis, Action<Bitrix24RedisOptions> configure)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton(redis);
+            services.AddBitrix24Connection(o =>
+                {
+                    o.WebhookUrl = "https://example.bitrix24.com/rest/1/code/";
+                    o.Connection.OperatingBudget = new Bitrix24OperatingBudget(TimeSpan.FromSeconds(100));
+                })
+                .UseRedis("127.0.0.1:1", configure);
+            using var provider = services.BuildServiceProvider();
+            return provider.GetRequiredService<IOptions<Bitrix24ClientOptions>>().Value;
+        }
+
+        var shared = Assert.IsType<RedisBitrix24OperatingBudget>(Registered(mine, o => o.KeyPrefix = "app:").Connection.OperatingBudget);
+        Assert.Equal("app:operating:example.bitrix24.com:", shared.KeyPrefix);
+        Assert.Equal(TimeSpan.FromSeconds(100), shared.Limit);
+        Assert.IsType<Bitrix24OperatingBudget>(Registered(mine, o => o.ShareOperatingBudget = false).Connection.OperatingBudget);
+    }
 }

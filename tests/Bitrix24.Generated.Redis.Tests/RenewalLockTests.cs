@@ -120,24 +120,47 @@ public class RenewalLockTests(RedisServer redis)
     }
 
     [Fact]
-    public async Task Unreachable_Redis_fails_the_renewal_with_an_exception_that_names_Redis()
+    public async Task Unreachable_Redis_gives_a_lock_that_holds_nothing_and_warns_once_without_the_password()
+    {
+        using var connection = await ClosedRedis.ConnectAsync();
+        var logger = new CapturingLogger();
+        var renewalLock = new RedisBitrix24RenewalLock(connection, logger: logger);
+
+        var held = await renewalLock.TryAcquireAsync("app@portal", TimeSpan.FromSeconds(5), None);
+        var again = await renewalLock.TryAcquireAsync("app@portal", TimeSpan.FromSeconds(5), None);
+
+        Assert.NotNull(held);
+        Assert.NotNull(again);
+        await held!.DisposeAsync();
+        await again!.DisposeAsync();
+        var warning = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("bitrix24:renewal:app@portal", warning.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClosedRedis.Password, warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_Redis_unreachable_the_instance_renews_its_tokens_itself()
     {
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions { RateLimit = null });
-        int port;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        using var connection = await ClosedRedis.ConnectAsync();
+        var logger = new CapturingLogger();
+        var requests = new TokenRequests();
+        var renewalLock = new RedisBitrix24RenewalLock(connection, logger: logger);
+        var (one, two) = Instances(portal, requests, renewalLock, renewalLock);
+        Assert.Null(await Portals.CallAsync(one));
 
-        using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},password=hunter2-secret,abortConnect=false,connectTimeout=200,asyncTimeout=500,connectRetry=0");
-        var renewalLock = new RedisBitrix24RenewalLock(connection);
+        portal.ExpireAccessTokens();
+        Assert.Null(await Portals.CallAsync(one));
+        portal.ExpireAccessTokens();
+        var results = await Task.WhenAll(Portals.CallAsync(one), Portals.CallAsync(two));
 
-        var exception = await Assert.ThrowsAsync<Bitrix24RedisException>(async () => await renewalLock.TryAcquireAsync("app@portal", TimeSpan.FromSeconds(5), None));
-
-        Assert.Contains("Redis", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("bitrix24:renewal:app@portal", exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", exception.ToString(), StringComparison.Ordinal);
+        // The store's compare-and-swap alone: each instance may ask the token endpoint, and all go on.
+        Assert.All(results, Assert.Null);
+        Assert.InRange(portal.TokenRefreshCount, 2, 3);
+        var warning = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.DoesNotContain(portal.OAuthClientSecret, warning.Text, StringComparison.Ordinal);
     }
 
     // Two instances of an application: connections, HttpClients, store objects and locks of their own over one

@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Emulator;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Bitrix24.Generated.Redis.Tests;
 
@@ -85,4 +88,70 @@ internal sealed class TokenRequests
     public int Count => Volatile.Read(ref _count);
 
     public void Add() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>What an unreachable Redis looks like: a multiplexer for a port nothing listens on, which never connects.</summary>
+internal static class ClosedRedis
+{
+    public const string Password = "hunter2-secret";
+
+    public static async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        return await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},password={Password},abortConnect=false,connectTimeout=200,asyncTimeout=500,connectRetry=0");
+    }
+}
+
+/// <summary>Keeps every line logged, to count warnings and look for secrets in them.</summary>
+internal sealed class CapturingLogger : ILogger
+{
+    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Enqueue((logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
+}
+
+/// <summary>A fake clock that counts the timers made on it, so a test moves it only once a wait has begun.</summary>
+internal sealed class TimerCountingClock(Microsoft.Extensions.Time.Testing.FakeTimeProvider fake) : TimeProvider
+{
+    private int _timers;
+
+    public int Timers => Volatile.Read(ref _timers);
+
+    public override long TimestampFrequency => fake.TimestampFrequency;
+
+    public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
+
+    public override long GetTimestamp() => fake.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = fake.CreateTimer(callback, state, dueTime, period);
+        Interlocked.Increment(ref _timers);
+        return timer;
+    }
+}
+
+/// <summary>Waits for what another connection or thread does.</summary>
+internal static class Eventually
+{
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var attempt = 0; !await condition(); attempt++)
+        {
+            Assert.True(attempt < 1000, what + " did not happen within ten seconds.");
+            await Task.Delay(10);
+        }
+    }
 }
