@@ -108,41 +108,6 @@ internal static class ClosedRedis
     }
 }
 
-/// <summary>Keeps every line logged, to count warnings and look for secrets in them.</summary>
-internal sealed class CapturingLogger : ILogger
-{
-    public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Lines.Enqueue((logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
-}
-
-/// <summary>A fake clock that counts the timers made on it, so a test moves it only once a wait has begun.</summary>
-internal sealed class TimerCountingClock(Microsoft.Extensions.Time.Testing.FakeTimeProvider fake) : TimeProvider
-{
-    private int _timers;
-
-    public int Timers => Volatile.Read(ref _timers);
-
-    public override long TimestampFrequency => fake.TimestampFrequency;
-
-    public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
-
-    public override long GetTimestamp() => fake.GetTimestamp();
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = fake.CreateTimer(callback, state, dueTime, period);
-        Interlocked.Increment(ref _timers);
-        return timer;
-    }
-}
-
 /// <summary>Waits for what another connection or thread does.</summary>
 internal static class Eventually
 {

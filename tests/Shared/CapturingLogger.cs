@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 
-namespace Bitrix24.Generated.Runtime.Tests;
+namespace Bitrix24.Generated.Tests;
 
 /// <summary>Keeps every line logged, exceptions included, to look for secrets in them.</summary>
 internal sealed class CapturingLogger : ILogger
