@@ -71,6 +71,10 @@ public sealed class ScaleTests(RedisServer redis, ITestOutputHelper output)
             portal.ExpireAccessTokens();
             await Task.WhenAll(workers.Select(w => w.WaitAsync(timeout.Token)));
         }
+        catch (InvalidOperationException) when (workers.Any(w => w.Ready.IsFaulted))
+        {
+            Assert.Fail("A worker exited before it was ready:\n" + string.Join("\n", workers.Select(w => w.Errors)));
+        }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             Assert.Fail("The workers did not finish within " + Overall + ":\n" + string.Join("\n", workers.Select(w => w.Errors)));
