@@ -71,7 +71,7 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
         _events = new PortalEvents(specs, payloads, _oauth.Issue, options.UserId, options.TimeProvider);
         _installer = new ApplicationInstaller(_events, _oauth, options.UserId);
         _dispatcher.Handled = _events.AfterCall;
-        _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth));
+        _reader = new RequestReader(new Authenticator(options.UserId, secret, _oauth), options.TimeProvider);
         _rest3 = new Rest3Endpoint(_reader, _faults, _dispatcher, options.TimeProvider);
         var context = new EmulatorContext(specs, options.TimeProvider, options.DateFormat, options.UserId);
         foreach (var module in Modules(options, _events))
@@ -214,6 +214,9 @@ public sealed class Bitrix24Emulator : IAsyncDisposable
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _reader.Recorded;
+
+    /// <summary>How many requests the request-rate limit refused with <c>QUERY_LIMIT_EXCEEDED</c> so far.</summary>
+    public int RefusedRequestCount => _dispatcher.RefusedRequestCount;
 
     /// <summary>
     /// Makes every call of <paramref name="method"/> count as having worked for <paramref name="cost"/> against

@@ -24,6 +24,7 @@ internal sealed class MethodDispatcher
     private readonly ConcurrentDictionary<string, TimeSpan> _operatingCosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeakyBucket? _bucket;
     private readonly OperatingBudget? _budget;
+    private int _refused;
 
     public MethodDispatcher(MethodRegistry methods, SpecCatalog specs, Bitrix24EmulatorOptions options)
     {
@@ -46,7 +47,19 @@ internal sealed class MethodDispatcher
     public void SetOperatingCost(string method, TimeSpan cost) => _operatingCosts[method] = cost;
 
     /// <summary>Takes one request from the portal's request-rate limit; false when the limit refuses it.</summary>
-    public bool TryTakeRequest() => _bucket is null || _bucket.TryTake();
+    public bool TryTakeRequest()
+    {
+        if (_bucket is null || _bucket.TryTake())
+        {
+            return true;
+        }
+
+        System.Threading.Interlocked.Increment(ref _refused);
+        return false;
+    }
+
+    /// <summary>How many requests the request-rate limit refused.</summary>
+    public int RefusedRequestCount => System.Threading.Volatile.Read(ref _refused);
 
     /// <summary>The spec of <paramref name="method"/> (the classic one when both versions have it), or null when none is loaded.</summary>
     public MethodModel? Spec(string method) => _specs.Find(method);

@@ -27,8 +27,13 @@ internal sealed class RequestReader
 {
     private readonly ConcurrentQueue<RecordedRequest> _recorded = new();
     private readonly Authenticator _authenticator;
+    private readonly TimeProvider _time;
 
-    public RequestReader(Authenticator authenticator) => _authenticator = authenticator;
+    public RequestReader(Authenticator authenticator, TimeProvider time)
+    {
+        _authenticator = authenticator;
+        _time = time;
+    }
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Recorded => _recorded.ToArray();
@@ -60,7 +65,7 @@ internal sealed class RequestReader
 
     /// <summary>Records a request answered before it is read, as a moved portal answers: no user, no body.</summary>
     public void RecordUnread(HttpRequest request, string method) =>
-        _recorded.Enqueue(new RecordedRequest(request.Method, method, 0, request.ContentType, string.Empty, false));
+        _recorded.Enqueue(new RecordedRequest(request.Method, method, 0, request.ContentType, string.Empty, false) { Received = _time.GetUtcNow() });
 
     /// <summary>Reads the parameters and the caller, and records the request.</summary>
     /// <param name="request">The request.</param>
@@ -109,7 +114,7 @@ internal sealed class RequestReader
         parameters.Remove("auth");
         // Recorded requests never keep a secret: the token in a body or query is masked.
         var recordedBody = caller.Token is null ? body : body.Replace(caller.Token, "***", StringComparison.Ordinal);
-        _recorded.Enqueue(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null));
+        _recorded.Enqueue(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null) { Received = _time.GetUtcNow() });
         return new RestRequest(method, parameters, caller);
     }
 
@@ -127,7 +132,7 @@ internal sealed class RequestReader
             }
         }
 
-        _recorded.Enqueue(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
+        _recorded.Enqueue(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true) { Received = _time.GetUtcNow() });
         return fields;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -24,12 +25,20 @@ public class LimitTests
         var refused = await CallAsync(http, portal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("QUERY_LIMIT_EXCEEDED", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]);
+        Assert.Equal(1, portal.RefusedRequestCount);
 
         // Two requests drain away each second.
+        var started = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(http, portal)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(http, portal)).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await CallAsync(http, portal)).StatusCode);
+        Assert.Equal(2, portal.RefusedRequestCount);
+
+        // Each request is recorded with the time it arrived, on the portal's clock.
+        Assert.Equal(54, portal.Requests.Count);
+        Assert.All(portal.Requests.Take(51), r => Assert.Equal(started, r.Received));
+        Assert.All(portal.Requests.Skip(51), r => Assert.Equal(started + TimeSpan.FromSeconds(1), r.Received));
     }
 
     [Fact]

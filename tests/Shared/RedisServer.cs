@@ -7,11 +7,11 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using StackExchange.Redis;
 
-namespace Bitrix24.Generated.Redis.Tests;
+namespace Bitrix24.Generated.Tests;
 
 /// <summary>
 /// A redis-server of the tests' own: on 127.0.0.1 on a free port, nothing saved, in a temporary folder, stopped and
-/// deleted at the end.
+/// deleted at the end. Linked into each test project that needs Redis.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
