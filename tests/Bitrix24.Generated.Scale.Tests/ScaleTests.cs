@@ -32,8 +32,31 @@ public sealed class ScaleTests(RedisServer redis, ITestOutputHelper output)
 
     private static readonly TimeSpan Overall = TimeSpan.FromMinutes(3);
 
+    // A run in which the machine stood still for longer than the bucket's window (a burst's worth of drain) measures
+    // the machine, not the limiter: the calls granted meanwhile reach the portal together. Such a run is run again.
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(Burst / Drain);
+    private const int Runs = 3;
+
     [RedisFact]
     public async Task Four_processes_keep_the_portals_rate_limit_and_renew_its_tokens_once()
+    {
+        for (var run = 1; ; run++)
+        {
+            var stalled = await RunAsync(lastRun: run == Runs);
+            if (stalled is null)
+            {
+                return;
+            }
+
+            output.WriteLine($"Run {run} is not counted: the portal received nothing for {stalled.Value.TotalMilliseconds:0} ms, longer than the bucket's window of {Stall.TotalMilliseconds:0} ms; running again.");
+        }
+    }
+
+    /// <summary>
+    /// One run, checked; null when it holds. A run during which the machine stalled and that fell short is not
+    /// checked unless it is the last: the longest stall is returned instead.
+    /// </summary>
+    private async Task<TimeSpan?> RunAsync(bool lastRun)
     {
         var memberId = Guid.NewGuid().ToString("N");
         await using var portal = await Bitrix24Emulator.StartAsync(new Bitrix24EmulatorOptions
@@ -113,11 +136,16 @@ public sealed class ScaleTests(RedisServer redis, ITestOutputHelper output)
             .Select(p => Seconds(p.First.Received) + " +" + (p.Second.Received - p.First.Received).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms")));
         output.WriteLine("Answered expired_token at: " + string.Join(", ", requests.Where(r => !r.Authorized).Select(r => Seconds(r.Received))) + "; token requests at: " + string.Join(", ", renewedAt.Select(Seconds)));
 
+        var longest = requests.Zip(requests.Skip(1)).Max(p => p.Second.Received - p.First.Received);
+        if (!lastRun && longest > Stall && (refusals > 0 || Math.Abs(ratio - 1) > 0.1))
+        {
+            return longest;
+        }
+
         foreach (var (worker, report) in workers.Zip(reports))
         {
             Assert.True(worker.ExitCode == 0, "A worker failed: " + report["failures"]!.ToJsonString() + "\n" + worker.Errors);
         }
-
 
         Assert.Equal(0, reports.Sum(r => (int)r["queryLimitExceeded"]!));
         Assert.Equal(0, refusals);
@@ -135,6 +163,7 @@ public sealed class ScaleTests(RedisServer redis, ITestOutputHelper output)
         using var reader = Bitrix24Client.FromWebhook(portal.WebhookUrl.ToString());
         var stored = await reader.Crm.Deal.ListAllAsync(new CrmDealListRequest { Select = ["ID", "TITLE"] }).ToListAsync();
         Assert.Equal(written, stored.Select(d => (d.Id!.Value, d.Title!)).OrderBy(d => d.Item1));
+        return null;
     }
 
     // The installed portal, as an install handler would save it, in the database all workers share.

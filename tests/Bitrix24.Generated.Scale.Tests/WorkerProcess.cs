@@ -19,6 +19,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task[] _pumps = [];
 
     private WorkerProcess(Process process) => _process = process;
 
@@ -78,21 +79,21 @@ internal sealed class WorkerProcess : IDisposable
 
         start.ArgumentList.Add("--wait-for-go");
         var worker = new WorkerProcess(new Process { StartInfo = start });
-        worker._process.OutputDataReceived += (_, e) => worker.Append(worker._stdout, e.Data);
-        worker._process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data == "ready")
-            {
-                worker._ready.TrySetResult();
-            }
-
-            worker.Append(worker._stderr, e.Data);
-        };
         worker._process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException("The worker exited before it was ready."));
         worker._process.EnableRaisingEvents = true;
         worker._process.Start();
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
+        worker._pumps = [
+            Pump(worker._process.StandardOutput, line => worker.Append(worker._stdout, line)),
+            Pump(worker._process.StandardError, line =>
+            {
+                if (line == "ready")
+                {
+                    worker._ready.TrySetResult();
+                }
+
+                worker.Append(worker._stderr, line);
+            }),
+        ];
         return worker;
     }
 
@@ -104,7 +105,11 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Waits for the worker to exit and for all it printed.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken) => await _process.WaitForExitAsync(cancellationToken);
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        await Task.WhenAll(_pumps).WaitAsync(cancellationToken);
+    }
 
     /// <summary>The JSON line the worker printed last.</summary>
     public JsonObject Report()
@@ -136,6 +141,33 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// Reads a worker's output on a thread of its own: reading a pipe blocks, and on the thread pool the reads of
+    /// four workers starved the emulator this process hosts, which then answered nothing for up to a second.
+    /// </summary>
+    private static Task Pump(StreamReader reader, Action<string> line)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                while (reader.ReadLine() is { } read)
+                {
+                    line(read);
+                }
+
+                done.TrySetResult();
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+            {
+                done.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = "Worker output" }.Start();
+        return done.Task;
     }
 
     private void Append(StringBuilder text, string? line)
