@@ -125,9 +125,8 @@ public sealed class ScaleTests(RedisServer redis, ITestOutputHelper output)
             $"workers {Workers}, calls {reports.Sum(r => (int)r["calls"]!)}, requests {requests.Count} ({reports.Sum(r => (int)r["requests"]!)} planned + {reports.Sum(r => (int)r["expiredToken"]!)} answered expired_token), " +
             $"ideal {ideal.TotalSeconds:0.00} s, measured {measured.TotalSeconds:0.00} s, ratio {ratio:0.000}, refreshes {refreshes} (renewed by {reports.Count(r => (int)r["renewals"]! > 0)} worker), emulator refusals {refusals}, " +
             $"QUERY_LIMIT_EXCEEDED seen by workers {reports.Sum(r => (int)r["queryLimitExceeded"]!)}");
-        // Also on the console, and in the test's output where the CI summary picks up lines starting "Scale:".
+        // In the test's output, where the CI summary picks up lines starting "Scale:".
         output.WriteLine("Scale: " + figures);
-        Console.WriteLine("Scale: " + figures);
 
         // Where the time went, should the ratio be off: the pauses at the portal and the renewal.
         string Seconds(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"{(at - requests[0].Received).TotalSeconds:0.00} s");
