@@ -2,8 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 
 namespace Bitrix24.Generated.Stores.Tests;
@@ -40,8 +38,7 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
 
-        _folder = Path.Combine(Path.GetTempPath(), "bitrix24-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_folder);
+        _folder = LocalServers.CreateFolder("bitrix24-pg-");
         var asRoot = Environment.UserName == "root" || Run("id", "-u").Output.Trim() == "0";
         if (asRoot)
         {
@@ -50,7 +47,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var data = Path.Combine(_folder, "data");
         Check(Run(asRoot, Path.Combine(Binaries, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"));
-        Port = FreePort();
+        Port = LocalServers.FreePort();
         var settings = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_folder} -c fsync=off -c max_connections=50";
         Check(Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", data, "-l", Path.Combine(_folder, "server.log"), "-o", settings, "-w", "-t", "60", "start"));
         await Task.CompletedTask;
@@ -66,13 +63,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var asRoot = Environment.UserName == "root";
         Run(asRoot, Path.Combine(Binaries, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop");
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        LocalServers.DeleteFolder(_folder);
 
         return Task.CompletedTask;
     }
@@ -104,13 +95,6 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             return null;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static (int ExitCode, string Output) Run(bool asNobody, string file, params string[] arguments) =>

@@ -43,20 +43,18 @@ public sealed class RedisServer : IAsyncLifetime
             return;
         }
 
-        _folder = Path.Combine(Path.GetTempPath(), "bitrix24-redis-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_folder);
-        Port = FreePort();
-        var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--daemonize", "no" })
+        _folder = LocalServers.CreateFolder("bitrix24-redis-");
+        Port = LocalServers.FreePort();
+
+        // The server logs to a file: reading its output would hold threads of the test host's pool for as long as it
+        // runs, and tests that host a portal need those threads.
+        var start = new ProcessStartInfo(Executable) { UseShellExecute = false, WorkingDirectory = _folder };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--logfile", Path.Combine(_folder, "redis.log"), "--daemonize", "no" })
         {
             start.ArgumentList.Add(argument);
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
@@ -89,17 +87,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         _process?.Dispose();
-        if (_folder is not null)
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
+        LocalServers.DeleteFolder(_folder);
         return Task.CompletedTask;
     }
 
@@ -107,13 +95,6 @@ public sealed class RedisServer : IAsyncLifetime
         new[] { Environment.GetEnvironmentVariable("REDIS_SERVER") }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(d => string.IsNullOrWhiteSpace(d) ? null : Path.Combine(d, "redis-server")))
             .FirstOrDefault(f => !string.IsNullOrWhiteSpace(f) && File.Exists(f));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The tests that share one Redis server.</summary>
