@@ -40,13 +40,7 @@ public sealed class Bitrix24OperatingBudget : Bitrix24OperatingBudgetLimiter
     public TimeSpan WaitFor(string method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        if (SpentUntil(method) is not { } resetAt)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var wait = resetAt - Time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        return WaitOf(SpentUntil(method));
     }
 
     /// <inheritdoc/>

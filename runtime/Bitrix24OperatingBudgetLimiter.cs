@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using Bitrix24.Generated.Transport;
 
 namespace Bitrix24.Generated;
 
@@ -149,16 +150,8 @@ public abstract class Bitrix24OperatingBudgetLimiter : PartitionedRateLimiter<st
         return Bitrix24Lease.Acquired;
     }
 
-    private TimeSpan WaitOf(DateTimeOffset? spentUntil)
-    {
-        if (spentUntil is not { } resetAt)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var wait = resetAt - Time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
+    /// <summary>How long a call waits for a budget spent until <paramref name="spentUntil"/>: zero when it is not spent.</summary>
+    private protected TimeSpan WaitOf(DateTimeOffset? spentUntil) => Pacing.Until(spentUntil, Time);
 
     private Counts CountsOf(string method) => _counts.GetOrAdd(method, static _ => new Counts());
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using Bitrix24.Generated.Transport;
 using Polly;
 using Polly.Retry;
 
@@ -99,14 +100,6 @@ public static class Bitrix24Resilience
     /// How long a method refused for its operating-time limit has to wait: until the reset its last answer announced.
     /// Zero for other failures, or when no reset is known.
     /// </summary>
-    private static TimeSpan OperatingWait(Bitrix24Exception exception, TimeProvider time)
-    {
-        if (exception is not Bitrix24ApiException { Code: Bitrix24ErrorCode.OperationTimeLimit, OperatingResetAt: { } resetAt })
-        {
-            return TimeSpan.Zero;
-        }
-
-        var wait = resetAt - time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
+    private static TimeSpan OperatingWait(Bitrix24Exception exception, TimeProvider time) =>
+        exception is Bitrix24ApiException { Code: Bitrix24ErrorCode.OperationTimeLimit } refused ? Pacing.Until(refused.OperatingResetAt, time) : TimeSpan.Zero;
 }

@@ -83,4 +83,16 @@ internal static class Pacing
         (await allowed.ConfigureAwait(false)).Dispose();
         return limiter is null ? null : await AcquireAsync(limiter, method, time, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>How long until <paramref name="moment"/> on <paramref name="time"/>: zero when it is unknown or past.</summary>
+    public static TimeSpan Until(DateTimeOffset? moment, TimeProvider time)
+    {
+        if (moment is not { } at)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = at - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
 }
