@@ -65,7 +65,7 @@ internal sealed class RequestReader
 
     /// <summary>Records a request answered before it is read, as a moved portal answers: no user, no body.</summary>
     public void RecordUnread(HttpRequest request, string method) =>
-        _recorded.Enqueue(new RecordedRequest(request.Method, method, 0, request.ContentType, string.Empty, false) { Received = _time.GetUtcNow() });
+        Record(new RecordedRequest(request.Method, method, 0, request.ContentType, string.Empty, false));
 
     /// <summary>Reads the parameters and the caller, and records the request.</summary>
     /// <param name="request">The request.</param>
@@ -114,7 +114,7 @@ internal sealed class RequestReader
         parameters.Remove("auth");
         // Recorded requests never keep a secret: the token in a body or query is masked.
         var recordedBody = caller.Token is null ? body : body.Replace(caller.Token, "***", StringComparison.Ordinal);
-        _recorded.Enqueue(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null) { Received = _time.GetUtcNow() });
+        Record(new RecordedRequest(request.Method, method, caller.UserId, request.ContentType, recordedBody, caller.Error is null));
         return new RestRequest(method, parameters, caller);
     }
 
@@ -132,7 +132,7 @@ internal sealed class RequestReader
             }
         }
 
-        _recorded.Enqueue(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true) { Received = _time.GetUtcNow() });
+        Record(new RecordedRequest(request.Method, "oauth/token", 0, request.ContentType, "grant_type=" + (fields.TryGetValue("grant_type", out var grant) ? grant : string.Empty), true));
         return fields;
     }
 
@@ -182,4 +182,7 @@ internal sealed class RequestReader
 
         return parameters;
     }
+
+    /// <summary>Keeps a request, stamped with when it was read.</summary>
+    private void Record(RecordedRequest request) => _recorded.Enqueue(request with { Received = _time.GetUtcNow() });
 }
